@@ -1,0 +1,43 @@
+/*
+** lree.h: shared declarations of the ree.core binding. The binding is
+** mechanical: check every argument, call the core, push the results. The
+** ergonomic API lives in scripts/ree/init.lua.
+*/
+#ifndef LREE_H
+#define LREE_H
+
+#include <lauxlib.h>
+#include <lua.h>
+
+#include "comp.h"
+
+#define LREE_COMPOSITION "ree.Composition"
+#define LREE_ROUTE "ree.Route"
+
+/* Each registers its functions into the module table at the stack top. */
+void lree_open_comp(lua_State *L);
+void lree_open_route(lua_State *L);
+void lree_open_json(lua_State *L);
+
+/* Element argument at idx: a symbol ("Nd") or an atomic number. Raises
+** "unknown element 'Xx'" for a symbol that names none. */
+int lree_check_element(lua_State *L, int idx);
+
+/* Pushes fail, msg, code (the io.open convention) and returns 3. */
+int lree_fail(lua_State *L, const ree_err *err);
+
+/* Pushes a new Composition userdata holding a copy of c. */
+ree_comp *lree_push_comp(lua_State *L, const ree_comp *c);
+ree_comp *lree_check_comp(lua_State *L, int idx);
+
+/*
+** Reads a table {Nd = x, ...} keyed by element symbols into by_z[0..118]
+** (zeroed first). Raises, naming `what`, for a key that is not an element
+** or a value that is not a number.
+*/
+void lree_check_element_table(lua_State *L, int idx, double *by_z,
+                              const char *what);
+/* Pushes {Nd = x, ...} for every non-zero entry of by_z. */
+void lree_push_element_table(lua_State *L, const double *by_z);
+
+#endif

@@ -1,0 +1,132 @@
+/*
+** lree_core.c: luaopen_ree_core, the element table and shared helpers.
+*/
+#include <string.h>
+
+#include "element.h"
+#include "lree.h"
+
+int lree_fail(lua_State *L, const ree_err *err) {
+  luaL_pushfail(L);
+  lua_pushstring(L, err->msg);
+  lua_pushinteger(L, err->code);
+  return 3;
+}
+
+int lree_check_element(lua_State *L, int idx) {
+  if (lua_type(L, idx) == LUA_TNUMBER) {
+    lua_Integer z = luaL_checkinteger(L, idx);
+    luaL_argcheck(L, z >= 1 && z <= REE_ZMAX, idx, "atomic number out of range");
+    return (int)z;
+  } else {
+    size_t len;
+    const char *s = luaL_checklstring(L, idx, &len);
+    int z = ree_element_lookup(s, len);
+    if (z == 0) luaL_error(L, "unknown element '%s'", s);
+    return z;
+  }
+}
+
+void lree_check_element_table(lua_State *L, int idx, double *by_z,
+                              const char *what) {
+  memset(by_z, 0, (REE_ZMAX + 1) * sizeof *by_z);
+  luaL_checktype(L, idx, LUA_TTABLE);
+  lua_pushnil(L); /* first key */
+  while (lua_next(L, idx) != 0) { /* stack: key, value */
+    size_t len;
+    const char *key;
+    int z;
+    if (lua_type(L, -2) != LUA_TSTRING)
+      luaL_error(L, "%s: keys must be element symbols", what);
+    key = lua_tolstring(L, -2, &len);
+    z = ree_element_lookup(key, len);
+    if (z == 0) luaL_error(L, "%s: unknown element '%s'", what, key);
+    if (lua_type(L, -1) != LUA_TNUMBER)
+      luaL_error(L, "%s: value of '%s' must be a number, got %s", what, key,
+                 luaL_typename(L, -1));
+    by_z[z] = lua_tonumber(L, -1);
+    lua_pop(L, 1); /* keep key for lua_next */
+  }
+}
+
+void lree_push_element_table(lua_State *L, const double *by_z) {
+  int z;
+  lua_newtable(L);
+  for (z = 1; z <= REE_ZMAX; z++) {
+    if (by_z[z] == 0.0) continue;
+    lua_pushnumber(L, by_z[z]);
+    lua_setfield(L, -2, ree_element_by_z(z)->symbol);
+  }
+}
+
+/* element(symbol | z) -> { z, symbol, name, mass, mass_is_mass_number,
+** oxide, oxide_factor } or fail, msg */
+static int l_element(lua_State *L) {
+  const ree_element *e;
+  char oxide[16];
+  int z;
+  if (lua_type(L, 1) == LUA_TSTRING) {
+    size_t len;
+    const char *s = lua_tolstring(L, 1, &len);
+    z = ree_element_lookup(s, len);
+    if (z == 0) {
+      luaL_pushfail(L);
+      lua_pushfstring(L, "unknown element '%s'", s);
+      return 2;
+    }
+  } else {
+    z = lree_check_element(L, 1);
+  }
+  e = ree_element_by_z(z);
+  lua_createtable(L, 0, 7);
+  lua_pushinteger(L, e->z);
+  lua_setfield(L, -2, "z");
+  lua_pushstring(L, e->symbol);
+  lua_setfield(L, -2, "symbol");
+  lua_pushstring(L, e->name);
+  lua_setfield(L, -2, "name");
+  lua_pushnumber(L, e->mass);
+  lua_setfield(L, -2, "mass");
+  lua_pushboolean(L, e->mass_is_mass_number);
+  lua_setfield(L, -2, "mass_is_mass_number");
+  lua_pushboolean(L, ree_element_is_ree(z));
+  lua_setfield(L, -2, "ree");
+  if (ree_oxide_formula(z, oxide, sizeof oxide) == REE_OK) {
+    lua_pushstring(L, oxide);
+    lua_setfield(L, -2, "oxide");
+    lua_pushnumber(L, ree_oxide_factor(z));
+    lua_setfield(L, -2, "oxide_factor");
+  }
+  return 1;
+}
+
+static int l_version(lua_State *L) {
+  lua_pushstring(L, ree_version());
+  return 1;
+}
+
+static const luaL_Reg funcs[] = {
+  {"element", l_element},
+  {"version", l_version},
+  {NULL, NULL}
+};
+
+int luaopen_ree_core(lua_State *L);
+
+int luaopen_ree_core(lua_State *L) {
+  /* the binding and the core it was compiled against must agree */
+  if (strcmp(ree_version(), REE_VERSION_STRING) != 0)
+    return luaL_error(L, "ree.core %s loaded with libree %s",
+                      REE_VERSION_STRING, ree_version());
+  luaL_newlib(L, funcs);
+  lree_open_comp(L);
+  lree_open_route(L);
+  lree_open_json(L);
+  lua_pushliteral(L, "ree.core");
+  lua_setfield(L, -2, "_NAME");
+  lua_pushliteral(L, REE_VERSION_STRING);
+  lua_setfield(L, -2, "_VERSION");
+  lua_pushinteger(L, REE_ZMAX);
+  lua_setfield(L, -2, "ZMAX");
+  return 1;
+}

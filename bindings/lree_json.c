@@ -1,0 +1,159 @@
+/*
+** lree_json.c: JSON text to Lua values (json_decode) and back to positions
+** in the text (json_locate), for data loaders that report file:line.
+*/
+#include <math.h>
+#include <string.h>
+
+#include "json_io.h"
+#include "lree.h"
+
+#define LREE_JSON_DOC "ree.JSONDocument"
+#define MAX_DEPTH 200
+
+typedef struct ldoc {
+  ree_json *doc; /* NULL once freed */
+} ldoc;
+
+typedef struct decoder {
+  lua_State *L;
+  const char *text;
+  size_t len;
+  int depth;
+  ree_json_step path[MAX_DEPTH];
+} decoder;
+
+static int doc_gc(lua_State *L) {
+  ldoc *box = (ldoc *)luaL_checkudata(L, 1, LREE_JSON_DOC);
+  ree_json_free(box->doc);
+  box->doc = NULL;
+  return 0;
+}
+
+/* Raises "<problem> at line L, column C" for the node at the current path. */
+static int decode_error(decoder *d, const char *problem, const char *key) {
+  size_t line = 0, column = 0;
+  ree_json_locate(d->text, d->len, d->path, d->depth, &line, &column);
+  if (key != NULL)
+    return luaL_error(d->L, "%s '%s' at line %d, column %d", problem, key,
+                      (int)line, (int)column);
+  return luaL_error(d->L, "%s at line %d, column %d", problem, (int)line,
+                    (int)column);
+}
+
+static void push_node(decoder *d, const ree_json_node *node);
+
+static void push_container(decoder *d, const ree_json_node *node, int object) {
+  lua_State *L = d->L;
+  const ree_json_node *child;
+  int index = 0;
+  if (d->depth >= MAX_DEPTH) decode_error(d, "nesting too deep", NULL);
+  luaL_checkstack(L, 4, "JSON nesting");
+  lua_newtable(L);
+  for (child = ree_json_child(node); child != NULL;
+       child = ree_json_next(child)) {
+    ree_json_step *step = &d->path[d->depth];
+    step->key = object ? ree_json_key(child) : NULL;
+    step->index = index;
+    d->depth++;
+    if (object) {
+      lua_getfield(L, -1, step->key);
+      if (!lua_isnil(L, -1)) decode_error(d, "duplicate key", step->key);
+      lua_pop(L, 1); /* the nil */
+      push_node(d, child);
+      lua_setfield(L, -2, step->key);
+    } else {
+      push_node(d, child);
+      lua_rawseti(L, -2, index + 1);
+    }
+    d->depth--;
+    index++;
+  }
+}
+
+static void push_node(decoder *d, const ree_json_node *node) {
+  lua_State *L = d->L;
+  switch (ree_json_type(node)) {
+    case REE_JSON_NULL: lua_pushlightuserdata(L, NULL); break;
+    case REE_JSON_FALSE: lua_pushboolean(L, 0); break;
+    case REE_JSON_TRUE: lua_pushboolean(L, 1); break;
+    case REE_JSON_STRING: lua_pushstring(L, ree_json_string(node)); break;
+    case REE_JSON_ARRAY: push_container(d, node, 0); break;
+    case REE_JSON_OBJECT: push_container(d, node, 1); break;
+    default: {
+      double v = ree_json_number(node);
+      if (!isfinite(v)) decode_error(d, "number out of range", NULL);
+      /* whole numbers read as integers, so 2011 prints as 2011 */
+      if (v == floor(v) && fabs(v) < 9007199254740992.0)
+        lua_pushinteger(L, (lua_Integer)v);
+      else
+        lua_pushnumber(L, v);
+    }
+  }
+}
+
+/* json_decode(text) -> value, or fail, msg, code */
+static int l_json_decode(lua_State *L) {
+  decoder d;
+  ree_err err;
+  ldoc *box;
+  d.text = luaL_checklstring(L, 1, &d.len);
+  d.L = L;
+  d.depth = 0;
+  box = (ldoc *)lua_newuserdatauv(L, sizeof *box, 0);
+  box->doc = NULL; /* the GC owns the document from here on */
+  luaL_setmetatable(L, LREE_JSON_DOC);
+  if (ree_json_parse(&box->doc, d.text, d.len, &err) != REE_OK)
+    return lree_fail(L, &err);
+  push_node(&d, ree_json_root(box->doc));
+  ree_json_free(box->doc);
+  box->doc = NULL;
+  return 1;
+}
+
+/* json_locate(text, path) -> line, column; or nil. path: {"grades", 2,
+** "Dy"} with 1-based array indexes */
+static int l_json_locate(lua_State *L) {
+  ree_json_step path[MAX_DEPTH];
+  size_t len, line, column;
+  const char *text = luaL_checklstring(L, 1, &len);
+  lua_Integer i, n;
+  luaL_checktype(L, 2, LUA_TTABLE);
+  n = luaL_len(L, 2);
+  luaL_argcheck(L, n <= MAX_DEPTH, 2, "path too long");
+  for (i = 1; i <= n; i++) {
+    int t = lua_geti(L, 2, i);
+    path[i - 1].key = NULL;
+    path[i - 1].index = 0;
+    if (t == LUA_TSTRING)
+      path[i - 1].key = lua_tostring(L, -1); /* kept alive by the path */
+    else if (t == LUA_TNUMBER)
+      path[i - 1].index = (int)lua_tointeger(L, -1) - 1;
+    else
+      return luaL_error(L, "path step %d must be a key or an index", (int)i);
+    lua_pop(L, 1);
+  }
+  if (ree_json_locate(text, len, path, (int)n, &line, &column) != REE_OK) {
+    luaL_pushfail(L);
+    return 1;
+  }
+  lua_pushinteger(L, (lua_Integer)line);
+  lua_pushinteger(L, (lua_Integer)column);
+  return 2;
+}
+
+static const luaL_Reg funcs[] = {
+  {"json_decode", l_json_decode},
+  {"json_locate", l_json_locate},
+  {NULL, NULL}
+};
+
+void lree_open_json(lua_State *L) {
+  luaL_newmetatable(L, LREE_JSON_DOC);
+  lua_pushcfunction(L, doc_gc);
+  lua_setfield(L, -2, "__gc");
+  lua_pop(L, 1); /* pop metatable */
+  luaL_setfuncs(L, funcs, 0);
+  lua_pushlightuserdata(L, NULL);
+  lua_setfield(L, -2, "null");
+}

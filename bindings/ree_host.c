@@ -1,0 +1,93 @@
+/*
+** ree_host.c: the ree executable. It embeds Lua 5.4 with the ree.core
+** module linked in, and hands its arguments to scripts/ree/cli.lua, where
+** the commands live (run a script, -e CODE, the REPL). The launcher ./ree
+** sets LUA_PATH_5_4 so that require "ree.cli" finds the Lua side.
+*/
+#define _POSIX_C_SOURCE 200809L /* isatty */
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#include <lauxlib.h>
+#include <lua.h>
+#include <lualib.h>
+
+int luaopen_ree_core(lua_State *L);
+static int luaopen_ree_host(lua_State *L);
+
+/* host.isatty(fd) -> boolean: 0 stdin, 1 stdout, 2 stderr */
+static int l_isatty(lua_State *L) {
+  lua_Integer fd = luaL_checkinteger(L, 1);
+  luaL_argcheck(L, fd >= 0 && fd <= 2, 1, "0, 1 or 2");
+  lua_pushboolean(L, isatty((int)fd));
+  return 1;
+}
+
+static int luaopen_ree_host(lua_State *L) {
+  static const luaL_Reg funcs[] = {{"isatty", l_isatty}, {NULL, NULL}};
+  luaL_newlib(L, funcs);
+  return 1;
+}
+
+/* Message handler: the error with a traceback, as lua.c's msghandler. */
+static int traceback(lua_State *L) {
+  const char *msg = lua_tostring(L, 1);
+  if (msg == NULL) {
+    if (luaL_callmeta(L, 1, "__tostring") && lua_type(L, -1) == LUA_TSTRING)
+      return 1;
+    msg = lua_pushfstring(L, "(error object is a %s value)",
+                          luaL_typename(L, 1));
+  }
+  luaL_traceback(L, L, msg, 1);
+  return 1;
+}
+
+/* Runs require("ree.cli").main(args) and returns its exit status. */
+static int run_cli(lua_State *L) {
+  int argc = (int)lua_tointeger(L, 1);
+  char **argv = (char **)lua_touserdata(L, 2);
+  int i;
+  luaL_openlibs(L);
+  luaL_getsubtable(L, LUA_REGISTRYINDEX, LUA_PRELOAD_TABLE);
+  lua_pushcfunction(L, luaopen_ree_core);
+  lua_setfield(L, -2, "ree.core");
+  lua_pushcfunction(L, luaopen_ree_host);
+  lua_setfield(L, -2, "ree.host");
+  lua_pop(L, 1); /* pop preload table */
+  lua_getglobal(L, "require");
+  lua_pushliteral(L, "ree.cli");
+  lua_call(L, 1, 1); /* stack: cli */
+  lua_getfield(L, -1, "main");
+  lua_createtable(L, argc, 1);
+  for (i = 1; i < argc; i++) {
+    lua_pushstring(L, argv[i]);
+    lua_rawseti(L, -2, i);
+  }
+  lua_pushstring(L, argv[0]);
+  lua_rawseti(L, -2, 0);
+  lua_call(L, 1, 1); /* stack: cli, status */
+  return 1;
+}
+
+int main(int argc, char **argv) {
+  lua_State *L = luaL_newstate();
+  int status;
+  if (L == NULL) {
+    fputs("ree: cannot create the Lua state: out of memory\n", stderr);
+    return EXIT_FAILURE;
+  }
+  lua_pushcfunction(L, traceback);
+  lua_pushcfunction(L, run_cli);
+  lua_pushinteger(L, argc);
+  lua_pushlightuserdata(L, argv);
+  if (lua_pcall(L, 2, 1, 1) != LUA_OK) {
+    fprintf(stderr, "ree: %s\n", lua_tostring(L, -1));
+    status = EXIT_FAILURE;
+  } else {
+    status = lua_isinteger(L, -1) ? (int)lua_tointeger(L, -1) : EXIT_SUCCESS;
+  }
+  lua_close(L);
+  return status;
+}

@@ -1,0 +1,115 @@
+/*
+** test_json.c: parsing through cJSON, error positions, locating paths.
+*/
+#include <stdlib.h>
+#include <string.h>
+
+#include "check.h"
+#include "json_io.h"
+
+static ree_err err;
+
+static const char *doc_text =
+    "{\n"
+    "  \"title\": \"grades\",\n"
+    "  \"grades\": [\n"
+    "    {\"name\": \"a\", \"wt\": {\"Nd\": 30}},\n"
+    "    {\"name\": \"b\",\n"
+    "     \"wt\": {\"Nd\": 22, \"dysprosium\": 8}}\n"
+    "  ]\n"
+    "}\n";
+
+static void json_should_parse_and_walk(void) {
+  ree_json *doc;
+  const ree_json_node *root, *child;
+  CHECK_INT(ree_json_parse(&doc, doc_text, strlen(doc_text), &err), REE_OK);
+  root = ree_json_root(doc);
+  CHECK_INT(ree_json_type(root), REE_JSON_OBJECT);
+  child = ree_json_child(root);
+  CHECK_STR(ree_json_key(child), "title");
+  CHECK_STR(ree_json_string(child), "grades");
+  child = ree_json_next(child);
+  CHECK_INT(ree_json_type(child), REE_JSON_ARRAY);
+  CHECK(ree_json_next(child) == NULL);
+  ree_json_free(doc);
+}
+
+static void json_should_locate_keys_and_elements(void) {
+  ree_json_step path[4];
+  size_t line, column;
+  path[0].key = "grades";
+  path[1].key = NULL;
+  path[1].index = 1;
+  path[2].key = "wt";
+  path[3].key = "dysprosium";
+  CHECK_INT(ree_json_locate(doc_text, strlen(doc_text), path, 4, &line,
+                            &column), REE_OK);
+  CHECK_INT(line, 6);
+  CHECK_INT(column, 23);
+  CHECK_INT(ree_json_locate(doc_text, strlen(doc_text), path, 2, &line,
+                            &column), REE_OK);
+  CHECK_INT(line, 5);
+  CHECK_INT(column, 5);
+  path[3].key = "terbium";
+  CHECK_INT(ree_json_locate(doc_text, strlen(doc_text), path, 4, &line,
+                            &column), REE_ENOTFOUND);
+}
+
+static void json_should_report_where_the_text_breaks(void) {
+  ree_json *doc = NULL;
+  const char *bad = "{\n  \"a\": 1,\n  \"b\": tru\n}";
+  CHECK_INT(ree_json_parse(&doc, bad, strlen(bad), &err), REE_ESYNTAX);
+  CHECK(doc == NULL);
+  CHECK_STR(err.msg, "invalid JSON at line 3, column 8 near 't'");
+  CHECK_INT(ree_json_parse(&doc, "[1, 2", 5, &err), REE_ESYNTAX);
+  /* cJSON stops at the last value it could not finish */
+  CHECK_STR(err.msg, "invalid JSON at line 1, column 5 near '2'");
+  CHECK_INT(ree_json_parse(&doc, "[1, ", 4, &err), REE_ESYNTAX);
+  CHECK_STR(err.msg, "invalid JSON at line 1, column 5: unexpected end of text");
+  CHECK_INT(ree_json_parse(&doc, "[1] [2]", 7, &err), REE_ESYNTAX);
+  CHECK_STR(err.msg, "invalid JSON at line 1, column 5: text after the document");
+  CHECK_INT(ree_json_parse(&doc, "", 0, &err), REE_ESYNTAX);
+}
+
+static int fail_after, allocations;
+static void *counting_malloc(size_t size) {
+  if (allocations++ >= fail_after) return NULL;
+  return malloc(size);
+}
+
+static void json_should_survive_every_allocation_failure(void) {
+  int n;
+  for (n = 0; n < 40; n++) {
+    ree_json *doc = NULL;
+    int rc;
+    fail_after = n;
+    allocations = 0;
+    ree_set_allocator(counting_malloc, free);
+    rc = ree_json_parse(&doc, doc_text, strlen(doc_text), &err);
+    ree_set_allocator(NULL, NULL);
+    CHECK(rc == REE_OK || rc == REE_ENOMEM || rc == REE_ESYNTAX);
+    CHECK((rc == REE_OK) == (doc != NULL));
+    ree_json_free(doc);
+  }
+}
+
+static void json_should_not_crash_with_null_pointers(void) {
+  size_t line, column;
+  ree_json_free(NULL);
+  CHECK(ree_json_root(NULL) == NULL);
+  CHECK(ree_json_child(NULL) == NULL);
+  CHECK(ree_json_next(NULL) == NULL);
+  CHECK(ree_json_key(NULL) == NULL);
+  CHECK(ree_json_string(NULL) == NULL);
+  CHECK_INT(ree_json_parse(NULL, "1", 1, &err), REE_EINVAL);
+  CHECK_INT(ree_json_locate(NULL, 0, NULL, 0, &line, &column), REE_EINVAL);
+}
+
+int main(void) {
+  RUN(json_should_parse_and_walk);
+  RUN(json_should_locate_keys_and_elements);
+  RUN(json_should_report_where_the_text_breaks);
+  RUN(json_should_survive_every_allocation_failure);
+  RUN(json_should_not_crash_with_null_pointers);
+  return check_report();
+}
