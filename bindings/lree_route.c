@@ -134,8 +134,13 @@ static int m_tostring(lua_State *L) {
 ** ===================================================================
 */
 
+/*
+** The table at idx as a deposit, in % of REO. What a table leaves of 100
+** is unassigned; a table that sums past 100 is taken as rounded and
+** normalised (published distributions often sum to 100.2).
+*/
 static void check_deposit(lua_State *L, int idx, ree_deposit *d) {
-  double by_z[REE_ZMAX + 1], share[REE_ZMAX];
+  double by_z[REE_ZMAX + 1], share[REE_ZMAX], sum = 0.0;
   int zs[REE_ZMAX], n = 0, z;
   ree_err err;
   lree_check_element_table(L, idx, by_z, "deposit distribution");
@@ -143,8 +148,10 @@ static void check_deposit(lua_State *L, int idx, ree_deposit *d) {
     if (by_z[z] == 0.0) continue;
     zs[n] = z;
     share[n++] = by_z[z];
+    sum += by_z[z];
   }
-  if (ree_deposit_init(d, zs, share, n, &err) != REE_OK)
+  if (ree_deposit_init(d, zs, share, n, sum > 100.0 ? sum : 100.0, &err) !=
+      REE_OK)
     luaL_error(L, "deposit distribution: %s", err.msg);
 }
 

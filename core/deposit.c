@@ -7,8 +7,8 @@
 #include "deposit.h"
 
 int ree_deposit_init(ree_deposit *d, const int *z, const double *share,
-                     int n, ree_err *err) {
-  double total = 0.0;
+                     int n, double total, ree_err *err) {
+  double sum = 0.0;
   int i, k;
   if (d == NULL || (n > 0 && (z == NULL || share == NULL)))
     return ree_err_set(err, REE_EINVAL, "no deposit");
@@ -27,14 +27,20 @@ int ree_deposit_init(ree_deposit *d, const int *z, const double *share,
         return ree_err_set(err, REE_EINVAL, "'%s' is given twice",
                            e->symbol);
     d->reo_share[z[i]] = share[i];
-    total += share[i];
+    sum += share[i];
   }
-  if (total <= 0.0) {
+  if (sum <= 0.0) {
     memset(d, 0, sizeof *d);
     return ree_err_set(err, REE_EDOMAIN, "all shares are zero");
   }
+  if (total > 0.0 && sum > total * (1.0 + 1e-9)) {
+    memset(d, 0, sizeof *d);
+    return ree_err_set(err, REE_EDOMAIN, "shares sum to %.10g, more than %.10g",
+                       sum, total);
+  }
+  if (total <= 0.0) total = sum;
   for (i = 0; i <= REE_ZMAX; i++) d->reo_share[i] /= total;
-  d->given_total = total;
+  d->unassigned = sum >= total ? 0.0 : 1.0 - sum / total;
   return REE_OK;
 }
 

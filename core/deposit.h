@@ -12,22 +12,24 @@
 #include "ree_err.h"
 
 typedef struct ree_deposit {
-  /* Share of each rare earth in the deposit's total REO, by Z, summing
-  ** to 1 (0 for elements absent or not rare earths). */
+  /* Share of each rare earth in the deposit's total REO, by Z (0 for
+  ** elements absent, unknown or not rare earths). */
   double reo_share[REE_ZMAX + 1];
-  /* The shares as given, before normalising: their sum (100 for a
-  ** percentage table that adds up). */
-  double given_total;
+  /* The share of the REO that the table does not assign to an element
+  ** ("other heavy rare earths ~11%"): 1 - sum(reo_share), 0 or more. */
+  double unassigned;
 } ree_deposit;
 
 /*
-** Sets d from n (element, share) pairs in any one unit (% of REO, say),
-** normalised to sum 1. Errors: REE_EINVAL for a z that is not a rare earth
-** or given twice, REE_EDOMAIN for a negative or non-finite share or an
-** all-zero table.
+** Sets d from n (element, share) pairs, shares of `total` (100 for a
+** table in % of REO). What the shares leave of the total is unassigned;
+** with total <= 0 the shares are normalised to sum 1 instead. Errors:
+** REE_EINVAL for a z that is not a rare earth or given twice,
+** REE_EDOMAIN for a negative or non-finite share, an all-zero table, or
+** shares that sum to more than total.
 */
 int ree_deposit_init(ree_deposit *d, const int *z, const double *share,
-                     int n, ree_err *err);
+                     int n, double total, ree_err *err);
 
 /*
 ** Element mass (t of metal contained, by Z) in reo_t tonnes of the

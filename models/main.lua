@@ -1,0 +1,126 @@
+--- The main job (./ree run): the founding report's magnet case.
+--
+-- Japan made about 10,000 t of sintered NdFeB magnets in 2011. What did
+-- they take, element by element, back to the mine? Does that agree with
+-- the report's own figures? And what does the balance problem say about
+-- the report's claim that non-China mines would give about 10,000 t of Nd
+-- but only about 60 t of Dy in 2014?
+
+local ree = require "ree"
+local format = require "ree.format"
+
+local n = format.number
+
+local range_schema = { type = "array", items = { type = "number", min = 0 } }
+local seed_schema = {
+  type = "object", required = { "title", "unit", "source", "table", "prose" },
+  fields = {
+    title = { type = "string" }, unit = { type = "string" }, source = { type = "source" },
+    table = { type = "array", items = { type = "object", required = { "year", "magnets", "nd_pr_metal", "dy_metal" },
+      fields = { year = { type = "number" }, estimate = { type = "boolean" }, magnets = range_schema,
+        nd_pr_metal = range_schema, dy_metal = range_schema, tb_metal = range_schema } } },
+    prose = { type = "object", fields = { magnets = range_schema, nd_metal = range_schema,
+      dy_metal = range_schema, dy_wt_pct = range_schema, note = { type = "string" } } },
+  },
+}
+
+local sourced = ree.data.sourced
+local supply_schema = {
+  type = "object", required = { "title", "unit", "projects", "report" },
+  fields = {
+    title = { type = "string" }, unit = { type = "string" },
+    projects = { type = "array", items = { type = "object", required = { "name", "deposit", "capacity" },
+      fields = { name = { type = "string" }, deposit = { type = "string" }, capacity = sourced("value", 0) } } },
+    report = { type = "object", required = { "total_2014", "nd_2014", "dy_2014" }, fields = {
+      total_2014 = sourced("value", 0), nd_2014 = sourced("value", 0), dy_2014 = sourced("value", 0) } },
+  },
+}
+
+--- "within", "below" or "above" the range [lo, hi]
+local function verdict(x, range)
+  if x < range[1] then return "below" end
+  if x > range[2] then return "above" end
+  return "within"
+end
+
+local function span(range)
+  if range[1] == range[2] then return n(range[1]) end
+  return n(range[1]) .. "-" .. n(range[2])
+end
+
+return function(out)
+  local function say(...) out:write(string.format(...), "\n") end
+  local seed = ree.data.load("seed-japan-magnets", seed_schema)
+  local supply = ree.data.load("non-china-supply-2014", supply_schema)
+
+  say("ree %s: the founding report's magnet case", ree._VERSION)
+  say("")
+  say("== 1. Japan, 2011: what 10,000 t of magnets take ==")
+  local need = ree.magnet.requirement("jp-2011-mix", seed.prose.magnets[1])
+  say("%s", tostring(need))
+
+  say("")
+  say("== 2. Against the report's own figures ==")
+  local row
+  for _, r in ipairs(seed.table) do
+    if r.year == 2011 then row = r end
+  end
+  local nd_pr = need:total("metal", "Nd", "Pr")
+  local dy = need.metal.Dy
+  say("  Nd+Pr metal: %s t; the report's 2011 table gives %s t for %s t of magnets: %s",
+    n(nd_pr), span(row.nd_pr_metal), span(row.magnets), verdict(nd_pr, row.nd_pr_metal))
+  say("  Dy metal:    %s t; the table gives about %s t, the prose %s t: %s the prose's range",
+    n(dy), span(row.dy_metal), span(seed.prose.dy_metal), verdict(dy, seed.prose.dy_metal))
+  say("  Counted as the report counts: all metal melted into alloy. Of it, %s t of Nd+Pr and %s t of Dy",
+    n(need:total("scrap_recycled", "Nd", "Pr")), n(need.scrap_recycled.Dy))
+  say("  come back from magnet making as scrap; newly reduced metal is %s t Nd+Pr and %s t Dy.",
+    n(need:total("metal_primary", "Nd", "Pr")), n(need.metal_primary.Dy))
+
+  say("")
+  say("== 3. The balance problem: mine for Dy, drown in Ce ==")
+  for _, name in ipairs({ "Mountain Pass", "Longnan" }) do
+    local o = need.ore[name]
+    say("  From %s alone: %s t REO mined, bound by %s; it brings up %s t of CeO2 and %s t of Y2O3 beyond need.",
+      name, n(o.reo_t), o.binding, n(o.surplus_reo.Ce or 0), n(o.surplus_reo.Y or 0))
+  end
+
+  say("")
+  say("== 4. The report's 2014 claim: non-China mines give about %s t Nd but only about %s t Dy ==",
+    n(supply.report.nd_2014.value), n(supply.report.dy_2014.value))
+  local mp, mw = "Mountain Pass", "Mt Weld"
+  local full = {}
+  for _, p in ipairs(supply.projects) do
+    if p.name == "Molycorp, full expansion" or p.name == "Lynas, Phase 2" then
+      full[p.deposit] = p.capacity.value
+    end
+  end
+  local s = ree.magnet.supply(full)
+  say("  Molycorp at %s t REO and Lynas at %s t REO: %s t Nd2O3 (%s t Nd), %s t Dy2O3 (%s t Dy).",
+    n(full[mp]), n(full[mw]), n(s.reo.Nd), n(s.metal.Nd), n(s.reo.Dy), n(s.metal.Dy))
+  -- Which mix of the two ores makes the report's total and its Nd? Two
+  -- equations: x_mp + x_mw = total; a_mp x_mp + a_mw x_mw = Nd2O3.
+  local total, nd_target = supply.report.total_2014.value, supply.report.nd_2014.value
+  local a_mp = ree.magnet.deposit(mp).shares.Nd / 100
+  local a_mw = ree.magnet.deposit(mw).shares.Nd / 100
+  local x_mw = (nd_target - a_mp * total) / (a_mw - a_mp)
+  if x_mw >= 0 and x_mw <= total then
+    local mix = ree.magnet.supply({ [mp] = total - x_mw, [mw] = x_mw })
+    say("  %s t REO giving %s t Nd2O3 needs %s t from Mountain Pass-type ore and %s t from Mt Weld-type ore;",
+      n(total), n(nd_target), n(total - x_mw), n(x_mw))
+    say("  that mix gives %s t Dy2O3 (%s t Dy).", n(mix.reo.Dy), n(mix.metal.Dy))
+    -- Mountain Pass's Dy is published only as '<0.1%': take its range from the data
+    local dy = ree.magnet.deposit(mp).distribution.Dy
+    local f = ree.oxide_factor "Dy"
+    local base = ree.magnet.supply({ [mw] = x_mw }).reo.Dy
+    local lo = base + (total - x_mw) * dy.range[1] / 100
+    local hi = base + (total - x_mw) * dy.range[2] / 100
+    say("  Mountain Pass's Dy is known only as '<0.1%%' (%s%% used), so the data allow %s-%s t Dy:",
+      dy.pct, n(lo / f), n(hi / f))
+    say("  the report's ~%s t Dy sits %s that range.", n(supply.report.dy_2014.value),
+      verdict(supply.report.dy_2014.value, { lo / f, hi / f }))
+  else
+    say("  No mix of Mountain Pass and Mt Weld ore gives %s t Nd2O3 from %s t REO.", n(nd_target), n(total))
+  end
+  say("")
+  say("Sources for every number: models/data/*.json; their bibliography: models/data/sources.json.")
+end

@@ -1,0 +1,238 @@
+--- Loading the JSON files of models/data and checking them against a schema.
+--
+-- Every failure names the file, the key and its line:
+--   models/data/magnet-grades.json: unknown key 'dysprosium' at line 14
+-- Loaders return `nil, message` on bad data, like io.open; `data.load`
+-- raises instead, for callers that cannot go on without the file.
+
+local core = require "ree.core"
+
+local data = {}
+
+--- The checkout's root: this file is <root>/scripts/ree/data.lua.
+local here = debug.getinfo(1, "S").source:match("^@(.*)/scripts/ree/data%.lua$")
+data.root = here or os.getenv("REE_ROOT") or "."
+data.dir = data.root .. "/models/data"
+
+local function display(path)
+  local prefix = data.root .. "/"
+  if path:sub(1, #prefix) == prefix then return path:sub(#prefix + 1) end
+  return path
+end
+
+local function read(path)
+  local f, err = io.open(path, "rb")
+  if not f then return nil, err end
+  local text = f:read("a")
+  f:close()
+  return text
+end
+
+--- A decoded file: its value, and its text for finding lines again.
+local Document = {}
+Document.__index = Document
+
+--- Opens models/data/NAME.json (or a path with a '/').
+-- @return a Document, or nil and a message naming the file
+function data.open(name)
+  local path = name:find("/", 1, true) and name or (data.dir .. "/" .. name .. ".json")
+  local text, err = read(path)
+  if not text then return nil, err end
+  local value, msg = core.json_decode(text)
+  if value == nil then return nil, display(path) .. ": " .. msg end
+  return setmetatable({ path = path, name = display(path), text = text, value = value }, Document)
+end
+
+--- " at line N" for the node at path (a list of keys and 1-based indexes).
+function Document:where(path)
+  local line = core.json_locate(self.text, path)
+  return line and (" at line " .. line) or ""
+end
+
+--- "<file>: <message> at line N"
+function Document:message(path, message)
+  return self.name .. ": " .. message .. self:where(path)
+end
+
+-- {==================================================================
+-- Schemas: tables that describe what a value must be.
+--   { type = "number", min = 0, max = 1 }    { type = "string" }    { type = "boolean" }
+--   { type = "object", fields = { name = schema, ... }, required = {...} }
+--   { type = "map", keys = "element", values = schema }
+--   { type = "array", items = schema }
+--   { type = "source" }   a string naming an id in sources.json
+-- ===================================================================
+
+local json_types = { number = "a number", string = "a string", boolean = "a boolean" }
+
+local function typename(v)
+  if v == core.null then return "null" end
+  local t = type(v)
+  if t == "table" then return (#v > 0 or next(v) == nil) and "an array" or "an object" end
+  return json_types[t] or t
+end
+
+local function sorted_keys(t)
+  local keys = {}
+  for k in pairs(t) do keys[#keys + 1] = k end
+  table.sort(keys, function(a, b) return tostring(a) < tostring(b) end)
+  return keys
+end
+
+local checker = {}
+
+local function check(ctx, value, schema, path)
+  local fn = checker[schema.type]
+  assert(fn, "schema type " .. tostring(schema.type))
+  fn(ctx, value, schema, path)
+end
+
+local function fail(ctx, path, message)
+  error({ message = ctx.doc:message(path, message) }, 0)
+end
+
+local function last_key(path)
+  local k = path[#path]
+  if k == nil then return "the document" end
+  return type(k) == "string" and ("'" .. k .. "'") or ("item " .. k)
+end
+
+local function extend(path, key)
+  local p = table.move(path, 1, #path, 1, {})
+  p[#p + 1] = key
+  return p
+end
+
+function checker.number(ctx, v, schema, path)
+  if type(v) ~= "number" then
+    fail(ctx, path, last_key(path) .. " must be a number, not " .. typename(v))
+  end
+  if v ~= v or (schema.min and v < schema.min) or (schema.max and v > schema.max) then
+    fail(ctx, path, string.format("%s must be in [%s, %s], got %s", last_key(path),
+      tostring(schema.min or "-inf"), tostring(schema.max or "inf"), tostring(v)))
+  end
+end
+
+function checker.string(ctx, v, _, path)
+  if type(v) ~= "string" then
+    fail(ctx, path, last_key(path) .. " must be a string, not " .. typename(v))
+  end
+end
+
+function checker.boolean(ctx, v, _, path)
+  if type(v) ~= "boolean" then
+    fail(ctx, path, last_key(path) .. " must be true or false, not " .. typename(v))
+  end
+end
+
+function checker.source(ctx, v, schema, path)
+  checker.string(ctx, v, schema, path)
+  if ctx.sources and not ctx.sources[v] then
+    fail(ctx, path, "unknown source '" .. v .. "' (not in models/data/sources.json)")
+  end
+end
+
+function checker.element(ctx, v, schema, path)
+  checker.string(ctx, v, schema, path)
+  if not core.element(v) then fail(ctx, path, "unknown element '" .. v .. "'") end
+end
+
+local function check_table(ctx, v, path, what)
+  if type(v) ~= "table" then
+    fail(ctx, path, last_key(path) .. " must be " .. what .. ", not " .. typename(v))
+  end
+end
+
+function checker.object(ctx, v, schema, path)
+  check_table(ctx, v, path, "an object")
+  for _, key in ipairs(sorted_keys(v)) do
+    local field = schema.fields[key]
+    if field == nil then fail(ctx, extend(path, key), "unknown key '" .. tostring(key) .. "'") end
+    check(ctx, v[key], field, extend(path, key))
+  end
+  for _, key in ipairs(schema.required or {}) do
+    if v[key] == nil then fail(ctx, path, last_key(path) .. " has no '" .. key .. "'") end
+  end
+end
+
+function checker.map(ctx, v, schema, path)
+  check_table(ctx, v, path, "an object")
+  for _, key in ipairs(sorted_keys(v)) do
+    local p = extend(path, key)
+    if schema.keys == "element" and not core.element(key) then
+      fail(ctx, p, "unknown element '" .. key .. "'")
+    end
+    check(ctx, v[key], schema.values, p)
+  end
+end
+
+function checker.array(ctx, v, schema, path)
+  check_table(ctx, v, path, "an array")
+  if next(v) ~= nil and #v == 0 then fail(ctx, path, last_key(path) .. " must be an array, not an object") end
+  for i = 1, #v do check(ctx, v[i], schema.items, extend(path, i)) end
+end
+
+-- }==================================================================
+
+local sources_schema = {
+  type = "object", required = { "title", "sources" },
+  fields = {
+    title = { type = "string" },
+    grades_used = { type = "map", values = { type = "string" } },
+    sources = { type = "map", values = {
+      type = "object", required = { "cite", "grade" },
+      fields = { cite = { type = "string" }, url = { type = "string" }, grade = { type = "string" } },
+    } },
+  },
+}
+
+local bibliography -- sources.json, read once
+
+--- The bibliography: { id = { cite, url, grade } }, or nil and a message.
+function data.sources()
+  if bibliography then return bibliography end
+  local doc, err = data.open("sources")
+  if not doc then return nil, err end
+  local ok, e = pcall(check, { doc = doc }, doc.value, sources_schema, {})
+  if not ok then return nil, e.message end
+  bibliography = doc.value.sources
+  return bibliography
+end
+
+--- Opens models/data/NAME.json and checks it against schema.
+-- @return the decoded value and its Document, or nil and a message
+function data.load_checked(name, schema)
+  local sources, err = data.sources()
+  if not sources then return nil, err end
+  local doc
+  doc, err = data.open(name)
+  if not doc then return nil, err end
+  local ok, e = pcall(check, { doc = doc, sources = sources }, doc.value, schema, {})
+  if not ok then
+    if type(e) == "table" then return nil, e.message end
+    error(e, 0)
+  end
+  return doc.value, doc
+end
+
+--- As load_checked, raising the message instead of returning it.
+function data.load(name, schema)
+  local value, doc = data.load_checked(name, schema)
+  if value == nil then error(doc, 2) end
+  return value, doc
+end
+
+--- A sourced value: { value = x, source = id [, range, note] }.
+function data.sourced(key, min, max)
+  return {
+    type = "object", required = { key, "source" },
+    fields = {
+      [key] = { type = "number", min = min, max = max },
+      source = { type = "source" },
+      note = { type = "string" },
+      range = { type = "array", items = { type = "number" } },
+    },
+  }
+end
+
+return data

@@ -1,0 +1,45 @@
+--- Numbers and tables as people read them.
+
+local format = {}
+
+--- 4081.63 -> "4,082"; 62.8 -> "62.8"; 0.0123 -> "0.0123"
+-- Whole-number precision at and above 100, three significant digits below.
+function format.number(x)
+  if x ~= x then return "n/a" end
+  if x == math.huge or x == -math.huge then return x > 0 and "inf" or "-inf" end
+  local a = math.abs(x)
+  local s
+  if a >= 100 or a == 0 then
+    s = string.format("%.0f", x)
+  else
+    s = string.format("%.3g", x)
+    if s:find("e") then s = string.format("%.2e", x) end
+  end
+  local sign, int, rest = s:match("^(-?)(%d+)(.*)$")
+  if not int then return s end
+  int = int:reverse():gsub("(%d%d%d)", "%1,"):reverse():gsub("^,", "")
+  return sign .. int .. rest
+end
+
+--- Renders rows (lists of strings) as columns; numbers are right-aligned.
+-- @param rows { header, row, ... } where the first row is the header
+function format.table(rows, indent)
+  local widths, out = {}, {}
+  for _, row in ipairs(rows) do
+    for i, cell in ipairs(row) do
+      widths[i] = math.max(widths[i] or 0, utf8.len(cell) or #cell)
+    end
+  end
+  for r, row in ipairs(rows) do
+    local cells = {}
+    for i, cell in ipairs(row) do
+      local pad = string.rep(" ", widths[i] - (utf8.len(cell) or #cell))
+      local numeric = r > 1 and i > 1 and cell:match("^[-%d,.%%]+$")
+      cells[i] = numeric and (pad .. cell) or (cell .. pad)
+    end
+    out[#out + 1] = (indent or "") .. table.concat(cells, "  "):gsub("%s+$", "")
+  end
+  return table.concat(out, "\n")
+end
+
+return format

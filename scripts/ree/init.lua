@@ -1,0 +1,119 @@
+--- ree: the rare-earth supply chain toolkit.
+--
+--   local ree = require "ree"
+--   local m = ree.formula "(Nd0.8Pr0.2)2Fe14B"
+--   m:molar_mass(), m:mass_fraction "Nd", m:atom_fraction "Fe"
+--   ree.oxide_factor "Nd"                 --> 1.1664 t Nd2O3 per t Nd
+--   ree.element "Dy"                      --> { symbol = "Dy", z = 66, ..., group = "heavy" }
+--   ree.magnet.requirement("jp-2011-mix", 10000)
+--
+-- Misuse (a wrong type, an unknown option) raises. A malformed formula or
+-- table raises too, with a message that names it; ree.parse_formula is the
+-- form that returns nil, message instead, as io.open does.
+
+local core = require "ree.core"
+local elements = require "ree.elements"
+
+local ree = {
+  _NAME = "ree",
+  _VERSION = core._VERSION,
+  core = core,
+  data = require "ree.data",
+  magnet = require "ree.magnet",
+  element = elements.element,
+  ree_group = elements.ree_group,
+  define_grouping = elements.define_grouping,
+  groupings = elements.groupings,
+  RARE_EARTHS = elements.RARE_EARTHS,
+  --- Parses a formula: a Composition, or nil and a message.
+  parse_formula = core.formula,
+  --- The Composition methods, for extending them.
+  Composition = core.Composition,
+}
+
+local function check_arg(fname, n, value, expected)
+  if type(value) ~= expected then
+    error(string.format("bad argument #%d to '%s' (%s expected, got %s)", n, fname, expected, type(value)), 3)
+  end
+end
+
+--- The composition of a formula; raises with the formula, the column and
+-- the problem when it cannot be read.
+function ree.formula(s)
+  check_arg("formula", 1, s, "string")
+  local c, msg = core.formula(s)
+  if not c then error(msg, 2) end
+  return c
+end
+
+--- g/mol of a formula, without building a Composition.
+function ree.molar_mass(s)
+  check_arg("molar_mass", 1, s, "string")
+  local m, msg = core.molar_mass(s)
+  if not m then error(msg, 2) end
+  return m
+end
+
+--- A composition from a table of masses by element:
+--   ree.composition { Nd = 29.5, Dy = 4, B = 1, balance = "Fe" }   -- wt%
+--   ree.composition { Nd = 0.3, Fe = 0.7, unit = "fraction" }
+-- With a balance element the rest of 100 wt% (or 1) is that element;
+-- without one the table must add up.
+function ree.composition(t)
+  check_arg("composition", 1, t, "table")
+  local masses, balance, unit = {}, nil, "wt%"
+  for k, v in pairs(t) do
+    if k == "balance" then balance = v
+    elseif k == "unit" then unit = v
+    else masses[k] = v end
+  end
+  local total = ({ ["wt%"] = 100, fraction = 1 })[unit]
+  if not total then error(string.format("composition: unit must be 'wt%%' or 'fraction', got '%s'", tostring(unit)), 2) end
+  local ok, c, msg = pcall(core.composition, masses, balance, total)
+  if not ok then error(c, 2) end
+  if not c then error("composition: " .. msg, 2) end
+  return c
+end
+
+--- Mixes compositions by mass: ree.mix { { magnet, 96 }, { ree.formula "Dy", 4 } }
+function ree.mix(parts)
+  check_arg("mix", 1, parts, "table")
+  local comps, masses = {}, {}
+  for i, part in ipairs(parts) do
+    if type(part) ~= "table" or part[2] == nil then
+      error(string.format("mix: part %d must be { composition, mass }", i), 2)
+    end
+    comps[i], masses[i] = part[1], part[2]
+  end
+  local ok, c, msg = pcall(core.mix, comps, masses)
+  if not ok then error("mix: " .. c, 2) end
+  if not c then error("mix: " .. msg, 2) end
+  return c
+end
+
+--- t of reporting oxide per t of element: ree.oxide_factor "Nd" --> 1.1664
+function ree.oxide_factor(el)
+  local ok, f = pcall(core.oxide_factor, el)
+  if not ok then error(f, 2) end
+  return f
+end
+
+local function convert(masses, fname, to_oxide)
+  check_arg(fname, 1, masses, "table")
+  local out = {}
+  for el, t in pairs(masses) do
+    if type(t) ~= "number" then
+      error(string.format("%s: mass of '%s' must be a number", fname, tostring(el)), 3)
+    end
+    local f = ree.oxide_factor(el)
+    out[el] = to_oxide and t * f or t / f
+  end
+  return out
+end
+
+--- Element masses to reporting-oxide (REO) masses: { Nd = 1 } --> { Nd = 1.1664 }
+function ree.to_oxide(masses) return convert(masses, "to_oxide", true) end
+--- REO masses to element masses: { Nd = 1.1664 } --> { Nd = 1 }
+function ree.to_metal(masses) return convert(masses, "to_metal", false) end
+
+return ree

@@ -1,0 +1,413 @@
+--- Sintered NdFeB magnets: grades, the route back to the mine, deposits.
+--
+--   local grade = ree.magnet.grade "jp-2011-mix"
+--   local need = ree.magnet.requirement(grade, 10000)   -- t of magnets
+--   need.metal.Dy, need.oxide.Dy, need.ore["Bayan Obo"].reo_t
+--   print(need)                                         -- a summary with its assumptions
+--
+-- The data (models/data/magnet-grades.json, magnet-route.json,
+-- deposits.json) carries a source for every number; the walks along the
+-- route and the deposit arithmetic run in the C core.
+
+local core = require "ree.core"
+local data = require "ree.data"
+local format = require "ree.format"
+
+local magnet = {}
+
+local RARE_EARTH_ENTRY = "mining" -- rare earths come from the ground
+local METAL_ENTRY = "alloy"       -- iron, boron and the rest are bought as metal
+
+-- {==================================================================
+-- Data
+-- ===================================================================
+
+local sourced = data.sourced
+
+local grades_schema = {
+  type = "object", required = { "title", "unit", "grades" },
+  fields = {
+    title = { type = "string" }, unit = { type = "string" },
+    grades = { type = "array", items = {
+      type = "object", required = { "name", "description", "composition", "balance", "confidence" },
+      fields = {
+        name = { type = "string" }, description = { type = "string" },
+        composition = { type = "map", keys = "element", values = sourced("wt", 0, 100) },
+        balance = { type = "element" }, confidence = { type = "string" },
+      },
+    } },
+  },
+}
+
+local route_schema = {
+  type = "object", required = { "title", "unit", "routes" },
+  fields = {
+    title = { type = "string" }, unit = { type = "string" },
+    routes = { type = "map", values = {
+      type = "object", required = { "description", "stages" },
+      fields = {
+        description = { type = "string" },
+        stages = { type = "array", items = {
+          type = "object", required = { "name", "product", "yield" },
+          fields = {
+            name = { type = "string" }, product = { type = "string" },
+            yield = sourced("value", 0, 1),
+            scrap_recycled = sourced("value", 0, 1),
+            scrap_returns_to = { type = "string" },
+          },
+        } },
+      },
+    } },
+  },
+}
+
+local deposits_schema = {
+  type = "object", required = { "title", "unit", "deposits" },
+  fields = {
+    title = { type = "string" }, unit = { type = "string" },
+    deposits = { type = "array", items = {
+      type = "object", required = { "name", "region", "type", "distribution" },
+      fields = {
+        name = { type = "string" }, region = { type = "string" }, type = { type = "string" },
+        distribution = { type = "map", keys = "element", values = sourced("pct", 0, 100) },
+        unassigned_note = { type = "string" },
+        ore_grade_pct = sourced("value", 0, 100),
+        checks = { type = "array", items = {
+          type = "object", required = { "claim", "source" },
+          fields = { claim = { type = "string" }, source = { type = "source" } },
+        } },
+      },
+    } },
+  },
+}
+
+local loaded = {}
+
+local function load(name, schema)
+  if not loaded[name] then loaded[name] = data.load(name, schema) end
+  return loaded[name]
+end
+
+local function names_of(list)
+  local names = {}
+  for _, item in ipairs(list) do names[#names + 1] = item.name end
+  table.sort(names)
+  return names
+end
+
+local function find(list, name, what)
+  for _, item in ipairs(list) do
+    if item.name == name then return item end
+  end
+  error(string.format("unknown %s '%s' (known: %s)", what, tostring(name),
+    table.concat(names_of(list), ", ")), 3)
+end
+
+-- }==================================================================
+
+-- {==================================================================
+-- Grades
+-- ===================================================================
+
+local Grade = {}
+Grade.__index = Grade
+
+function Grade:__tostring()
+  return string.format("magnet grade '%s' (%s): %s", self.name, self.description,
+    self.composition:formula())
+end
+
+--- The grade called name, from models/data/magnet-grades.json.
+-- Fields: name, description, confidence, wt (wt% by element, the balance
+-- included), composition (a Composition), sources and notes by element.
+function magnet.grade(name)
+  if getmetatable(name) == Grade then return name end
+  local spec = find(load("magnet-grades", grades_schema).grades, name, "magnet grade")
+  local wt, sources, notes, given = {}, {}, {}, 0
+  for el, entry in pairs(spec.composition) do
+    wt[el], sources[el], notes[el] = entry.wt, entry.source, entry.note
+    given = given + entry.wt
+  end
+  local composition, err = core.composition(wt, spec.balance, 100)
+  if not composition then error(string.format("magnet grade '%s': %s", name, err), 2) end
+  wt[spec.balance] = 100 - given
+  sources[spec.balance] = "balance"
+  return setmetatable({
+    name = spec.name, description = spec.description, confidence = spec.confidence,
+    wt = wt, composition = composition, sources = sources, notes = notes,
+  }, Grade)
+end
+
+--- Names of the grades in the data.
+function magnet.grades()
+  return names_of(load("magnet-grades", grades_schema).grades)
+end
+
+-- }==================================================================
+
+-- {==================================================================
+-- Routes and deposits
+-- ===================================================================
+
+--- The route called name (default "default"): its description and
+-- stages { name, product, yield, scrap_recycled, scrap_returns_to, ... }.
+function magnet.route(name)
+  local routes = load("magnet-route", route_schema).routes
+  local spec = routes[name or "default"]
+  if not spec then
+    local known = {}
+    for k in pairs(routes) do known[#known + 1] = k end
+    table.sort(known)
+    error(string.format("unknown route '%s' (known: %s)", tostring(name), table.concat(known, ", ")), 2)
+  end
+  return spec
+end
+
+--- Names of the deposits in the data.
+function magnet.deposits()
+  return names_of(load("deposits", deposits_schema).deposits)
+end
+
+--- The deposit called name: region, type, distribution ({ La = { pct,
+-- source }, ... }), ore_grade_pct, and shares ({ La = pct }).
+function magnet.deposit(name)
+  local spec = find(load("deposits", deposits_schema).deposits, name, "deposit")
+  local shares = {}
+  for el, entry in pairs(spec.distribution) do shares[el] = entry.pct end
+  local d = setmetatable({ shares = shares }, { __index = spec })
+  return d
+end
+
+--- Element output of deposits: mix is { ["Mt Weld"] = t REO, ... }.
+-- @return { reo = { Nd = t of Nd2O3, ... }, metal = { Nd = t of Nd, ... } }
+function magnet.supply(mix)
+  local metal, reo = {}, {}
+  for name, reo_t in pairs(mix) do
+    if type(reo_t) ~= "number" or reo_t < 0 or reo_t ~= reo_t then
+      error(string.format("supply of '%s' must be a non-negative number of t REO", tostring(name)), 2)
+    end
+    for el, t in pairs(core.deposit_elements(magnet.deposit(name).shares, reo_t)) do
+      metal[el] = (metal[el] or 0) + t
+    end
+  end
+  for el, t in pairs(metal) do reo[el] = t * core.oxide_factor(el) end
+  return { reo = reo, metal = metal }
+end
+
+-- }==================================================================
+
+-- {==================================================================
+-- Requirements: from magnets back to the mine
+-- ===================================================================
+
+local Requirement = {}
+Requirement.__index = Requirement
+
+local OPTIONS = { route = true, deposits = true, yield = true, scrap_recycled = true }
+
+local function check_options(opts)
+  if opts == nil then return {} end
+  if type(opts) ~= "table" then error("bad argument #3 to 'requirement' (table expected, got " .. type(opts) .. ")", 3) end
+  for k in pairs(opts) do
+    if not OPTIONS[k] then error(string.format("unknown option '%s' to 'requirement'", tostring(k)), 3) end
+  end
+  return opts
+end
+
+--- Builds the C route for spec with the caller's overrides, and the list
+-- of assumptions it rests on.
+local function build_route(spec, opts)
+  local route, assumptions = core.route(), {}
+  local overrides = opts.yield or {}
+  local stage_names = {}
+  for _, stage in ipairs(spec.stages) do stage_names[stage.name] = true end
+  for name, y in pairs(overrides) do
+    if not stage_names[name] then error(string.format("no stage '%s' in the route", tostring(name)), 4) end
+    if type(y) ~= "number" then error(string.format("yield of stage '%s' must be a number", name), 4) end
+  end
+  for _, stage in ipairs(spec.stages) do
+    local yield, recycled = stage.yield.value, stage.scrap_recycled and stage.scrap_recycled.value or 0
+    if overrides[stage.name] then
+      yield = overrides[stage.name]
+      assumptions[#assumptions + 1] = string.format("%s yield %s (set by the caller)", stage.name, yield)
+    elseif stage.yield.source == "assumption" then
+      assumptions[#assumptions + 1] = string.format("%s yield %s (assumption, range %s-%s)", stage.name,
+        yield, stage.yield.range[1], stage.yield.range[2])
+    end
+    if stage.scrap_recycled then
+      if opts.scrap_recycled ~= nil then
+        recycled = opts.scrap_recycled
+        assumptions[#assumptions + 1] = string.format("%s scrap recycled %s (set by the caller)", stage.name, recycled)
+      elseif stage.scrap_recycled.source == "assumption" then
+        assumptions[#assumptions + 1] = string.format("%s scrap recycled %s to %s (assumption, range %s-%s)",
+          stage.name, recycled, stage.scrap_returns_to, stage.scrap_recycled.range[1], stage.scrap_recycled.range[2])
+      end
+    end
+    local ok, err = pcall(route.add_stage, route, stage.name, yield, recycled, stage.scrap_returns_to)
+    if not ok then error(err, 4) end
+  end
+  return route, assumptions
+end
+
+local function stage_flow(flows, name)
+  for _, f in ipairs(flows) do
+    if f.stage == name then return f end
+  end
+end
+
+--- What `tonnes` of magnets of `grade` take, element by element, from the
+-- alloy back to the ore of each deposit.
+-- @param grade a grade or its name
+-- @param tonnes t of finished magnets, >= 0
+-- @param opts { route = name, deposits = { names }, yield = { stage = y },
+--   scrap_recycled = share }
+-- @return a Requirement: magnet_t, grade, content, metal (gross metal into
+--   alloy making), metal_primary (newly reduced), scrap_recycled, oxide
+--   (separated REO into reduction), concentrate (REO into separation),
+--   ore_reo (REO mined), ore[deposit] = { reo_t, ore_t, binding, surplus_reo },
+--   flows[element] (per stage), assumptions
+function magnet.requirement(grade, tonnes, opts)
+  grade = magnet.grade(grade)
+  if type(tonnes) ~= "number" or tonnes < 0 or tonnes ~= tonnes or tonnes == math.huge then
+    error("bad argument #2 to 'requirement' (tonnes must be a non-negative number, got " .. tostring(tonnes) .. ")", 2)
+  end
+  opts = check_options(opts)
+  local route_name = opts.route or "default"
+  local spec = magnet.route(route_name)
+  local route, assumptions = build_route(spec, opts)
+  local need = setmetatable({
+    magnet_t = tonnes, grade = grade, route = route_name, content = {}, metal = {}, metal_primary = {},
+    scrap_recycled = {}, oxide = {}, concentrate = {}, ore_reo = {}, ore = {}, flows = {},
+    assumptions = assumptions,
+  }, Requirement)
+  local from_ground = {}
+  for el, frac in pairs(grade.composition:mass_fractions()) do
+    local content = tonnes * frac
+    local rare_earth = core.element(el).ree
+    local flows, err = route:backward(rare_earth and RARE_EARTH_ENTRY or METAL_ENTRY, content)
+    if not flows then error(err, 2) end
+    local alloy = stage_flow(flows, "alloy")
+    need.content[el] = content
+    need.flows[el] = flows
+    need.metal[el] = alloy.input
+    need.metal_primary[el] = alloy.upstream
+    need.scrap_recycled[el] = alloy.recycled_in
+    if rare_earth then
+      local f = core.oxide_factor(el)
+      need.oxide[el] = stage_flow(flows, "reduction").input * f
+      need.concentrate[el] = stage_flow(flows, "separation").input * f
+      need.ore_reo[el] = stage_flow(flows, "mining").input * f
+      from_ground[el] = stage_flow(flows, "mining").upstream
+    end
+  end
+  route:close()
+  for _, name in ipairs(opts.deposits or magnet.deposits()) do
+    local d = magnet.deposit(name)
+    local reo_t, binding, surplus = core.deposit_requirement(d.shares, from_ground)
+    if reo_t == nil then
+      need.ore[name] = { error = string.format("deposit '%s': %s", name, binding) }
+    else
+      local surplus_reo = {}
+      for el, t in pairs(surplus) do surplus_reo[el] = t * core.oxide_factor(el) end
+      need.ore[name] = {
+        reo_t = reo_t, binding = binding, surplus_reo = surplus_reo,
+        ore_t = d.ore_grade_pct and reo_t / (d.ore_grade_pct.value / 100) or nil,
+      }
+    end
+  end
+  for el, source in pairs(grade.sources) do
+    if source == "assumption" then
+      local note = grade.notes[el]
+      assumptions[#assumptions + 1] = string.format("%s %s wt%% in '%s' (assumption%s)", el,
+        grade.wt[el], grade.name, note and ("; " .. note) or "")
+    end
+  end
+  table.sort(assumptions)
+  return need
+end
+
+--- Sum of field (say "metal") over elements: need:total("metal", "Nd", "Pr").
+function Requirement:total(field, ...)
+  local sum = 0
+  for _, el in ipairs({ ... }) do sum = sum + (self[field][el] or 0) end
+  return sum
+end
+
+--- Mass balance of every stage for every element: { el = { stage = residual } },
+-- and the largest absolute residual with its element and stage.
+function Requirement:balance()
+  local residuals, worst, where = {}, 0, nil
+  for el, flows in pairs(self.flows) do
+    residuals[el] = {}
+    for _, f in ipairs(flows) do
+      residuals[el][f.stage] = f.residual
+      if math.abs(f.residual) >= worst then worst, where = math.abs(f.residual), el .. " at " .. f.stage end
+    end
+  end
+  return residuals, worst, where
+end
+
+--- Elements of the requirement, rare earths first, each group by mass.
+function Requirement:elements()
+  local list = {}
+  for el in pairs(self.content) do list[#list + 1] = el end
+  table.sort(list, function(a, b)
+    local ra, rb = core.element(a).ree, core.element(b).ree
+    if ra ~= rb then return ra end
+    return self.content[a] > self.content[b]
+  end)
+  return list
+end
+
+local n = format.number
+
+function Requirement:summary()
+  local lines = {}
+  local function add(s) lines[#lines + 1] = s end
+  add(string.format("%s t of sintered NdFeB magnets, grade '%s' (%s)", n(self.magnet_t), self.grade.name,
+    self.grade.description))
+  local rows = { { "element", "wt%", "in magnets", "metal, gross", "metal, primary", "oxide REO",
+    "concentrate REO", "ore REO" } }
+  for _, el in ipairs(self:elements()) do
+    local re = self.oxide[el] ~= nil
+    rows[#rows + 1] = { el, string.format("%.2f", self.grade.wt[el]), n(self.content[el]), n(self.metal[el]),
+      n(self.metal_primary[el]), re and n(self.oxide[el]) or "", re and n(self.concentrate[el]) or "",
+      re and n(self.ore_reo[el]) or "" }
+  end
+  add(format.table(rows, "  "))
+  add("  (t; metal, gross = all metal melted into alloy, in-process scrap included;")
+  add("   primary = newly reduced metal; REO = t of each element's reporting oxide)")
+  local deposits = {}
+  for name in pairs(self.ore) do deposits[#deposits + 1] = name end
+  table.sort(deposits)
+  if #deposits > 0 then
+    add("Mined from a single deposit, the elements come in its proportions:")
+    rows = { { "deposit", "REO mined", "ore", "binding", "largest surplus" } }
+    -- ore: t of ore where the data give its grade
+    for _, name in ipairs(deposits) do
+      local o = self.ore[name]
+      if o.error then
+        rows[#rows + 1] = { name, o.error, "", "", "" }
+      else
+        local big, big_t = nil, 0
+        for el, t in pairs(o.surplus_reo) do
+          if t > big_t then big, big_t = el, t end
+        end
+        rows[#rows + 1] = { name, n(o.reo_t), o.ore_t and n(o.ore_t) or "-", o.binding or "-",
+          big and string.format("%s %s t REO", big, n(big_t)) or "-" }
+      end
+    end
+    add(format.table(rows, "  "))
+  end
+  add("Assumptions:")
+  for _, a in ipairs(self.assumptions) do add("  - " .. a) end
+  local _, worst, where = self:balance()
+  add(string.format("Mass balance: largest residual %.3g t (%s)", worst, where or "-"))
+  return table.concat(lines, "\n")
+end
+
+Requirement.__tostring = Requirement.summary
+
+-- }==================================================================
+
+return magnet
