@@ -92,6 +92,15 @@ static void push_node(decoder *d, const ree_json_node *node) {
   }
 }
 
+/* Converts the parsed document (upvalue-free: the decoder comes as a light
+** userdata) so that a conversion error can be caught and returned. */
+static int decode_protected(lua_State *L) {
+  decoder *d = (decoder *)lua_touserdata(L, 1);
+  ldoc *box = (ldoc *)lua_touserdata(L, 2);
+  push_node(d, ree_json_root(box->doc));
+  return 1;
+}
+
 /* json_decode(text) -> value, or fail, msg, code */
 static int l_json_decode(lua_State *L) {
   decoder d;
@@ -105,7 +114,13 @@ static int l_json_decode(lua_State *L) {
   luaL_setmetatable(L, LREE_JSON_DOC);
   if (ree_json_parse(&box->doc, d.text, d.len, &err) != REE_OK)
     return lree_fail(L, &err);
-  push_node(&d, ree_json_root(box->doc));
+  lua_pushcfunction(L, decode_protected);
+  lua_pushlightuserdata(L, &d);
+  lua_pushvalue(L, -3); /* the document box */
+  if (lua_pcall(L, 2, 1, 0) != LUA_OK) {
+    ree_err_set(&err, REE_ESYNTAX, "%s", lua_tostring(L, -1));
+    return lree_fail(L, &err);
+  }
   ree_json_free(box->doc);
   box->doc = NULL;
   return 1;
@@ -123,14 +138,15 @@ static int l_json_locate(lua_State *L) {
   luaL_argcheck(L, n <= MAX_DEPTH, 2, "path too long");
   for (i = 1; i <= n; i++) {
     int t = lua_geti(L, 2, i);
-    path[i - 1].key = NULL;
-    path[i - 1].index = 0;
-    if (t == LUA_TSTRING)
+    if (t == LUA_TSTRING) {
       path[i - 1].key = lua_tostring(L, -1); /* kept alive by the path */
-    else if (t == LUA_TNUMBER)
+      path[i - 1].index = -1;                /* its first occurrence */
+    } else if (t == LUA_TNUMBER) {
+      path[i - 1].key = NULL;
       path[i - 1].index = (int)lua_tointeger(L, -1) - 1;
-    else
+    } else {
       return luaL_error(L, "path step %d must be a key or an index", (int)i);
+    }
     lua_pop(L, 1);
   }
   if (ree_json_locate(text, len, path, (int)n, &line, &column) != REE_OK) {

@@ -1,13 +1,15 @@
 /*
 ** ree_host.c: the ree executable. It embeds Lua 5.4 with the ree.core
 ** module linked in, and hands its arguments to scripts/ree/cli.lua, where
-** the commands live (run a script, -e CODE, the REPL). The launcher ./ree
-** sets LUA_PATH_5_4 so that require "ree.cli" finds the Lua side.
+** the commands live (run a script, -e CODE, the REPL). It finds the Lua
+** side from its own place, <root>/bindings/ree-host, so it runs from any
+** directory, with or without the launcher.
 */
-#define _POSIX_C_SOURCE 200809L /* isatty */
+#define _POSIX_C_SOURCE 200809L /* isatty, readlink */
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
 #include <lauxlib.h>
@@ -44,12 +46,39 @@ static int traceback(lua_State *L) {
   return 1;
 }
 
+/*
+** Puts <root>/scripts and <root> first on package.path and
+** <root>/bindings on package.cpath, root being two levels above this
+** executable. Leaves the paths alone if /proc/self/exe cannot be read.
+*/
+static void add_root_paths(lua_State *L) {
+  char exe[4096];
+  ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+  char *slash;
+  if (n <= 0) return;
+  exe[n] = '\0';
+  if ((slash = strrchr(exe, '/')) != NULL) *slash = '\0'; /* .../bindings */
+  if ((slash = strrchr(exe, '/')) != NULL) *slash = '\0'; /* the root */
+  lua_getglobal(L, "package");
+  lua_pushfstring(L, "%s/scripts/?.lua;%s/scripts/?/init.lua;%s/?.lua;",
+                  exe, exe, exe);
+  lua_getfield(L, -2, "path");
+  lua_concat(L, 2);
+  lua_setfield(L, -2, "path");
+  lua_pushfstring(L, "%s/bindings/?.so;", exe);
+  lua_getfield(L, -2, "cpath");
+  lua_concat(L, 2);
+  lua_setfield(L, -2, "cpath");
+  lua_pop(L, 1); /* package */
+}
+
 /* Runs require("ree.cli").main(args) and returns its exit status. */
 static int run_cli(lua_State *L) {
   int argc = (int)lua_tointeger(L, 1);
   char **argv = (char **)lua_touserdata(L, 2);
   int i;
   luaL_openlibs(L);
+  add_root_paths(L);
   luaL_getsubtable(L, LUA_REGISTRYINDEX, LUA_PRELOAD_TABLE);
   lua_pushcfunction(L, luaopen_ree_core);
   lua_setfield(L, -2, "ree.core");

@@ -198,13 +198,14 @@ static int locate(scanner *sc, const ree_json_step *path, int depth) {
   if (sc->pos >= sc->len) return 0;
   if (sc->s[sc->pos] == '{' && path->key != NULL) {
     sc->pos++;
-    for (;;) {
+    for (;; index++) {
       size_t key_at;
       skip_ws(sc);
       if (sc->pos >= sc->len || sc->s[sc->pos] != '"') return 0;
       key_at = sc->pos;
       skip_string(sc);
-      if (key_is(sc, key_at, path->key)) {
+      if (key_is(sc, key_at, path->key) &&
+          (path->index < 0 || path->index == index)) {
         if (depth == 1) {
           sc->pos = key_at;
           return 1;

@@ -48,8 +48,10 @@ const ree_json_node *ree_json_next(const ree_json_node *node);
 /* The key of an object member, NULL for array elements. */
 const char *ree_json_key(const ree_json_node *node);
 
-/* One step of a path into a document: a member key, or (key NULL) an
-** array index counted from 0. */
+/* One step of a path into a document: an array index counted from 0 (key
+** NULL), or a member key. For a key, index -1 takes its first occurrence;
+** index >= 0 requires the member to stand at that position in its
+** object, which tells duplicate keys apart. */
 typedef struct ree_json_step {
   const char *key;
   int index;

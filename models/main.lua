@@ -8,33 +8,9 @@
 
 local ree = require "ree"
 local format = require "ree.format"
+local figures = require "models.report_figures"
 
 local n = format.number
-
-local range_schema = { type = "array", items = { type = "number", min = 0 } }
-local seed_schema = {
-  type = "object", required = { "title", "unit", "source", "table", "prose" },
-  fields = {
-    title = { type = "string" }, unit = { type = "string" }, source = { type = "source" },
-    table = { type = "array", items = { type = "object", required = { "year", "magnets", "nd_pr_metal", "dy_metal" },
-      fields = { year = { type = "number" }, estimate = { type = "boolean" }, magnets = range_schema,
-        nd_pr_metal = range_schema, dy_metal = range_schema, tb_metal = range_schema } } },
-    prose = { type = "object", fields = { magnets = range_schema, nd_metal = range_schema,
-      dy_metal = range_schema, dy_wt_pct = range_schema, note = { type = "string" } } },
-  },
-}
-
-local sourced = ree.data.sourced
-local supply_schema = {
-  type = "object", required = { "title", "unit", "projects", "report" },
-  fields = {
-    title = { type = "string" }, unit = { type = "string" },
-    projects = { type = "array", items = { type = "object", required = { "name", "deposit", "capacity" },
-      fields = { name = { type = "string" }, deposit = { type = "string" }, capacity = sourced("value", 0) } } },
-    report = { type = "object", required = { "total_2014", "nd_2014", "dy_2014" }, fields = {
-      total_2014 = sourced("value", 0), nd_2014 = sourced("value", 0), dy_2014 = sourced("value", 0) } },
-  },
-}
 
 --- "within", "below" or "above" the range [lo, hi]
 local function verdict(x, range)
@@ -50,8 +26,8 @@ end
 
 return function(out)
   local function say(...) out:write(string.format(...), "\n") end
-  local seed = ree.data.load("seed-japan-magnets", seed_schema)
-  local supply = ree.data.load("non-china-supply-2014", supply_schema)
+  local seed = figures.japan_magnets()
+  local supply = figures.non_china_2014()
 
   say("ree %s: the founding report's magnet case", ree._VERSION)
   say("")
@@ -61,10 +37,7 @@ return function(out)
 
   say("")
   say("== 2. Against the report's own figures ==")
-  local row
-  for _, r in ipairs(seed.table) do
-    if r.year == 2011 then row = r end
-  end
+  local row = figures.japan_magnets_in(2011)
   local nd_pr = need:total("metal", "Nd", "Pr")
   local dy = need.metal.Dy
   say("  Nd+Pr metal: %s t; the report's 2011 table gives %s t for %s t of magnets: %s",

@@ -81,6 +81,9 @@ local deposits_schema = {
   },
 }
 
+--- The schemas of the data files, for checking edited copies of them.
+magnet.schemas = { grades = grades_schema, route = route_schema, deposits = deposits_schema }
+
 local loaded = {}
 
 local function load(name, schema)

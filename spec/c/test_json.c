@@ -38,10 +38,13 @@ static void json_should_locate_keys_and_elements(void) {
   ree_json_step path[4];
   size_t line, column;
   path[0].key = "grades";
+  path[0].index = -1; /* any position */
   path[1].key = NULL;
   path[1].index = 1;
   path[2].key = "wt";
+  path[2].index = -1;
   path[3].key = "dysprosium";
+  path[3].index = 1; /* the second member of its object */
   CHECK_INT(ree_json_locate(doc_text, strlen(doc_text), path, 4, &line,
                             &column), REE_OK);
   CHECK_INT(line, 6);
@@ -50,6 +53,9 @@ static void json_should_locate_keys_and_elements(void) {
                             &column), REE_OK);
   CHECK_INT(line, 5);
   CHECK_INT(column, 5);
+  path[3].index = 0; /* "Nd" stands first */
+  CHECK_INT(ree_json_locate(doc_text, strlen(doc_text), path, 4, &line,
+                            &column), REE_ENOTFOUND);
   path[3].key = "terbium";
   CHECK_INT(ree_json_locate(doc_text, strlen(doc_text), path, 4, &line,
                             &column), REE_ENOTFOUND);

@@ -1,0 +1,82 @@
+local helpers = require "spec.helpers"
+local repl = require "ree.repl"
+
+local run = helpers.run
+
+describe("the ree executable #cli", function()
+  it("runs a chunk with -e", function()
+    assert.are.same({ "2\n", "", 0 }, { run { "-e", "print(1 + 1)" } })
+    assert.are.same({ "1081.12\n", "", 0 },
+      { run { "-e", 'print(string.format("%.2f", require("ree").formula "Nd2Fe14B":molar_mass()))' } })
+  end)
+
+  it("runs a script with its arguments", function()
+    local path = os.tmpname()
+    local f = assert(io.open(path, "w"))
+    f:write('local ree = require "ree"\nprint(select("#", ...), arg[1], arg[2], ree.element(arg[1]).z)\n')
+    f:close()
+    local out, err, status = run { path, "Dy", "x" }
+    os.remove(path)
+    assert.are.same({ "2\tDy\tx\t66\n", "", 0 }, { out, err, status })
+  end)
+
+  it("reports errors on stderr with a non-zero status", function()
+    local out, err, status = run { "-e", 'require("ree").formula "Nd2Fe14Bx"' }
+    assert.are.equal("", out)
+    assert.are.equal(1, status)
+    assert.are.equal("ree: (command line):1: formula 'Nd2Fe14Bx': unknown element 'Bx' at column 8",
+      err:match("^[^\n]*"))
+    assert.are.same({ "", "ree: unknown option '-x' (see ./ree --help)\n", 2 }, { run { "-x" } })
+    assert.are.same({ "", "ree: -e needs a chunk of code\n", 2 }, { run { "-e" } })
+    out, err, status = run { "/no/such/script.lua" }
+    assert.are.same({ "", "ree: cannot open /no/such/script.lua: No such file or directory\n", 1 },
+      { out, err, status })
+  end)
+
+  it("prints its version and help", function()
+    assert.are.same({ "ree 0.1.0\n", "", 0 }, { run { "--version" } })
+    local out, _, status = run { "--help" }
+    assert.are.equal(0, status)
+    assert.truthy(out:find("./ree run ", 1, true))
+  end)
+
+  it("runs stdin as a script when it is not a terminal", function()
+    assert.are.same({ "18.015\n", "", 0 },
+      { run({}, 'print(string.format("%.3f", require("ree").molar_mass "H2O"))') })
+  end)
+
+  it("runs the main job, the report's magnet case", function()
+    local out, err, status = run { "run" }
+    assert.are.same({ "", 0 }, { err, status })
+    assert.truthy(out:find("Nd+Pr metal: 4,082 t; the report's 2011 table gives 4,000-4,300 t", 1, true))
+    assert.truthy(out:find("the report's ~60 t Dy sits within that range", 1, true))
+  end)
+end)
+
+describe("the REPL's logic #cli", function()
+  it("continues an incomplete chunk, then runs it", function()
+    local s = repl.new()
+    assert.are.equal("continue", repl.eval(s, "local x = 1 +"))
+    local status, out = repl.eval(s, "2 return x")
+    assert.are.equal("ok", status)
+    assert.are.same({ n = 1, 3 }, out)
+  end)
+
+  it("prints expressions, and reports errors without stopping", function()
+    local s = repl.new()
+    assert.are.same({ "ok", { n = 2, 1, 2 } }, { repl.eval(s, "1, 2") })
+    local status, msg = repl.eval(s, "error('boom')")
+    assert.are.equal("error", status)
+    assert.truthy(msg:find("boom", 1, true))
+    assert.are.same({ "error", [[stdin:1: unexpected symbol near ')']] }, { repl.eval(s, ")") })
+  end)
+
+  it("runs a session from scripted input", function()
+    local lines, written = { "x = 6 *", "7", "x" }, {}
+    local status = repl.run(function() return table.remove(lines, 1) end,
+      function(s) written[#written + 1] = s end)
+    assert.are.equal(0, status)
+    local text = table.concat(written)
+    assert.truthy(text:find("> >> > 42\n", 1, true))
+  end)
+end)

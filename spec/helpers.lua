@@ -1,0 +1,75 @@
+-- spec/helpers.lua: shared by every spec (see .busted).
+assert(_VERSION == "Lua 5.4", "specs must run under Lua 5.4, got " .. _VERSION
+  .. " (run ./ree test, or busted --lua=lua5.4)")
+
+local luassert = require "luassert"
+local say = require "say"
+local core = require "ree.core"
+
+local helpers = {}
+
+--- Reads a file under spec/fixtures as a Lua value.
+function helpers.fixture(name)
+  local f = assert(io.open("spec/fixtures/" .. name, "rb"))
+  local text = f:read("a")
+  f:close()
+  if name:match("%.json$") then return assert(core.json_decode(text)) end
+  return text
+end
+
+local function shell_quote(s)
+  return "'" .. tostring(s):gsub("'", "'\\''") .. "'"
+end
+
+--- Runs the ree executable with args (and stdin text); returns stdout,
+-- stderr and the exit status.
+function helpers.run(args, stdin)
+  local err_path = os.tmpname()
+  local in_path
+  local cmd = { "bindings/ree-host" }
+  for _, a in ipairs(args) do cmd[#cmd + 1] = shell_quote(a) end
+  cmd[#cmd + 1] = "2>" .. err_path
+  if stdin then
+    in_path = os.tmpname()
+    local f = assert(io.open(in_path, "wb"))
+    f:write(stdin)
+    f:close()
+    cmd[#cmd + 1] = "<" .. in_path
+  else
+    cmd[#cmd + 1] = "</dev/null"
+  end
+  local p = assert(io.popen(table.concat(cmd, " ")))
+  local out = p:read("a")
+  local _, _, status = p:close()
+  local f = assert(io.open(err_path, "rb"))
+  local err = f:read("a")
+  f:close()
+  os.remove(err_path)
+  if in_path then os.remove(in_path) end
+  return out, err, status
+end
+
+--- assert.relatively_near(want, got, rel): |got - want| <= rel * |want|
+say:set("assertion.relatively_near.positive", "Expected %s to be within relative %s of %s")
+say:set("assertion.relatively_near.negative", "Expected %s not to be within relative %s of %s")
+luassert:register("assertion", "relatively_near", function(_, args)
+  local want, got, rel = args[1], args[2], args[3]
+  local ok = type(got) == "number" and math.abs(got - want) <= rel * math.abs(want)
+  args[1], args[2], args[3] = tostring(got), tostring(rel), tostring(want)
+  args.n = 3
+  return ok
+end, "assertion.relatively_near.positive", "assertion.relatively_near.negative")
+
+--- assert.conserves_mass(requirement, tol): every stage of every element
+-- balances (inputs - outputs) within tol tonnes.
+say:set("assertion.conserves_mass.positive", "Expected every stage to balance, but %s")
+say:set("assertion.conserves_mass.negative", "Expected a stage not to balance")
+luassert:register("assertion", "conserves_mass", function(_, args)
+  local need, tol = args[1], args[2] or 1e-9
+  local _, worst, where = need:balance()
+  args[1] = string.format("%s is off by %.3g t", where, worst)
+  args.n = 1
+  return worst <= tol
+end, "assertion.conserves_mass.positive", "assertion.conserves_mass.negative")
+
+return helpers
