@@ -6,6 +6,7 @@
 ** terms are merged into the composition once at the end. No allocation:
 ** the term list lives in the parser on the stack.
 */
+#include <float.h>
 #include <math.h>
 #include <stdint.h>
 #include <string.h>
@@ -336,9 +337,12 @@ int ree_formula_parse(ree_comp *out, const char *s, size_t len,
   p.err = err;
   if ((rc = parse_formula(&p)) != REE_OK) return rc;
   for (i = 0; i < p.nterms; i++) {
-    if (!isfinite(p.term[i].mol)) {
+    /* nested counts can overflow, or underflow to nothing */
+    if (!isfinite(p.term[i].mol) || p.term[i].mol < DBL_MIN) {
       ree_comp_clear(out);
-      return fail_at(&p, REE_EDOMAIN, 0, "amount too large");
+      return fail_at(&p, REE_EDOMAIN, 0,
+                     isfinite(p.term[i].mol) ? "amount too small"
+                                             : "amount too large");
     }
     if ((rc = ree_comp_add(out, p.term[i].z, p.term[i].mol, err)) != REE_OK) {
       ree_comp_clear(out);

@@ -145,6 +145,13 @@ static void formula_should_refuse_what_exceeds_its_limits(void) {
                         "999999999999999)999999999999999)999999999999999)"
                         "999999999999999)999999999999999)"),
                "amount too large") != NULL);
+  /* and counts that underflow to nothing */
+  many[0] = '\0';
+  for (i = 0; i < 20; i++) strcat(many, "(");
+  strcat(many, "H");
+  for (i = 0; i < 20; i++) strcat(many, ")0.0000000000000000000001");
+  CHECK(strstr(error_of(many), "amount too small at column 1") != NULL);
+  CHECK_INT(err.code, REE_EDOMAIN);
 }
 
 static void formula_should_not_read_past_its_length(void) {
