@@ -37,20 +37,22 @@ local function check_arg(fname, n, value, expected)
   end
 end
 
+local parse, molar_mass = core.formula, core.molar_mass -- hot paths: no table lookups
+
 --- The composition of a formula; raises with the formula, the column and
 -- the problem when it cannot be read.
 function ree.formula(s)
-  check_arg("formula", 1, s, "string")
-  local c, msg = core.formula(s)
-  if not c then error(msg, 2) end
+  if type(s) ~= "string" then check_arg("formula", 1, s, "string") end
+  local c, msg = parse(s)
+  if c == nil then error(msg, 2) end
   return c
 end
 
 --- g/mol of a formula, without building a Composition.
 function ree.molar_mass(s)
-  check_arg("molar_mass", 1, s, "string")
-  local m, msg = core.molar_mass(s)
-  if not m then error(msg, 2) end
+  if type(s) ~= "string" then check_arg("molar_mass", 1, s, "string") end
+  local m, msg = molar_mass(s)
+  if m == nil then error(msg, 2) end
   return m
 end
 
