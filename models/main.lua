@@ -82,13 +82,13 @@ return function(out)
       n(total), n(nd_target), n(total - x_mw), n(x_mw))
     say("  that mix gives %s t Dy2O3 (%s t Dy).", n(mix.reo.Dy), n(mix.metal.Dy))
     -- Mountain Pass's Dy is published only as '<0.1%': take its range from the data
-    local dy = ree.magnet.deposit(mp).distribution.Dy
+    local mp_dy = ree.magnet.deposit(mp).distribution.Dy
     local f = ree.oxide_factor "Dy"
     local base = ree.magnet.supply({ [mw] = x_mw }).reo.Dy
-    local lo = base + (total - x_mw) * dy.range[1] / 100
-    local hi = base + (total - x_mw) * dy.range[2] / 100
+    local lo = base + (total - x_mw) * mp_dy.range[1] / 100
+    local hi = base + (total - x_mw) * mp_dy.range[2] / 100
     say("  Mountain Pass's Dy is known only as '<0.1%%' (%s%% used), so the data allow %s-%s t Dy:",
-      dy.pct, n(lo / f), n(hi / f))
+      mp_dy.pct, n(lo / f), n(hi / f))
     say("  the report's ~%s t Dy sits %s that range.", n(supply.report.dy_2014.value),
       verdict(supply.report.dy_2014.value, { lo / f, hi / f }))
   else

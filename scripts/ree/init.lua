@@ -70,7 +70,9 @@ function ree.composition(t)
     else masses[k] = v end
   end
   local total = ({ ["wt%"] = 100, fraction = 1 })[unit]
-  if not total then error(string.format("composition: unit must be 'wt%%' or 'fraction', got '%s'", tostring(unit)), 2) end
+  if not total then
+    error(string.format("composition: unit must be 'wt%%' or 'fraction', got '%s'", tostring(unit)), 2)
+  end
   local ok, c, msg = pcall(core.composition, masses, balance, total)
   if not ok then error(c, 2) end
   if not c then error("composition: " .. msg, 2) end

@@ -210,7 +210,9 @@ local OPTIONS = { route = true, deposits = true, yield = true, scrap_recycled = 
 
 local function check_options(opts)
   if opts == nil then return {} end
-  if type(opts) ~= "table" then error("bad argument #3 to 'requirement' (table expected, got " .. type(opts) .. ")", 3) end
+  if type(opts) ~= "table" then
+    error("bad argument #3 to 'requirement' (table expected, got " .. type(opts) .. ")", 3)
+  end
   for k in pairs(opts) do
     if not OPTIONS[k] then error(string.format("unknown option '%s' to 'requirement'", tostring(k)), 3) end
   end
