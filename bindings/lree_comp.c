@@ -116,38 +116,31 @@ static int l_oxide_factor(lua_State *L) {
 ** ===================================================================
 */
 
-static int m_molar_mass(lua_State *L) {
-  lua_pushnumber(L, ree_comp_molar_mass(lree_check_comp(L, 1)));
+/* A number about the whole composition: molar mass, atoms, REO. */
+static int whole(lua_State *L, double (*f)(const ree_comp *)) {
+  lua_pushnumber(L, f(lree_check_comp(L, 1)));
   return 1;
 }
 
-static int m_mass_fraction(lua_State *L) {
+/* A number about one element of it: fractions, amount. */
+static int per_element(lua_State *L, double (*f)(const ree_comp *, int)) {
   ree_comp *c = lree_check_comp(L, 1);
-  lua_pushnumber(L, ree_comp_mass_fraction(c, lree_check_element(L, 2)));
+  lua_pushnumber(L, f(c, lree_check_element(L, 2)));
   return 1;
 }
 
-static int m_atom_fraction(lua_State *L) {
-  ree_comp *c = lree_check_comp(L, 1);
-  lua_pushnumber(L, ree_comp_atom_fraction(c, lree_check_element(L, 2)));
-  return 1;
-}
-
-static int m_amount(lua_State *L) {
-  ree_comp *c = lree_check_comp(L, 1);
-  lua_pushnumber(L, ree_comp_amount(c, lree_check_element(L, 2)));
-  return 1;
-}
-
-static int m_atoms(lua_State *L) {
-  lua_pushnumber(L, ree_comp_atoms(lree_check_comp(L, 1)));
-  return 1;
-}
-
+static int m_molar_mass(lua_State *L) { return whole(L, ree_comp_molar_mass); }
+static int m_atoms(lua_State *L) { return whole(L, ree_comp_atoms); }
 static int m_reo_fraction(lua_State *L) {
-  lua_pushnumber(L, ree_comp_reo_per_mass(lree_check_comp(L, 1)));
-  return 1;
+  return whole(L, ree_comp_reo_per_mass);
 }
+static int m_mass_fraction(lua_State *L) {
+  return per_element(L, ree_comp_mass_fraction);
+}
+static int m_atom_fraction(lua_State *L) {
+  return per_element(L, ree_comp_atom_fraction);
+}
+static int m_amount(lua_State *L) { return per_element(L, ree_comp_amount); }
 
 /* elements() -> { "Nd", "Fe", "B" } in order of appearance */
 static int m_elements(lua_State *L) {

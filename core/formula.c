@@ -9,6 +9,7 @@
 #include <float.h>
 #include <math.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "formula.h"
@@ -64,13 +65,9 @@ static int fail_at(parser *p, int code, size_t pos, const char *problem) {
 /* A problem that quotes a piece of the formula: "unknown element 'Bx'". */
 static int fail_quoting(parser *p, int code, size_t pos, const char *what,
                         size_t from, size_t to, const char *tail) {
-  char piece[64], problem[160];
+  char piece[64], problem[192];
   quote_text(piece, sizeof piece, p->s + from, to - from);
-  strcpy(problem, what);
-  strcat(problem, " '");
-  strcat(problem, piece);
-  strcat(problem, "'");
-  strcat(problem, tail);
+  snprintf(problem, sizeof problem, "%s '%s'%s", what, piece, tail);
   return fail_at(p, code, pos, problem);
 }
 

@@ -57,7 +57,8 @@ end
 -- {==================================================================
 -- Schemas: tables that describe what a value must be.
 --   { type = "number", min = 0, max = 1 }    { type = "string" }    { type = "boolean" }
---   { type = "object", fields = { name = schema, ... }, required = {...} }
+--   { type = "object", fields = { name = schema, ... }, required = {...},
+--     check = function(value) return "a problem" or nil end }
 --   { type = "map", keys = "element", values = schema }
 --   { type = "array", items = schema }
 --   { type = "source" }   a string naming an id in sources.json
@@ -153,6 +154,10 @@ function checker.object(ctx, v, schema, path)
   for _, key in ipairs(schema.required or {}) do
     if v[key] == nil then fail(ctx, path, last_key(path) .. " has no '" .. key .. "'") end
   end
+  if schema.check then
+    local problem = schema.check(v)
+    if problem then fail(ctx, path, last_key(path) .. " " .. problem) end
+  end
 end
 
 function checker.map(ctx, v, schema, path)
@@ -222,7 +227,8 @@ function data.load(name, schema)
   return value, doc
 end
 
---- A sourced value: { value = x, source = id [, range, note] }.
+--- A sourced value: { value = x, source = id [, range, note] }. An
+-- assumption must give the range of values a user should try.
 function data.sourced(key, min, max)
   return {
     type = "object", required = { key, "source" },
@@ -230,8 +236,12 @@ function data.sourced(key, min, max)
       [key] = { type = "number", min = min, max = max },
       source = { type = "source" },
       note = { type = "string" },
-      range = { type = "array", items = { type = "number" } },
+      range = { type = "array", items = { type = "number", min = min, max = max } },
     },
+    check = function(v)
+      if v.range and #v.range ~= 2 then return "has a range that is not [low, high]" end
+      if v.source == "assumption" and not v.range then return "is an assumption without a range" end
+    end,
   }
 end
 

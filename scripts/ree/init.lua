@@ -37,24 +37,23 @@ local function check_arg(fname, n, value, expected)
   end
 end
 
-local parse, molar_mass = core.formula, core.molar_mass -- hot paths: no table lookups
+--- A function of one string that raises where fn returns nil, message,
+-- with the caller's position, as assert(io.open(...)) would.
+local function raising(fname, fn)
+  return function(s)
+    if type(s) ~= "string" then check_arg(fname, 1, s, "string") end
+    local value, msg = fn(s)
+    if value == nil then error(msg, 2) end
+    return value
+  end
+end
 
 --- The composition of a formula; raises with the formula, the column and
 -- the problem when it cannot be read.
-function ree.formula(s)
-  if type(s) ~= "string" then check_arg("formula", 1, s, "string") end
-  local c, msg = parse(s)
-  if c == nil then error(msg, 2) end
-  return c
-end
+ree.formula = raising("formula", core.formula)
 
 --- g/mol of a formula, without building a Composition.
-function ree.molar_mass(s)
-  if type(s) ~= "string" then check_arg("molar_mass", 1, s, "string") end
-  local m, msg = molar_mass(s)
-  if m == nil then error(msg, 2) end
-  return m
-end
+ree.molar_mass = raising("molar_mass", core.molar_mass)
 
 --- A composition from a table of masses by element:
 --   ree.composition { Nd = 29.5, Dy = 4, B = 1, balance = "Fe" }   -- wt%

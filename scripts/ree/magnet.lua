@@ -177,8 +177,7 @@ function magnet.deposit(name)
   local spec = find(load("deposits", deposits_schema).deposits, name, "deposit")
   local shares = {}
   for el, entry in pairs(spec.distribution) do shares[el] = entry.pct end
-  local d = setmetatable({ shares = shares }, { __index = spec })
-  return d
+  return setmetatable({ shares = shares }, { __index = spec })
 end
 
 --- Element output of deposits: mix is { ["Mt Weld"] = t REO, ... }.
@@ -215,6 +214,12 @@ local function check_options(opts)
   end
   for k in pairs(opts) do
     if not OPTIONS[k] then error(string.format("unknown option '%s' to 'requirement'", tostring(k)), 3) end
+  end
+  if opts.scrap_recycled ~= nil and type(opts.scrap_recycled) ~= "number" then
+    error("option 'scrap_recycled' must be a number", 3)
+  end
+  if opts.yield ~= nil and type(opts.yield) ~= "table" then
+    error("option 'yield' must be a table of yields by stage", 3)
   end
   return opts
 end

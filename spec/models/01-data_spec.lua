@@ -32,6 +32,8 @@ describe("data files #models", function()
     { "missing-key", "spec/fixtures/bad/missing-key.json: item 1 has no 'balance' at line 5" },
     { "malformed", "spec/fixtures/bad/malformed.json: invalid JSON at line 4, column 1 near '}'" },
     { "duplicate-key", "spec/fixtures/bad/duplicate-key.json: duplicate key 'a' at line 1, column 10" },
+    { "assumption-without-range", "spec/fixtures/bad/assumption-without-range.json: 'Nd' is an assumption "
+      .. "without a range at line 6" },
   }
   for _, case in ipairs(cases) do
     it("reports a bad file: " .. case[1], function()

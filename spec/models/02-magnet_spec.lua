@@ -96,6 +96,10 @@ describe("the requirement walk #models", function()
       "bad argument #2 to 'requirement' (tonnes must be a non-negative number, got -5)")
     assert.has_error(function() magnet.requirement("standard", 0 / 0) end,
       "bad argument #2 to 'requirement' (tonnes must be a non-negative number, got " .. tostring(0 / 0) .. ")")
+    assert.has_error(function() magnet.requirement("standard", 1, { scrap_recycled = "most" }) end,
+      "option 'scrap_recycled' must be a number")
+    assert.has_error(function() magnet.requirement("standard", 1, { scrap_recycled = 2 }) end,
+      "stage 'magnet': recycled share must be in [0, 1], got 2")
     assert.has_error(function() magnet.requirement("standard", 1, { route = "ship" }) end,
       "unknown route 'ship' (known: default)")
   end)
