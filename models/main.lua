@@ -57,15 +57,21 @@ return function(out)
       name, n(o.reo_t), o.binding, n(o.surplus_reo.Ce or 0), n(o.surplus_reo.Y or 0))
   end
 
+  local phase2 = figures.project("Lynas, Phase 2")
+  local lynas = ree.magnet.production("jp-2011-mix", { [phase2.deposit] = phase2.capacity.value })
+  say("  Forward: %s at Lynas's %s t REO a year makes %s t of these magnets, bound by %s,",
+    phase2.deposit, n(phase2.capacity.value), n(lynas.magnet_t), lynas.binding)
+  say("  leaving %s t of CeO2, %s t of La2O3 and %s t of Nd2O3 unused.",
+    n(lynas.left_reo.Ce), n(lynas.left_reo.La), n(lynas.left_reo.Nd))
+
   say("")
   say("== 4. The report's 2014 claim: non-China mines give about %s t Nd but only about %s t Dy ==",
     n(supply.report.nd_2014.value), n(supply.report.dy_2014.value))
   local mp, mw = "Mountain Pass", "Mt Weld"
   local full = {}
-  for _, p in ipairs(supply.projects) do
-    if p.name == "Molycorp, full expansion" or p.name == "Lynas, Phase 2" then
-      full[p.deposit] = p.capacity.value
-    end
+  for _, name in ipairs({ "Molycorp, full expansion", "Lynas, Phase 2" }) do
+    local p = figures.project(name)
+    full[p.deposit] = p.capacity.value
   end
   local s = ree.magnet.supply(full)
   say("  Molycorp at %s t REO and Lynas at %s t REO: %s t Nd2O3 (%s t Nd), %s t Dy2O3 (%s t Dy).",

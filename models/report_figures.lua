@@ -33,8 +33,15 @@ local supply_schema = {
 
 --- { table = { { year, magnets, nd_pr_metal, dy_metal, tb_metal }, ... },
 -- prose = { magnets, nd_metal, dy_metal, dy_wt_pct } }, ranges as { low, high }.
+local loaded = {}
+
+local function load(name, schema)
+  if not loaded[name] then loaded[name] = data.load(name, schema) end
+  return loaded[name]
+end
+
 function figures.japan_magnets()
-  return (data.load("seed-japan-magnets", seed_schema))
+  return load("seed-japan-magnets", seed_schema)
 end
 
 --- The row of the report's Japan table for year.
@@ -48,7 +55,15 @@ end
 --- { projects = { { name, deposit, capacity }, ... }, report = { total_2014,
 -- nd_2014, dy_2014 } }, each value { value = x, source = id }.
 function figures.non_china_2014()
-  return (data.load("non-china-supply-2014", supply_schema))
+  return load("non-china-supply-2014", supply_schema)
+end
+
+--- The planned project called name: { name, deposit, capacity }.
+function figures.project(name)
+  for _, p in ipairs(figures.non_china_2014().projects) do
+    if p.name == name then return p end
+  end
+  error("no planned project '" .. tostring(name) .. "'", 2)
 end
 
 return figures

@@ -17,6 +17,7 @@ local magnet = {}
 
 local RARE_EARTH_ENTRY = "mining" -- rare earths come from the ground
 local METAL_ENTRY = "alloy"       -- iron, boron and the rest are bought as metal
+local REPORTED_STAGES = { "mining", "separation", "reduction", "alloy" }
 
 -- {==================================================================
 -- Data
@@ -162,6 +163,12 @@ function magnet.route(name)
     for k in pairs(routes) do known[#known + 1] = k end
     table.sort(known)
     error(string.format("unknown route '%s' (known: %s)", tostring(name), table.concat(known, ", ")), 2)
+  end
+  -- the requirement reads metal, oxide, concentrate and ore at these stages
+  for _, needed in ipairs(REPORTED_STAGES) do
+    local found = false
+    for _, stage in ipairs(spec.stages) do found = found or stage.name == needed end
+    if not found then error(string.format("route '%s' has no stage '%s'", name or "default", needed), 2) end
   end
   return spec
 end
@@ -334,6 +341,42 @@ function magnet.requirement(grade, tonnes, opts)
   end
   table.sort(assumptions)
   return need
+end
+
+--- Forward: the magnets of `grade` that the ore in `mix` ({ ["Mt Weld"] =
+-- t REO, ... }) can make along the route, every other input bought as
+-- metal. The rare earth that runs out first binds; the rest is left over.
+-- @return { magnet_t, binding, used = { el = t }, left_reo = { el = t REO },
+--   output = { el = t of element that reaches finished magnets } }
+function magnet.production(grade, mix, opts)
+  grade = magnet.grade(grade)
+  opts = check_options(opts)
+  local route = build_route(magnet.route(opts.route), opts)
+  local fractions = grade.composition:mass_fractions()
+  local mined = magnet.supply(mix).metal
+  local result = { grade = grade, output = {}, used = {}, left_reo = {}, magnet_t = math.huge }
+  for el, t in pairs(mined) do
+    local flows, err = route:forward(RARE_EARTH_ENTRY, t)
+    if not flows then error(err, 2) end
+    result.output[el] = flows[#flows].output
+    local frac = fractions[el]
+    if frac and result.output[el] / frac < result.magnet_t then
+      result.magnet_t, result.binding = result.output[el] / frac, el
+    end
+  end
+  route:close()
+  local missing = {}
+  for el in pairs(fractions) do
+    if core.element(el).ree and not mined[el] then missing[#missing + 1] = el end
+  end
+  table.sort(missing)
+  if missing[1] then result.magnet_t, result.binding = 0, missing[1] end
+  for el, out in pairs(result.output) do
+    result.used[el] = result.magnet_t * (fractions[el] or 0)
+    -- what reaches magnets unused, counted back as REO at the mine
+    result.left_reo[el] = (out - result.used[el]) / out * mined[el] * core.oxide_factor(el)
+  end
+  return result
 end
 
 --- Sum of field (say "metal") over elements: need:total("metal", "Nd", "Pr").

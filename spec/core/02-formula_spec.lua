@@ -48,6 +48,16 @@ describe("formulas #unit", function()
     assert.are.equal(ree.molar_mass "(Nd0.8Pr0.2)2Fe14B", m:molar_mass())
   end)
 
+  it("give their fractions as tables and their formula as text", function()
+    local m = ree.formula "Nd2O3"
+    local w = m:mass_fractions()
+    assert.near(1, w.Nd + w.O, 1e-15)
+    assert.near(2 * 144.242 / (2 * 144.242 + 3 * 15.999), w.Nd, 1e-15)
+    assert.are.same({ Nd = 0.4, O = 0.6 }, m:atom_fractions())
+    assert.are.equal("Nd2O3", m:formula())
+    assert.are.equal("FeO0.5", ree.formula("FeO0.5"):formula())
+  end)
+
   it("add, scale and compare", function()
     local w = ree.formula "H2O"
     assert.are.equal(ree.formula "NdCl3*6H2O", ree.formula "NdCl3" + 6 * w)

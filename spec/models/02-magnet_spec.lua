@@ -113,6 +113,23 @@ describe("the requirement walk #models", function()
   end)
 end)
 
+describe("production from ore #models", function()
+  it("runs the route forward and agrees with the backward walk", function()
+    local p = magnet.production("jp-2011-mix", { ["Mt Weld"] = 22000 })
+    assert.are.equal("Dy", p.binding)
+    local need = magnet.requirement("jp-2011-mix", p.magnet_t, { deposits = { "Mt Weld" } })
+    assert.relatively_near(22000, need.ore["Mt Weld"].reo_t, 1e-12)
+    assert.relatively_near(p.used.Dy, p.output.Dy, 1e-12) -- the binding element is used up
+    -- Ce is in no magnet: all of it is left, as REO: 22,000 * 46.7 / 100.2
+    assert.relatively_near(22000 * 46.7 / 100.2, p.left_reo.Ce, 1e-12)
+  end)
+
+  it("makes nothing from ore that lacks a needed element", function()
+    local p = magnet.production("standard", { ["Mt Weld"] = 0 })
+    assert.are.same({ 0, "Dy" }, { p.magnet_t, p.binding })
+  end)
+end)
+
 describe("the founding report's magnet case #models", function()
   local figures = require "models.report_figures"
   local row = figures.japan_magnets_in(2011)
