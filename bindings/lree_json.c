@@ -158,7 +158,151 @@ static int l_json_locate(lua_State *L) {
   return 2;
 }
 
+/*
+** {==================================================================
+** Encoding. Each node is attached to its parent as soon as it exists, so
+** the root (held by a GC-owned box) owns everything built so far and an
+** error anywhere frees it all.
+** ===================================================================
+*/
+
+#define LREE_JSON_NODE "ree.JSONNode"
+
+typedef struct lnode {
+  ree_json_node *root; /* NULL once printed or freed */
+} lnode;
+
+static int node_gc(lua_State *L) {
+  lnode *box = (lnode *)luaL_checkudata(L, 1, LREE_JSON_NODE);
+  ree_json_node_free(box->root);
+  box->root = NULL;
+  return 0;
+}
+
+static ree_json_node *encode_value(lua_State *L, int idx, int depth);
+
+/* Appends the node for the value at idx to parent under key (or as an
+** array item when key is NULL). */
+static void attach(lua_State *L, ree_json_node *parent, const char *key,
+                   int idx, int depth) {
+  ree_json_node *child = encode_value(L, idx, depth);
+  if (ree_json_append(parent, key, child) != REE_OK)
+    luaL_error(L, "out of memory");
+}
+
+/* A table is an array when its keys are exactly 1..n (n >= 1). */
+static int is_array(lua_State *L, int idx, lua_Integer *n) {
+  lua_Integer count = 0;
+  *n = (lua_Integer)lua_rawlen(L, idx);
+  lua_pushnil(L);
+  while (lua_next(L, idx) != 0) {
+    lua_pop(L, 1);
+    count++;
+  }
+  return *n > 0 && count == *n;
+}
+
+static void fill_object(lua_State *L, ree_json_node *obj, int idx, int depth) {
+  lua_Integer i, n = 0;
+  int keys;
+  lua_newtable(L); /* the keys, to sort: output must not depend on hashing */
+  keys = lua_gettop(L);
+  lua_pushnil(L);
+  while (lua_next(L, idx) != 0) {
+    lua_pop(L, 1); /* the value */
+    if (lua_type(L, -1) != LUA_TSTRING)
+      luaL_error(L, "cannot encode a table whose keys mix names and "
+                    "numbers");
+    lua_pushvalue(L, -1);
+    lua_rawseti(L, keys, ++n);
+  }
+  lua_getglobal(L, "table");
+  lua_getfield(L, -1, "sort");
+  lua_pushvalue(L, keys);
+  lua_call(L, 1, 0); /* table.sort(keys) */
+  lua_pop(L, 1);     /* table */
+  for (i = 1; i <= n; i++) {
+    lua_rawgeti(L, keys, i); /* key */
+    lua_pushvalue(L, -1);
+    lua_rawget(L, idx); /* stack: key, t[key] */
+    attach(L, obj, lua_tostring(L, -2), lua_gettop(L), depth);
+    lua_pop(L, 2);
+  }
+  lua_pop(L, 1); /* keys */
+}
+
+static ree_json_node *encode_value(lua_State *L, int idx, int depth) {
+  ree_json_node *node = NULL;
+  idx = lua_absindex(L, idx);
+  if (depth > MAX_DEPTH) luaL_error(L, "nesting too deep (is there a cycle?)");
+  luaL_checkstack(L, 6, "JSON nesting");
+  switch (lua_type(L, idx)) {
+    case LUA_TNIL: node = ree_json_new_literal(REE_JSON_NULL); break;
+    case LUA_TBOOLEAN:
+      node = ree_json_new_literal(lua_toboolean(L, idx) ? REE_JSON_TRUE
+                                                         : REE_JSON_FALSE);
+      break;
+    case LUA_TNUMBER: node = ree_json_new_number(lua_tonumber(L, idx)); break;
+    case LUA_TSTRING: node = ree_json_new_string(lua_tostring(L, idx)); break;
+    case LUA_TLIGHTUSERDATA: /* only ree.core.null */
+      if (lua_touserdata(L, idx) != NULL)
+        luaL_error(L, "cannot encode a light userdata");
+      node = ree_json_new_literal(REE_JSON_NULL);
+      break;
+    case LUA_TTABLE: {
+      lua_Integer i, n;
+      int array = is_array(L, idx, &n);
+      node = array ? ree_json_new_array() : ree_json_new_object();
+      if (node == NULL) break;
+      /* hold the node in a box until its parent takes it */
+      {
+        lnode *box = (lnode *)lua_newuserdatauv(L, sizeof *box, 0);
+        box->root = node;
+        luaL_setmetatable(L, LREE_JSON_NODE);
+        if (array)
+          for (i = 1; i <= n; i++) {
+            lua_rawgeti(L, idx, i);
+            attach(L, node, NULL, -1, depth + 1);
+            lua_pop(L, 1);
+          }
+        else
+          fill_object(L, node, idx, depth + 1);
+        box->root = NULL; /* the caller takes it */
+        lua_pop(L, 1);    /* the box */
+      }
+      break;
+    }
+    default:
+      luaL_error(L, "cannot encode a %s", luaL_typename(L, idx));
+  }
+  if (node == NULL) luaL_error(L, "out of memory");
+  return node;
+}
+
+/* json_encode(value [, pretty]) -> text; keys sorted, NaN as null */
+static int l_json_encode(lua_State *L) {
+  lnode *box;
+  char *text;
+  int pretty = lua_toboolean(L, 2);
+  luaL_checkany(L, 1);
+  lua_settop(L, 1);
+  box = (lnode *)lua_newuserdatauv(L, sizeof *box, 0);
+  box->root = NULL;
+  luaL_setmetatable(L, LREE_JSON_NODE);
+  box->root = encode_value(L, 1, 0);
+  text = ree_json_print(box->root, pretty);
+  ree_json_node_free(box->root);
+  box->root = NULL;
+  if (text == NULL) return luaL_error(L, "out of memory");
+  lua_pushstring(L, text);
+  ree_free(text);
+  return 1;
+}
+
+/* }================================================================== */
+
 static const luaL_Reg funcs[] = {
+  {"json_encode", l_json_encode},
   {"json_decode", l_json_decode},
   {"json_locate", l_json_locate},
   {NULL, NULL}
@@ -167,6 +311,10 @@ static const luaL_Reg funcs[] = {
 void lree_open_json(lua_State *L) {
   luaL_newmetatable(L, LREE_JSON_DOC);
   lua_pushcfunction(L, doc_gc);
+  lua_setfield(L, -2, "__gc");
+  lua_pop(L, 1); /* pop metatable */
+  luaL_newmetatable(L, LREE_JSON_NODE);
+  lua_pushcfunction(L, node_gc);
   lua_setfield(L, -2, "__gc");
   lua_pop(L, 1); /* pop metatable */
   luaL_setfuncs(L, funcs, 0);

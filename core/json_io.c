@@ -21,6 +21,14 @@ static const cJSON *item_of(const ree_json_node *node) {
 
 static int is_ws(char c);
 
+/* cJSON's allocator is global: point it at ours before each use. */
+static void use_our_allocator(void) {
+  cJSON_Hooks hooks;
+  hooks.malloc_fn = ree_malloc;
+  hooks.free_fn = ree_free;
+  cJSON_InitHooks(&hooks);
+}
+
 static void position_of(const char *text, size_t offset, size_t *line,
                         size_t *column) {
   size_t i;
@@ -38,16 +46,13 @@ static void position_of(const char *text, size_t offset, size_t *line,
 
 int ree_json_parse(ree_json **out, const char *text, size_t len,
                    ree_err *err) {
-  cJSON_Hooks hooks;
   const char *end = NULL;
   ree_json *doc;
   size_t line, column, offset;
   if (out == NULL || (text == NULL && len > 0))
     return ree_err_set(err, REE_EINVAL, "no JSON text");
   *out = NULL;
-  hooks.malloc_fn = ree_malloc;
-  hooks.free_fn = ree_free;
-  cJSON_InitHooks(&hooks);
+  use_our_allocator();
   doc = (ree_json *)ree_malloc(sizeof *doc);
   if (doc == NULL) return ree_err_set(err, REE_ENOMEM, "out of memory");
   doc->root = cJSON_ParseWithLengthOpts(text == NULL ? "" : text, len, &end, 0);
@@ -129,6 +134,71 @@ const char *ree_json_key(const ree_json_node *node) {
   const cJSON *item = item_of(node);
   return item == NULL ? NULL : item->string;
 }
+
+/*
+** {==================================================================
+** Writing
+** ===================================================================
+*/
+
+static ree_json_node *node_out(cJSON *item) {
+  return (ree_json_node *)(void *)item;
+}
+
+static cJSON *item_in(ree_json_node *node) { return (cJSON *)(void *)node; }
+
+ree_json_node *ree_json_new_object(void) {
+  use_our_allocator();
+  return node_out(cJSON_CreateObject());
+}
+
+ree_json_node *ree_json_new_array(void) {
+  use_our_allocator();
+  return node_out(cJSON_CreateArray());
+}
+
+ree_json_node *ree_json_new_number(double v) {
+  use_our_allocator();
+  return node_out(cJSON_CreateNumber(v));
+}
+
+ree_json_node *ree_json_new_string(const char *s) {
+  use_our_allocator();
+  return node_out(cJSON_CreateString(s == NULL ? "" : s));
+}
+
+ree_json_node *ree_json_new_literal(int type) {
+  use_our_allocator();
+  if (type == REE_JSON_TRUE) return node_out(cJSON_CreateTrue());
+  if (type == REE_JSON_FALSE) return node_out(cJSON_CreateFalse());
+  return node_out(cJSON_CreateNull());
+}
+
+int ree_json_append(ree_json_node *parent, const char *key,
+                    ree_json_node *child) {
+  cJSON *p = item_in(parent), *c = item_in(child);
+  if (c == NULL) return REE_ENOMEM;
+  if (cJSON_IsObject(p) && key != NULL) {
+    if (cJSON_AddItemToObject(p, key, c)) return REE_OK;
+  } else if (cJSON_IsArray(p) && key == NULL) {
+    if (cJSON_AddItemToArray(p, c)) return REE_OK;
+  } else {
+    cJSON_Delete(c);
+    return REE_EINVAL;
+  }
+  cJSON_Delete(c);
+  return REE_ENOMEM;
+}
+
+void ree_json_node_free(ree_json_node *node) { cJSON_Delete(item_in(node)); }
+
+char *ree_json_print(const ree_json_node *node, int pretty) {
+  use_our_allocator();
+  return pretty ? cJSON_Print(item_of(node))
+                : cJSON_PrintUnformatted(item_of(node));
+}
+
+/* }================================================================== */
 
 /*
 ** {==================================================================

@@ -48,6 +48,41 @@ const ree_json_node *ree_json_next(const ree_json_node *node);
 /* The key of an object member, NULL for array elements. */
 const char *ree_json_key(const ree_json_node *node);
 
+/*
+** {==================================================================
+** Writing: build nodes, attach them, print. A node not yet attached is
+** owned by the caller (free with ree_json_node_free); attaching transfers
+** ownership to the parent.
+** ===================================================================
+*/
+
+/* New nodes; NULL when out of memory. A non-finite number prints as null. */
+ree_json_node *ree_json_new_object(void);
+ree_json_node *ree_json_new_array(void);
+ree_json_node *ree_json_new_number(double v);
+ree_json_node *ree_json_new_string(const char *s);
+ree_json_node *ree_json_new_literal(int type); /* REE_JSON_NULL/TRUE/FALSE */
+
+/*
+** Appends child to an array (key NULL) or an object (key: the member's
+** name, in insertion order). Takes ownership of child, even on failure.
+** Returns REE_OK, REE_EINVAL for a bad parent, REE_ENOMEM.
+*/
+int ree_json_append(ree_json_node *parent, const char *key,
+                    ree_json_node *child);
+
+/* NULL is harmless. */
+void ree_json_node_free(ree_json_node *node);
+
+/*
+** The text of node, indented with tabs (cJSON's layout) when pretty is set;
+** numbers with 17 significant digits where 15 would not read back
+** exactly. Caller frees with ree_free; NULL when out of memory.
+*/
+char *ree_json_print(const ree_json_node *node, int pretty);
+
+/* }================================================================== */
+
 /* One step of a path into a document: an array index counted from 0 (key
 ** NULL), or a member key. For a key, index -1 takes its first occurrence;
 ** index >= 0 requires the member to stand at that position in its

@@ -1,0 +1,403 @@
+/*
+** lree_series.c: annual series (ree.Series userdata).
+**
+** The userdata holds the ree_series itself, values inline; its one user
+** value is the series' name (a string, or nil). s[year] reads a value
+** (nil when missing); other keys are methods. Operators work between
+** series and with numbers.
+*/
+#include <math.h>
+#include <string.h>
+
+#include "lree.h"
+#include "series.h"
+
+#define LREE_SERIES "ree.Series"
+
+static ree_series *check_series(lua_State *L, int idx) {
+  return (ree_series *)luaL_checkudata(L, idx, LREE_SERIES);
+}
+
+/* A new, unnamed series userdata with room for count values. */
+static ree_series *new_series(lua_State *L, int count) {
+  ree_series *s;
+  if (count < 0 || count > REE_SERIES_MAX)
+    luaL_error(L, "a series holds 0 to %d values, not %d", REE_SERIES_MAX,
+               count);
+  s = (ree_series *)lua_newuserdatauv(L, REE_SERIES_BYTES(count), 1);
+  s->count = 0; /* empty until the caller fills it */
+  luaL_setmetatable(L, LREE_SERIES);
+  return s;
+}
+
+static int fail_with(lua_State *L, const ree_err *err) {
+  return luaL_error(L, "%s", err->msg);
+}
+
+static void check_unit(lua_State *L, int idx, ree_unit *u) {
+  ree_err err;
+  if (ree_unit_parse(u, luaL_checkstring(L, idx), &err) != REE_OK)
+    fail_with(L, &err);
+}
+
+/* series(first_year, unit, values [, n]) -> Series; nil or NaN = missing */
+static int l_series(lua_State *L) {
+  int first = (int)luaL_checkinteger(L, 1), i, n;
+  ree_unit unit;
+  ree_series *s;
+  check_unit(L, 2, &unit);
+  luaL_checktype(L, 3, LUA_TTABLE);
+  n = (int)luaL_optinteger(L, 4, luaL_len(L, 3));
+  s = new_series(L, n);
+  ree_series_init(s, first, n, &unit);
+  for (i = 0; i < n; i++) {
+    int t = lua_geti(L, 3, i + 1);
+    if (t == LUA_TNUMBER)
+      s->value[i] = lua_tonumber(L, -1);
+    else if (t != LUA_TNIL)
+      return luaL_error(L, "value %d (%d) must be a number or nil, not %s",
+                        i + 1, first + i, luaL_typename(L, -1));
+    lua_pop(L, 1);
+  }
+  return 1;
+}
+
+/* Copies a into a new series userdata (unnamed) and returns it. */
+static ree_series *push_copy(lua_State *L, const ree_series *a, int count) {
+  ree_series *s = new_series(L, count);
+  memcpy(s, a, REE_SERIES_BYTES(a->count < count ? a->count : count));
+  return s;
+}
+
+/*
+** {==================================================================
+** Operators
+** ===================================================================
+*/
+
+static int arith(lua_State *L, int op) {
+  ree_err err;
+  int a_is = luaL_testudata(L, 1, LREE_SERIES) != NULL;
+  int b_is = luaL_testudata(L, 2, LREE_SERIES) != NULL;
+  if (a_is && b_is) {
+    ree_series *a = check_series(L, 1), *b = check_series(L, 2);
+    ree_series *s = new_series(L, a->count);
+    if (ree_series_binop(s, a, b, op, &err) != REE_OK) return fail_with(L, &err);
+  } else {
+    ree_series *a = check_series(L, a_is ? 1 : 2);
+    lua_Number k = luaL_checknumber(L, a_is ? 2 : 1);
+    ree_series *s = new_series(L, a->count);
+    ree_series_scalar(s, a, k, op, !a_is);
+  }
+  return 1;
+}
+
+static int m_add(lua_State *L) { return arith(L, REE_OP_ADD); }
+static int m_sub(lua_State *L) { return arith(L, REE_OP_SUB); }
+static int m_mul(lua_State *L) { return arith(L, REE_OP_MUL); }
+static int m_div(lua_State *L) { return arith(L, REE_OP_DIV); }
+
+static int m_unm(lua_State *L) {
+  ree_series *a = check_series(L, 1);
+  ree_series_scalar(new_series(L, a->count), a, -1.0, REE_OP_MUL, 0);
+  return 1;
+}
+
+/* Equal years, unit and values (missing matches missing). */
+static int m_eq(lua_State *L) {
+  ree_series *a = check_series(L, 1), *b = check_series(L, 2);
+  int i, same = a->first_year == b->first_year && a->count == b->count &&
+                ree_unit_same(&a->unit, &b->unit);
+  for (i = 0; same && i < a->count; i++)
+    same = a->value[i] == b->value[i] ||
+           (isnan(a->value[i]) && isnan(b->value[i]));
+  lua_pushboolean(L, same);
+  return 1;
+}
+
+static int m_len(lua_State *L) {
+  lua_pushinteger(L, check_series(L, 1)->count);
+  return 1;
+}
+
+/* }================================================================== */
+
+/*
+** {==================================================================
+** Methods
+** ===================================================================
+*/
+
+static void push_value(lua_State *L, double v) {
+  if (isnan(v))
+    lua_pushnil(L);
+  else
+    lua_pushnumber(L, v);
+}
+
+/* s:at(year) -> value, or nil when missing or outside */
+static int m_at(lua_State *L) {
+  ree_series *s = check_series(L, 1);
+  push_value(L, ree_series_at(s, (int)luaL_checkinteger(L, 2)));
+  return 1;
+}
+
+/* s:years() -> first, last */
+static int m_years(lua_State *L) {
+  ree_series *s = check_series(L, 1);
+  lua_pushinteger(L, s->first_year);
+  lua_pushinteger(L, ree_series_last_year(s));
+  return 2;
+}
+
+static int m_unit(lua_State *L) {
+  lua_pushstring(L, check_series(L, 1)->unit.name);
+  return 1;
+}
+
+/* s:values() -> { v1, v2, ... } with NaN for missing values */
+static int m_values(lua_State *L) {
+  ree_series *s = check_series(L, 1);
+  int i;
+  lua_createtable(L, s->count, 0);
+  for (i = 0; i < s->count; i++) {
+    lua_pushnumber(L, s->value[i]);
+    lua_rawseti(L, -2, i + 1);
+  }
+  return 1;
+}
+
+/* s:name() -> the name or nil; s:named(name) -> a copy with that name */
+static int m_name(lua_State *L) {
+  check_series(L, 1);
+  lua_getiuservalue(L, 1, 1);
+  return 1;
+}
+
+static int m_named(lua_State *L) {
+  ree_series *a = check_series(L, 1);
+  luaL_checkstring(L, 2);
+  push_copy(L, a, a->count);
+  lua_pushvalue(L, 2);
+  lua_setiuservalue(L, -2, 1); /* copy.name = name */
+  return 1;
+}
+
+static int m_to(lua_State *L) {
+  ree_series *a = check_series(L, 1);
+  ree_unit to;
+  ree_err err;
+  check_unit(L, 2, &to);
+  if (ree_series_convert(new_series(L, a->count), a, &to, &err) != REE_OK)
+    return fail_with(L, &err);
+  return 1;
+}
+
+/* s:slice(from, to) -> the years from..to, missing outside s */
+static int m_slice(lua_State *L) {
+  ree_series *a = check_series(L, 1);
+  int from = (int)luaL_checkinteger(L, 2), to = (int)luaL_checkinteger(L, 3);
+  ree_err err;
+  ree_series *s = new_series(L, to >= from ? to - from + 1 : 0);
+  if (ree_series_slice(s, a, from, to, &err) != REE_OK) return fail_with(L, &err);
+  return 1;
+}
+
+/* s:shift(k) -> the same values, k years later */
+static int m_shift(lua_State *L) {
+  ree_series *a = check_series(L, 1);
+  lua_Integer k = luaL_checkinteger(L, 2);
+  ree_series *s = push_copy(L, a, a->count);
+  s->first_year = (int)(a->first_year + k);
+  return 1;
+}
+
+static int m_cumsum(lua_State *L) {
+  ree_series *a = check_series(L, 1);
+  ree_series_cumsum(new_series(L, a->count), a);
+  return 1;
+}
+
+static int differences(lua_State *L, int growth) {
+  ree_series *a = check_series(L, 1);
+  ree_err err;
+  ree_series *s = new_series(L, a->count > 1 ? a->count - 1 : 0);
+  if (ree_series_diff(s, a, growth, &err) != REE_OK) return fail_with(L, &err);
+  return 1;
+}
+
+static int m_diff(lua_State *L) { return differences(L, 0); }
+static int m_growth(lua_State *L) { return differences(L, 1); }
+
+static int m_cagr(lua_State *L) {
+  ree_series *a = check_series(L, 1);
+  double rate;
+  ree_err err;
+  if (ree_series_cagr(a, (int)luaL_checkinteger(L, 2),
+                      (int)luaL_checkinteger(L, 3), &rate, &err) != REE_OK)
+    return fail_with(L, &err);
+  lua_pushnumber(L, rate);
+  return 1;
+}
+
+static int m_moving_average(lua_State *L) {
+  ree_series *a = check_series(L, 1);
+  int window = (int)luaL_checkinteger(L, 2);
+  ree_err err;
+  ree_series *s = new_series(L, a->count);
+  if (ree_series_moving_average(s, a, window, &err) != REE_OK)
+    return fail_with(L, &err);
+  return 1;
+}
+
+/* s:interpolate(["linear" | "step"]) */
+static int m_interpolate(lua_State *L) {
+  static const char *const how[] = {"linear", "step", NULL};
+  ree_series *a = check_series(L, 1);
+  int h = luaL_checkoption(L, 2, "linear", how);
+  ree_series_interpolate(new_series(L, a->count), a,
+                         h == 0 ? REE_FILL_LINEAR : REE_FILL_STEP);
+  return 1;
+}
+
+/* s:extrapolate(to_year, rate) */
+static int m_extrapolate(lua_State *L) {
+  ree_series *a = check_series(L, 1);
+  int to = (int)luaL_checkinteger(L, 2);
+  double rate = luaL_checknumber(L, 3);
+  ree_err err;
+  ree_series *s = new_series(L, to >= a->first_year ? to - a->first_year + 1 : 0);
+  if (ree_series_extrapolate(s, a, to, rate, &err) != REE_OK)
+    return fail_with(L, &err);
+  return 1;
+}
+
+static int extreme(lua_State *L, int want_max) {
+  ree_series *a = check_series(L, 1);
+  double lo, hi;
+  int ylo, yhi;
+  ree_err err;
+  if (ree_series_extremes(a, &lo, &ylo, &hi, &yhi, &err) != REE_OK)
+    return fail_with(L, &err);
+  lua_pushnumber(L, want_max ? hi : lo);
+  lua_pushinteger(L, want_max ? yhi : ylo);
+  return 2;
+}
+
+/* s:min() -> value, year; s:max() -> value, year */
+static int m_min(lua_State *L) { return extreme(L, 0); }
+static int m_max(lua_State *L) { return extreme(L, 1); }
+
+static int m_index(lua_State *L) {
+  ree_series *a = check_series(L, 1);
+  ree_err err;
+  ree_series *s = new_series(L, a->count);
+  if (ree_series_index(s, a, (int)luaL_checkinteger(L, 2), &err) != REE_OK)
+    return fail_with(L, &err);
+  return 1;
+}
+
+/* combine({s1, s2, ...} [, mean]) -> their sum or mean, year by year */
+static int l_combine(lua_State *L) {
+  const ree_series *parts[256];
+  lua_Integer i, n;
+  ree_err err;
+  ree_series *s;
+  luaL_checktype(L, 1, LUA_TTABLE);
+  n = luaL_len(L, 1);
+  luaL_argcheck(L, n >= 1 && n <= 256, 1, "1 to 256 series");
+  for (i = 1; i <= n; i++) {
+    lua_geti(L, 1, i);
+    parts[i - 1] = check_series(L, -1);
+    lua_pop(L, 1); /* the table keeps it alive */
+  }
+  s = new_series(L, parts[0]->count);
+  if (ree_series_combine(s, parts, (int)n, lua_toboolean(L, 2), &err) !=
+      REE_OK)
+    return fail_with(L, &err);
+  return 1;
+}
+
+/* "ree.Series 'China' 1990-2015, t REO (26 values, 3 missing)" */
+static int m_tostring(lua_State *L) {
+  ree_series *s = check_series(L, 1);
+  int i, missing = 0;
+  for (i = 0; i < s->count; i++) missing += isnan(s->value[i]) ? 1 : 0;
+  lua_getiuservalue(L, 1, 1);
+  if (lua_isstring(L, -1))
+    lua_pushfstring(L, "ree.Series '%s' %d-%d, %s (%d values, %d missing)",
+                    lua_tostring(L, -1), s->first_year,
+                    ree_series_last_year(s), s->unit.name, s->count, missing);
+  else
+    lua_pushfstring(L, "ree.Series %d-%d, %s (%d values, %d missing)",
+                    s->first_year, ree_series_last_year(s), s->unit.name,
+                    s->count, missing);
+  return 1;
+}
+
+/* }================================================================== */
+
+static const luaL_Reg methods[] = {
+  {"at", m_at},
+  {"years", m_years},
+  {"unit", m_unit},
+  {"values", m_values},
+  {"name", m_name},
+  {"named", m_named},
+  {"to", m_to},
+  {"slice", m_slice},
+  {"shift", m_shift},
+  {"cumsum", m_cumsum},
+  {"diff", m_diff},
+  {"growth", m_growth},
+  {"cagr", m_cagr},
+  {"moving_average", m_moving_average},
+  {"interpolate", m_interpolate},
+  {"extrapolate", m_extrapolate},
+  {"min", m_min},
+  {"max", m_max},
+  {"index", m_index},
+  {NULL, NULL}
+};
+
+/* __index: an integer key is a year, anything else a method */
+static int m_index_key(lua_State *L) {
+  if (lua_type(L, 2) == LUA_TNUMBER && lua_isinteger(L, 2)) {
+    ree_series *s = check_series(L, 1);
+    push_value(L, ree_series_at(s, (int)lua_tointeger(L, 2)));
+    return 1;
+  }
+  lua_pushvalue(L, 2);
+  lua_gettable(L, lua_upvalueindex(1)); /* methods[key] */
+  return 1;
+}
+
+static const luaL_Reg metamethods[] = {
+  {"__add", m_add},
+  {"__sub", m_sub},
+  {"__mul", m_mul},
+  {"__div", m_div},
+  {"__unm", m_unm},
+  {"__eq", m_eq},
+  {"__len", m_len},
+  {"__tostring", m_tostring},
+  {NULL, NULL}
+};
+
+static const luaL_Reg funcs[] = {
+  {"series", l_series},
+  {"combine", l_combine},
+  {NULL, NULL}
+};
+
+void lree_open_series(lua_State *L) {
+  luaL_newmetatable(L, LREE_SERIES);
+  luaL_setfuncs(L, metamethods, 0);
+  luaL_newlib(L, methods);
+  lua_pushvalue(L, -1);
+  lua_setfield(L, -4, "Series"); /* module.Series = methods */
+  lua_pushcclosure(L, m_index_key, 1);
+  lua_setfield(L, -2, "__index");
+  lua_pop(L, 1); /* pop metatable */
+  luaL_setfuncs(L, funcs, 0);
+}
