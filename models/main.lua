@@ -26,24 +26,23 @@ end
 
 return function(out)
   local function say(...) out:write(string.format(...), "\n") end
-  local seed = figures.japan_magnets()
+  local row = figures.japan_magnets_in(2011)
   local supply = figures.non_china_2014()
 
   say("ree %s: the founding report's magnet case", ree._VERSION)
   say("")
   say("== 1. Japan, 2011: what 10,000 t of magnets take ==")
-  local need = ree.magnet.requirement("jp-2011-mix", seed.prose.magnets[1])
+  local need = ree.magnet.requirement("jp-2011-mix", row.prose.magnets[1])
   say("%s", tostring(need))
 
   say("")
   say("== 2. Against the report's own figures ==")
-  local row = figures.japan_magnets_in(2011)
   local nd_pr = need:total("metal", "Nd", "Pr")
   local dy = need.metal.Dy
   say("  Nd+Pr metal: %s t; the report's 2011 table gives %s t for %s t of magnets: %s",
     n(nd_pr), span(row.nd_pr_metal), span(row.magnets), verdict(nd_pr, row.nd_pr_metal))
   say("  Dy metal:    %s t; the table gives about %s t, the prose %s t: %s the prose's range",
-    n(dy), span(row.dy_metal), span(seed.prose.dy_metal), verdict(dy, seed.prose.dy_metal))
+    n(dy), span(row.dy_metal), span(row.prose.dy_metal), verdict(dy, row.prose.dy_metal))
   say("  Counted as the report counts: all metal melted into alloy. Of it, %s t of Nd+Pr and %s t of Dy",
     n(need:total("scrap_recycled", "Nd", "Pr")), n(need.scrap_recycled.Dy))
   say("  come back from magnet making as scrap; newly reduced metal is %s t Nd+Pr and %s t Dy.",

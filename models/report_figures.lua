@@ -1,64 +1,65 @@
---- The founding report's own figures, loaded from models/data and checked:
--- Japan's magnet industry (seed-japan-magnets.json) and the non-China
--- supply planned for 2014 (non-china-supply-2014.json).
+--- The founding report's own figures, for checking the models against:
+-- Japan's magnet industry (from the 'seed-report' dataset in
+-- models/data/history) and the non-China supply planned for 2014
+-- (models/data/non-china-supply-2014.json).
 
 local data = require "ree.data"
 
 local figures = {}
 
-local range_schema = { type = "array", items = { type = "number", min = 0 } }
-local seed_schema = {
-  type = "object", required = { "title", "unit", "source", "table", "prose" },
-  fields = {
-    title = { type = "string" }, unit = { type = "string" }, source = { type = "source" },
-    table = { type = "array", items = { type = "object", required = { "year", "magnets", "nd_pr_metal", "dy_metal" },
-      fields = { year = { type = "number" }, estimate = { type = "boolean" }, magnets = range_schema,
-        nd_pr_metal = range_schema, dy_metal = range_schema, tb_metal = range_schema } } },
-    prose = { type = "object", fields = { magnets = range_schema, nd_metal = range_schema,
-      dy_metal = range_schema, dy_wt_pct = range_schema, note = { type = "string" } } },
-  },
-}
-
 local sourced = data.sourced
+local year_value = sourced("value", 1990, 2030)
 local supply_schema = {
   type = "object", required = { "title", "unit", "projects", "report" },
   fields = {
     title = { type = "string" }, unit = { type = "string" },
     projects = { type = "array", items = { type = "object", required = { "name", "deposit", "capacity" },
-      fields = { name = { type = "string" }, deposit = { type = "string" }, capacity = sourced("value", 0) } } },
+      fields = { name = { type = "string" }, deposit = { type = "string" }, capacity = sourced("value", 0),
+        planned_start = year_value, actual_start = year_value } } },
     report = { type = "object", required = { "total_2014", "nd_2014", "dy_2014" }, fields = {
       total_2014 = sourced("value", 0), nd_2014 = sourced("value", 0), dy_2014 = sourced("value", 0) } },
+    output = { type = "array", items = { type = "object", required = { "deposit", "year", "low", "high", "source" },
+      fields = { deposit = { type = "string" }, year = { type = "number" }, low = { type = "number", min = 0 },
+        high = { type = "number", min = 0 }, source = { type = "source" }, note = { type = "string" } } } },
+    trading_houses = sourced("value", 0),
   },
 }
 
---- { table = { { year, magnets, nd_pr_metal, dy_metal, tb_metal }, ... },
--- prose = { magnets, nd_metal, dy_metal, dy_wt_pct } }, ranges as { low, high }.
-local loaded = {}
-
-local function load(name, schema)
-  if not loaded[name] then loaded[name] = data.load(name, schema) end
-  return loaded[name]
+--- The report's value of a series for year as { low, high }: from the
+-- series "NAME, low" and "NAME, high", or "NAME" twice.
+local function range(ds, name, year)
+  local one = ds.series[name]
+  if one then return { one[year], one[year] } end
+  return { ds:get(name .. ", low")[year], ds:get(name .. ", high")[year] }
 end
 
-function figures.japan_magnets()
-  return load("seed-japan-magnets", seed_schema)
-end
-
---- The row of the report's Japan table for year.
+--- The report's Japan figures for year: { magnets, nd_pr_metal, dy_metal }
+-- and, from its prose, { nd_metal, dy_metal, dy_wt_pct } (2011), each a
+-- { low, high } range.
 function figures.japan_magnets_in(year)
-  for _, row in ipairs(figures.japan_magnets().table) do
-    if row.year == year then return row end
-  end
-  error("the report's table has no year " .. tostring(year), 2)
+  local ds = data.load("seed-report")
+  local row = {
+    magnets = range(ds, "Japan: sintered magnets produced", year),
+    nd_pr_metal = range(ds, "Japan: Nd+Pr metal for magnets", year),
+    dy_metal = range(ds, "Japan: Dy metal for magnets", year),
+  }
+  if row.magnets[1] == nil then error("the report's table has no year " .. tostring(year), 2) end
+  row.prose = {
+    nd_metal = range(ds, "Japan: Nd metal for magnets (prose)", 2011),
+    dy_metal = range(ds, "Japan: Dy metal for magnets (prose)", 2011),
+    dy_wt_pct = range(ds, "Dy in the magnet", 2011),
+    magnets = range(ds, "Sintered NdFeB, Japan", 2011),
+  }
+  return row
 end
 
---- { projects = { { name, deposit, capacity }, ... }, report = { total_2014,
--- nd_2014, dy_2014 } }, each value { value = x, source = id }.
+--- { projects = { { name, deposit, capacity, ... }, ... }, report = {
+-- total_2014, nd_2014, dy_2014 }, output, trading_houses }.
 function figures.non_china_2014()
-  return load("non-china-supply-2014", supply_schema)
+  return (data.read("non-china-supply-2014", supply_schema))
 end
 
---- The planned project called name: { name, deposit, capacity }.
+--- The planned project called name: { name, deposit, capacity, ... }.
 function figures.project(name)
   for _, p in ipairs(figures.non_china_2014().projects) do
     if p.name == name then return p end

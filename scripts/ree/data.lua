@@ -2,8 +2,10 @@
 --
 -- Every failure names the file, the key and its line:
 --   models/data/magnet-grades.json: unknown key 'dysprosium' at line 14
--- Loaders return `nil, message` on bad data, like io.open; `data.load`
--- raises instead, for callers that cannot go on without the file.
+-- `data.read_checked` returns `nil, message` on bad data, like io.open;
+-- `data.read` raises instead, for callers that cannot go on without the
+-- file. The historical datasets (models/data/history) load as Datasets:
+-- `data.list()`, `data.load(name)`, `data.sources(name)`.
 
 local core = require "ree.core"
 
@@ -32,10 +34,11 @@ end
 local Document = {}
 Document.__index = Document
 
---- Opens models/data/NAME.json (or a path with a '/').
+--- Opens models/data/NAME.json ("magnet-grades", "history/prices"), or
+-- the file at a path ending in .json.
 -- @return a Document, or nil and a message naming the file
 function data.open(name)
-  local path = name:find("/", 1, true) and name or (data.dir .. "/" .. name .. ".json")
+  local path = name:match("%.json$") and name or (data.dir .. "/" .. name .. ".json")
   local text, err = read(path)
   if not text then return nil, err end
   local value, msg = core.json_decode(text)
@@ -194,7 +197,7 @@ local sources_schema = {
 local bibliography -- sources.json, read once
 
 --- The bibliography: { id = { cite, url, grade } }, or nil and a message.
-function data.sources()
+function data.bibliography()
   if bibliography then return bibliography end
   local doc, err = data.open("sources")
   if not doc then return nil, err end
@@ -204,10 +207,13 @@ function data.sources()
   return bibliography
 end
 
+local checked = {} -- each file has one schema, so it is read and checked once
+
 --- Opens models/data/NAME.json and checks it against schema.
 -- @return the decoded value and its Document, or nil and a message
-function data.load_checked(name, schema)
-  local sources, err = data.sources()
+function data.read_checked(name, schema)
+  if checked[name] then return checked[name].value, checked[name] end
+  local sources, err = data.bibliography()
   if not sources then return nil, err end
   local doc
   doc, err = data.open(name)
@@ -217,12 +223,13 @@ function data.load_checked(name, schema)
     if type(e) == "table" then return nil, e.message end
     error(e, 0)
   end
+  checked[name] = doc
   return doc.value, doc
 end
 
---- As load_checked, raising the message instead of returning it.
-function data.load(name, schema)
-  local value, doc = data.load_checked(name, schema)
+--- As read_checked, raising the message instead of returning it.
+function data.read(name, schema)
+  local value, doc = data.read_checked(name, schema)
   if value == nil then error(doc, 2) end
   return value, doc
 end
@@ -244,5 +251,30 @@ function data.sourced(key, min, max)
     end,
   }
 end
+
+-- {==================================================================
+-- The historical datasets (scripts/ree/dataset.lua does the work)
+-- ===================================================================
+
+--- Names of the datasets in models/data/history.
+function data.list() return require("ree.dataset").list() end
+
+--- The dataset NAME: a Dataset; raises with file and line on bad data.
+function data.load(name)
+  local ds, err = require("ree.dataset").load(name)
+  if not ds then error(err, 2) end
+  return ds
+end
+
+--- Prints where each value of dataset NAME came from (to out, default
+-- io.stdout) and returns the lines.
+function data.sources(name, out)
+  local lines = data.load(name):source_lines()
+  out = out or io.stdout
+  for _, line in ipairs(lines) do out:write(line, "\n") end
+  return lines
+end
+
+-- }==================================================================
 
 return data

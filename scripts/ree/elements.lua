@@ -56,7 +56,7 @@ end
 
 local function load_conventions()
   if conventions then return conventions end
-  local doc = data.load("ree-groupings", schema)
+  local doc = data.read("ree-groupings", schema)
   conventions = {}
   for name, c in pairs(doc.conventions) do
     conventions[name] = { of = index_groups(name, c.groups), description = c.description,

@@ -13,6 +13,7 @@
 
 local core = require "ree.core"
 local elements = require "ree.elements"
+local series = require "ree.series"
 
 local ree = {
   _NAME = "ree",
@@ -27,8 +28,14 @@ local ree = {
   RARE_EARTHS = elements.RARE_EARTHS,
   --- Parses a formula: a Composition, or nil and a message.
   parse_formula = core.formula,
-  --- The Composition methods, for extending them.
+  --- The Composition and Series methods, for extending them.
   Composition = core.Composition,
+  Series = core.Series,
+  series = series.new,
+  sum = series.sum,
+  mean = series.mean,
+  --- The missing value (NaN) for ree.series { ... }.
+  missing = series.missing,
 }
 
 local function check_arg(fname, n, value, expected)

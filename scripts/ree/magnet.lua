@@ -85,12 +85,7 @@ local deposits_schema = {
 --- The schemas of the data files, for checking edited copies of them.
 magnet.schemas = { grades = grades_schema, route = route_schema, deposits = deposits_schema }
 
-local loaded = {}
-
-local function load(name, schema)
-  if not loaded[name] then loaded[name] = data.load(name, schema) end
-  return loaded[name]
-end
+local function load(name, schema) return (data.read(name, schema)) end
 
 local function names_of(list)
   local names = {}

@@ -2,19 +2,19 @@ local data = require "ree.data"
 local magnet = require "ree.magnet"
 
 local function load_bad(name)
-  return data.load_checked("spec/fixtures/bad/" .. name .. ".json", magnet.schemas.grades)
+  return data.read_checked("spec/fixtures/bad/" .. name .. ".json", magnet.schemas.grades)
 end
 
 describe("data files #models", function()
   it("all load and pass their schemas", function()
-    assert.is_table(data.sources())
+    assert.is_table(data.bibliography())
     for _, name in ipairs(magnet.grades()) do assert.is_table(magnet.grade(name)) end
     assert.is_table(magnet.route())
     for _, name in ipairs(magnet.deposits()) do assert.is_table(magnet.deposit(name)) end
   end)
 
   it("cite only sources in the bibliography", function()
-    local sources = data.sources()
+    local sources = data.bibliography()
     for id, s in pairs(sources) do
       assert.is_string(s.cite, id)
       assert.truthy(({ A = 1, B = 1, C = 1, computed = 1, assumption = 1 })[s.grade], id .. ": " .. s.grade)

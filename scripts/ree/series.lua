@@ -1,0 +1,85 @@
+--- Annual series: the constructor and the operations written in Lua on top
+-- of the core's (align, share, pairs). Arithmetic, units and every
+-- year-by-year loop run in C (bindings/lree_series.c).
+--
+--   local s = ree.series { from = 1990, unit = "t REO", 60000, 62000, 64000 }
+--   local kt = s:to "kt REO"
+--   s:cagr(1990, 1992), s:max(), s[1991], (s / total):to "%"
+
+local core = require "ree.core"
+
+local series = {}
+local Series = core.Series -- the methods table of every ree.Series
+
+series.missing = 0 / 0
+
+local OPTIONS = { from = true, to = true, unit = true, name = true }
+
+--- ree.series { from = YEAR, unit = UNIT [, name = NAME] [, to = YEAR], v1, v2, ... }
+-- Values are numbers; ree.missing (NaN) or, with `to`, nil marks a gap.
+function series.new(spec)
+  if type(spec) ~= "table" then error("bad argument #1 to 'series' (table expected, got " .. type(spec) .. ")", 2) end
+  for k in pairs(spec) do
+    if type(k) ~= "number" and not OPTIONS[k] then
+      error(string.format("unknown option '%s' to 'series'", tostring(k)), 2)
+    end
+  end
+  if math.type(spec.from) ~= "integer" then error("series needs 'from', the first year, as an integer", 2) end
+  if type(spec.unit) ~= "string" then error("series needs a 'unit' (\"t REO\", \"US$/kg\", ...)", 2) end
+  local n = spec.to and (spec.to - spec.from + 1) or #spec
+  local ok, s = pcall(core.series, spec.from, spec.unit, spec, n)
+  if not ok then error(s, 2) end
+  if spec.name then s = s:named(spec.name) end
+  return s
+end
+
+--- Both series over the union of their years, missing where either has
+-- no value: a, b = a:align(b).
+function Series:align(other)
+  local a0, a1 = self:years()
+  local b0, b1 = other:years()
+  local from, to = math.min(a0, b0), math.max(a1, b1)
+  local x, y = self:slice(from, to), other:slice(from, to)
+  if self:name() then x = x:named(self:name()) end
+  if other:name() then y = y:named(other:name()) end
+  return x, y
+end
+
+--- The share of total, as a fraction: s:share(total) = s / total.
+function Series:share(total)
+  return self / total
+end
+
+--- for year, value in s:pairs() do ... end  (value nil when missing)
+function Series:pairs()
+  local first, last = self:years()
+  local year = first - 1
+  return function()
+    year = year + 1
+    if year <= last then return year, self[year] end
+  end
+end
+
+local function check_list(fname, list)
+  if type(list) ~= "table" or #list == 0 then
+    error(string.format("bad argument #1 to '%s' (a list of series expected)", fname), 3)
+  end
+end
+
+--- Year-by-year sum of a list of series (same years, same unit).
+function series.sum(list)
+  check_list("sum", list)
+  local ok, s = pcall(core.combine, list, false)
+  if not ok then error(s, 2) end
+  return s
+end
+
+--- Year-by-year mean of a list of series.
+function series.mean(list)
+  check_list("mean", list)
+  local ok, s = pcall(core.combine, list, true)
+  if not ok then error(s, 2) end
+  return s
+end
+
+return series
