@@ -25,8 +25,10 @@ describe("series #unit", function()
       "series needs 'from', the first year, as an integer")
     assert.has_error(function() ree.series { from = 2000, 1 } end,
       "series needs a 'unit' (\"t REO\", \"US$/kg\", ...)")
-    assert.has_error(function() ree.series { from = 2000, unit = "t", start = 1 } end, "unknown option 'start' to 'series'")
-    assert.has_error(function() ree.series { from = 2000, unit = "tonnes", 1 } end, "unit 'tonnes': unknown unit 'tonnes'")
+    assert.has_error(function() ree.series { from = 2000, unit = "t", start = 1 } end,
+      "unknown option 'start' to 'series'")
+    assert.has_error(function() ree.series { from = 2000, unit = "tonnes", 1 } end,
+      "unit 'tonnes': unknown unit 'tonnes'")
     assert.has_error(function() ree.series { from = 2000, unit = "t", "1" } end,
       "value 1 (2000) must be a number or nil, not string")
   end)
