@@ -38,6 +38,11 @@ local ree = {
   missing = series.missing,
 }
 
+--- Draws series in the terminal: ree.plot { s1, s2, title = "..." }
+function ree.plot(list) return require("ree.plot").lines(list) end
+--- Horizontal bars of a series, or of { { label, value }, ... }.
+function ree.bars(s, opts) return require("ree.plot").bars(s, opts) end
+
 local function check_arg(fname, n, value, expected)
   if type(value) ~= expected then
     error(string.format("bad argument #%d to '%s' (%s expected, got %s)", n, fname, expected, type(value)), 3)

@@ -60,6 +60,20 @@ function Series:pairs()
   end
 end
 
+--- Draws the series in the terminal (see ree.plot for the options).
+function Series:plot(opts)
+  opts = opts or {}
+  local list = { self }
+  for k, v in pairs(opts) do list[k] = v end
+  return require("ree.plot").lines(list)
+end
+
+--- Draws the series as bars, one per year.
+function Series:bars(opts) return require("ree.plot").bars(self, opts) end
+
+--- The series as one character per year.
+function Series:sparkline(opts) return require("ree.plot").sparkline(self, opts) end
+
 local function check_list(fname, list)
   if type(list) ~= "table" or #list == 0 then
     error(string.format("bad argument #1 to '%s' (a list of series expected)", fname), 3)

@@ -1,0 +1,252 @@
+--- Charts as SVG files: lines, stacked areas, bars. Each has a title, axes
+-- labelled with their units, a legend and a source line, so that a reader
+-- understands it without the code.
+--
+--   svg.lines({ nd, dy }, { title = "...", log = true, source = "USGS", file = "prices.svg" })
+--   svg.area({ sintered, bonded }, { title = "...", file = "ndfeb.svg" })
+--   svg.bars({ quota, exports }, { title = "...", stacked = false })
+--
+-- Each returns the SVG text; with `file` it is also written (atomically).
+
+local files = require "ree.files"
+local format = require "ree.format"
+local scale = require "ree.scale"
+
+local svg = {}
+
+local W = 860                 -- the width of every chart
+local LEFT, TOP = 84, 58      -- room for the y labels, the title
+local PLOT_H = 344            -- the height of the plotting area
+local FOOT = 58               -- year labels and the axis title under it
+local LINE = 15               -- a line of the note or source
+local CHAR_W = 7.2            -- mean width of a 13 px character, for layout
+-- Okabe and Ito's palette (told apart with every common colour vision),
+-- then grey and brown; the pale yellow last, as it is faint on white
+local COLOURS = { "#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000",
+  "#999999", "#8C510A", "#F0E442" }
+
+local OPTIONS = { title = true, subtitle = true, source = true, log = true, file = true, stacked = true,
+  ylabel = true, note = true }
+
+local function escape(s)
+  return (tostring(s):gsub("[&<>\"']", { ["&"] = "&amp;", ["<"] = "&lt;", [">"] = "&gt;",
+    ['"'] = "&quot;", ["'"] = "&apos;" }))
+end
+
+local function num(x) return string.format("%.1f", x) end
+
+--- Splits text into lines of at most width characters, at spaces.
+local function wrap(text, width)
+  local lines, line = {}, ""
+  for word in text:gmatch("%S+") do
+    if #line > 0 and #line + 1 + #word > width then
+      lines[#lines + 1] = line
+      line = word
+    else
+      line = #line > 0 and (line .. " " .. word) or word
+    end
+  end
+  if #line > 0 then lines[#lines + 1] = line end
+  return lines
+end
+
+local function check(list, opts, fname)
+  for k in pairs(opts) do
+    if not OPTIONS[k] then error(string.format("unknown option '%s' to 'svg.%s'", tostring(k), fname), 3) end
+  end
+  if type(list) ~= "table" or #list == 0 then error("svg." .. fname .. ": no series to draw", 3) end
+  local unit = list[1]:unit()
+  for _, s in ipairs(list) do
+    if s:unit() ~= unit then
+      error(string.format("svg.%s: series in '%s' and '%s' cannot share an axis: convert with :to",
+        fname, unit, s:unit()), 3)
+    end
+  end
+  return unit
+end
+
+--- The frame every chart shares: title, axes, ticks, legend, source line.
+-- `plot(x_of, y_of)` draws the data between the axes and the legend.
+local function chart(list, opts, unit, vlo, vhi, y0, y1, plot, band)
+  local out = {}
+  local function add(...) out[#out + 1] = string.format(...) end
+  -- the legend takes the room its longest name needs
+  local longest = 0
+  for i, s in ipairs(list) do longest = math.max(longest, utf8.len(s:name() or ("series " .. i)) or 0) end
+  local legend_w = math.min(340, 56 + longest * CHAR_W)
+  local footer = {}
+  for _, l in ipairs(opts.note and wrap(opts.note, 130) or {}) do footer[#footer + 1] = l end
+  for _, l in ipairs(wrap("Source: " .. (opts.source or "see the data"), 130)) do footer[#footer + 1] = l end
+  local H = TOP + PLOT_H + FOOT + #footer * LINE + 10
+  local x0, x1, yt, yb = LEFT, W - legend_w, TOP, TOP + PLOT_H
+  local ticks
+  if opts.log then ticks, vlo, vhi = scale.log_ticks(vlo, vhi)
+  else ticks, vlo, vhi = scale.ticks(vlo, vhi, 6) end
+  -- bars need half a step of room on each side of the first and last year
+  local pad = band and 0.5 or 0
+  local x_of = scale.map(y0 - pad, y1 + pad, x0, x1)
+  local y_of = scale.map(vlo, vhi, yb, yt, opts.log)
+  add('<svg xmlns="http://www.w3.org/2000/svg" width="%d" height="%d" viewBox="0 0 %d %d" '
+    .. 'font-family="DejaVu Sans, Arial, sans-serif" font-size="13">', W, H, W, H)
+  add('<title>%s</title>', escape(opts.title or "chart"))
+  add('<rect width="%d" height="%d" fill="#ffffff"/>', W, H)
+  add('<text x="%d" y="28" font-size="18" font-weight="bold">%s</text>', LEFT, escape(opts.title or ""))
+  if opts.subtitle then add('<text x="%d" y="47" fill="#444">%s</text>', LEFT, escape(opts.subtitle)) end
+  -- y axis: grid lines and labels
+  for _, t in ipairs(ticks) do
+    local y = y_of(t)
+    add('<line x1="%s" y1="%s" x2="%s" y2="%s" stroke="#dddddd"/>', num(x0), num(y), num(x1), num(y))
+    add('<text x="%s" y="%s" text-anchor="end" dominant-baseline="middle">%s</text>', num(x0 - 8), num(y),
+      escape(format.number(t)))
+  end
+  local ylabel = (opts.ylabel or unit) .. (opts.log and " (log scale)" or "")
+  add('<text transform="translate(20,%s) rotate(-90)" text-anchor="middle">%s</text>', num((yt + yb) / 2),
+    escape(ylabel))
+  -- x axis: years
+  local step = math.max(1, math.ceil((y1 - y0 + 1) / 12))
+  for year = y0, y1, step do
+    local x = x_of(year)
+    add('<line x1="%s" y1="%s" x2="%s" y2="%s" stroke="#333"/>', num(x), num(yb), num(x), num(yb + 5))
+    add('<text x="%s" y="%s" text-anchor="middle">%d</text>', num(x), num(yb + 20), year)
+  end
+  add('<text x="%s" y="%s" text-anchor="middle">year</text>', num((x0 + x1) / 2), num(yb + 40))
+  add('<line x1="%s" y1="%s" x2="%s" y2="%s" stroke="#333"/>', num(x0), num(yb), num(x1), num(yb))
+  add('<line x1="%s" y1="%s" x2="%s" y2="%s" stroke="#333"/>', num(x0), num(yt), num(x0), num(yb))
+  add('<g class="data">')
+  plot(add, x_of, y_of, yb)
+  add('</g>')
+  -- legend
+  for i, s in ipairs(list) do
+    local y = yt + 10 + (i - 1) * 22
+    add('<rect x="%s" y="%s" width="14" height="14" fill="%s"/>', num(x1 + 16), num(y - 7),
+      COLOURS[(i - 1) % #COLOURS + 1])
+    add('<text x="%s" y="%s" dominant-baseline="middle">%s</text>', num(x1 + 36), num(y),
+      escape(s:name() or ("series " .. i)))
+  end
+  for i, l in ipairs(footer) do
+    add('<text x="%d" y="%d" font-size="11" fill="#444">%s</text>', LEFT, yb + FOOT + (i - 1) * LINE, escape(l))
+  end
+  add('</svg>')
+  return table.concat(out, "\n") .. "\n"
+end
+
+local function finish(text, opts)
+  if opts.file then
+    local ok, err = files.write(opts.file, text)
+    if not ok then error(err, 3) end
+  end
+  return text
+end
+
+--- Lines, one per series; a gap breaks its line; points are marked.
+function svg.lines(list, opts)
+  opts = opts or {}
+  local unit = check(list, opts, "lines")
+  local lo, hi, y0, y1 = scale.extent(list, opts.log)
+  if not lo then error("svg.lines: every value is missing", 2) end
+  if not opts.log then lo = math.min(lo, 0) end
+  local text = chart(list, opts, unit, lo, hi, y0, y1, function(add, x_of, y_of)
+    for i, s in ipairs(list) do
+      local colour = COLOURS[(i - 1) % #COLOURS + 1]
+      local run = {}
+      local function flush()
+        if #run > 1 then
+          add('<polyline fill="none" stroke="%s" stroke-width="2.5" points="%s"/>', colour, table.concat(run, " "))
+        end
+        run = {}
+      end
+      for year, v in s:pairs() do
+        if v and (not opts.log or v > 0) then
+          local x, y = x_of(year), y_of(v)
+          run[#run + 1] = num(x) .. "," .. num(y)
+          add('<circle cx="%s" cy="%s" r="3.5" fill="%s"><title>%s %d: %s %s</title></circle>', num(x), num(y),
+            colour, escape(s:name() or ""), year, escape(format.number(v)), escape(unit))
+        else
+          flush()
+        end
+      end
+      flush()
+    end
+  end)
+  return finish(text, opts)
+end
+
+--- Stacked areas, first series at the bottom, over the years where every
+-- series has a value (a year with a gap is left out, not guessed).
+function svg.area(list, opts)
+  opts = opts or {}
+  local unit = check(list, opts, "area")
+  if opts.log then error("svg.area: stacked areas cannot use a log scale", 2) end
+  local _, _, y0, y1 = scale.extent(list)
+  if not y0 then error("svg.area: every value is missing", 2) end
+  local years, tops = {}, {}
+  for year = y0, y1 do
+    local total, complete = 0, true
+    for _, s in ipairs(list) do
+      local v = s[year]
+      if not v then complete = false break end
+      total = total + v
+    end
+    if complete then years[#years + 1] = year tops[#tops + 1] = total end
+  end
+  if #years < 2 then error("svg.area: fewer than two years where every series has a value", 2) end
+  local hi = math.max(table.unpack(tops))
+  local text = chart(list, opts, unit, 0, hi, years[1], years[#years], function(add, x_of, y_of)
+    local below = {}
+    for k = 1, #years do below[k] = 0 end
+    for i, s in ipairs(list) do
+      local upper, lower = {}, {}
+      for k, year in ipairs(years) do
+        local top = below[k] + s[year]
+        upper[#upper + 1] = num(x_of(year)) .. "," .. num(y_of(top))
+        lower[#years - k + 1] = num(x_of(year)) .. "," .. num(y_of(below[k]))
+        below[k] = top
+      end
+      add('<polygon fill="%s" fill-opacity="0.85" stroke="#ffffff" stroke-width="1" points="%s %s"/>',
+        COLOURS[(i - 1) % #COLOURS + 1], table.concat(upper, " "), table.concat(lower, " "))
+    end
+  end)
+  return finish(text, opts)
+end
+
+--- Bars per year, side by side (or stacked, with stacked = true). A
+-- missing value draws no bar; stacked, a year with a gap is left out.
+function svg.bars(list, opts)
+  opts = opts or {}
+  local unit = check(list, opts, "bars")
+  if opts.log then error("svg.bars: bars cannot use a log scale", 2) end
+  local lo, hi, y0, y1 = scale.extent(list)
+  if not lo then error("svg.bars: every value is missing", 2) end
+  if lo < 0 then error("svg.bars: negative values cannot be drawn as bars", 2) end
+  if opts.stacked then
+    hi = 0
+    for year = y0, y1 do
+      local total = 0
+      for _, s in ipairs(list) do total = total + (s[year] or 0 / 0) end
+      if total == total then hi = math.max(hi, total) end -- NaN: a gap
+    end
+  end
+  local text = chart(list, opts, unit, 0, hi, y0, y1, function(add, x_of, y_of, base)
+    local slot = (x_of(y0 + 1) - x_of(y0)) * 0.8
+    local width = opts.stacked and slot or slot / #list
+    for year = y0, y1 do
+      local below, complete = 0, true
+      for _, s in ipairs(list) do complete = complete and s[year] ~= nil end
+      for i, s in ipairs(opts.stacked and not complete and {} or list) do
+        local v = s[year]
+        if v then
+          local x = x_of(year) - slot / 2 + (opts.stacked and 0 or (i - 1) * width)
+          local top = opts.stacked and below + v or v
+          local y_top, y_bottom = y_of(top), opts.stacked and y_of(below) or base
+          add('<rect x="%s" y="%s" width="%s" height="%s" fill="%s"><title>%s %d: %s %s</title></rect>', num(x),
+            num(y_top), num(width), num(y_bottom - y_top), COLOURS[(i - 1) % #COLOURS + 1],
+            escape(s:name() or ""), year, escape(format.number(v)), escape(unit))
+          if opts.stacked then below = top end
+        end
+      end
+    end
+  end, true)
+  return finish(text, opts)
+end
+
+return svg
