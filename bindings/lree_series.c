@@ -299,13 +299,16 @@ static int m_index(lua_State *L) {
 
 /* combine({s1, s2, ...} [, mean]) -> their sum or mean, year by year */
 static int l_combine(lua_State *L) {
-  const ree_series *parts[256];
+  const ree_series **parts;
   lua_Integer i, n;
   ree_err err;
   ree_series *s;
   luaL_checktype(L, 1, LUA_TTABLE);
   n = luaL_len(L, 1);
-  luaL_argcheck(L, n >= 1 && n <= 256, 1, "1 to 256 series");
+  luaL_argcheck(L, n >= 1 && n <= REE_SERIES_MAX, 1, "1 or more series");
+  /* the pointer list lives in a userdata, so an error cannot leak it */
+  parts = (const ree_series **)lua_newuserdatauv(L, (size_t)n * sizeof *parts,
+                                                 0);
   for (i = 1; i <= n; i++) {
     lua_geti(L, 1, i);
     parts[i - 1] = check_series(L, -1);

@@ -122,6 +122,12 @@ describe("series #unit", function()
     assert.has_error(function() s(2000, "t", NA):max() end, "every value is missing")
   end)
 
+  it("sum any number of series", function()
+    local many = {}
+    for i = 1, 1000 do many[i] = s(2000, "t", i, 2 * i) end
+    assert.are.equal(s(2000, "t", 500500, 1001000), ree.sum(many)) -- 1 + ... + 1000
+  end)
+
   it("iterate over years", function()
     local seen = {}
     for year, v in s(2000, "t", 1, NA, 3):pairs() do seen[#seen + 1] = { year, v } end
