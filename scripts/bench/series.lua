@@ -140,7 +140,8 @@ local function workload_ree()
     local b = a + s
     local c = b - s
     local d = c / total
-    local _ = d:cumsum(), s:diff(), s:moving_average(3), s:to "kt REO", s:slice(FROM + 5, last), s:index(FROM)
+    local _, _, _, _, _, _ = d:cumsum(), s:diff(), s:moving_average(3), s:to "kt REO", s:slice(FROM + 5, last),
+      s:index(FROM)
   end
 end
 
@@ -152,7 +153,8 @@ local function workload_plain()
     local b = a + s
     local c = b - s
     local d = c / total
-    local _ = d:cumsum(), s:diff(), s:moving_average(3), s:to("kt REO", 0.001), s:slice(FROM + 5, last), s:index(FROM)
+    local _, _, _, _, _, _ = d:cumsum(), s:diff(), s:moving_average(3), s:to("kt REO", 0.001),
+      s:slice(FROM + 5, last), s:index(FROM)
   end
 end
 
