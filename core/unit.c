@@ -96,7 +96,7 @@ int ree_unit_parse(ree_unit *u, const char *text, ree_err *err) {
   if (strlen(text) >= REE_UNIT_NAME_MAX)
     return ree_err_set(err, REE_ELIMIT, "unit '%.40s...': longer than %d "
                        "characters", text, REE_UNIT_NAME_MAX - 1);
-  do {
+  for (;;) {
     slash = strchr(s, '/');
     rc = parse_part(u, text, s, slash ? (size_t)(slash - s) : strlen(s), sign,
                     err);
@@ -104,9 +104,10 @@ int ree_unit_parse(ree_unit *u, const char *text, ree_err *err) {
       clear(u);
       return rc;
     }
-    sign = -1;
+    if (slash == NULL) break;
+    sign = -1; /* everything after a '/' divides */
     s = slash + 1;
-  } while (slash != NULL);
+  }
   strcpy(u->name, text);
   return REE_OK;
 }

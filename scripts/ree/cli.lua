@@ -13,7 +13,7 @@ usage: ./ree [COMMAND | FILE.lua [ARGS...] | -e CODE]
   ./ree test             build and run every test (C and busted)
   ./ree test --asan      ... built with the address and undefined sanitizers
   ./ree test --valgrind  ... under valgrind
-  ./ree fuzz [SECONDS]   fuzz the formula parser
+  ./ree fuzz [TARGET] [SECONDS]  fuzz a parser: formula, unit or json
   ./ree bench            run the benchmarks (scripts/bench)
   ./ree --version        print the version
 ]]
