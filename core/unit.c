@@ -153,12 +153,16 @@ static void derive_name(ree_unit *u) {
       snprintf(side + used, REE_UNIT_NAME_MAX - used, " %s", bases[u->basis]);
     }
   }
-  if (num[0] == '\0' && den[0] == '\0')
+  if (num[0] == '\0' && den[0] == '\0') {
     strcpy(u->name, "fraction");
-  else if (den[0] == '\0')
-    snprintf(u->name, sizeof u->name, "%s", num);
-  else
-    snprintf(u->name, sizeof u->name, "%s/%s", num[0] ? num : "1", den);
+  } else {
+    /* a name too long for the buffer is cut: it is only a label */
+    int n = den[0] == '\0'
+                ? snprintf(u->name, sizeof u->name, "%s", num)
+                : snprintf(u->name, sizeof u->name, "%s/%s", num[0] ? num : "1",
+                           den);
+    if (n < 0) strcpy(u->name, "?");
+  }
 }
 
 int ree_unit_multiply(ree_unit *out, double *factor, const ree_unit *a,
