@@ -1,0 +1,157 @@
+/*
+** lree_dsm.c: dynamic stock models (ree.StockModel userdata). Mechanical:
+** the facade (scripts/ree/stocks.lua) turns series into arrays and back.
+*/
+#include <math.h>
+
+#include "dsm.h"
+#include "lree.h"
+
+#define LREE_DSM "ree.StockModel"
+
+typedef struct ldsm {
+  ree_dsm *m; /* NULL once closed */
+} ldsm;
+
+static ree_dsm *check_dsm(lua_State *L, int idx) {
+  ldsm *box = (ldsm *)luaL_checkudata(L, idx, LREE_DSM);
+  luaL_argcheck(L, box->m != NULL, idx, "attempt to use a closed stock model");
+  return box->m;
+}
+
+/* Reads n numbers from the table at idx into a userdata it pushes. */
+static double *check_numbers(lua_State *L, int idx, int n) {
+  double *v = (double *)lua_newuserdatauv(L, (size_t)(n > 0 ? n : 1) * sizeof(double), 0);
+  int i;
+  luaL_checktype(L, idx, LUA_TTABLE);
+  for (i = 0; i < n; i++) {
+    lua_geti(L, idx, i + 1);
+    v[i] = lua_isnumber(L, -1) ? lua_tonumber(L, -1) : (double)NAN;
+    lua_pop(L, 1);
+  }
+  return v;
+}
+
+/* stock_model(first_year, years, kind, a, b) -> StockModel, or fail, msg */
+static int l_stock_model(lua_State *L) {
+  static const char *const kinds[] = {"fixed", "normal", "weibull", "lognormal", NULL};
+  int first = (int)luaL_checkinteger(L, 1), years = (int)luaL_checkinteger(L, 2);
+  ree_lifetime lt;
+  ree_err err;
+  ldsm *box;
+  lt.kind = luaL_checkoption(L, 3, NULL, kinds);
+  lt.a = luaL_checknumber(L, 4);
+  lt.b = luaL_optnumber(L, 5, 0.0);
+  box = (ldsm *)lua_newuserdatauv(L, sizeof *box, 0);
+  box->m = NULL; /* closed until the core object exists */
+  luaL_setmetatable(L, LREE_DSM);
+  box->m = ree_dsm_new(first, years, &lt, &err);
+  if (box->m == NULL) return lree_fail(L, &err);
+  return 1;
+}
+
+/* m:set_initial(first_cohort, amounts) -> true, or fail, msg */
+static int m_set_initial(lua_State *L) {
+  ree_dsm *m = check_dsm(L, 1);
+  int first = (int)luaL_checkinteger(L, 2), n = (int)luaL_len(L, 3);
+  double *v = check_numbers(L, 3, n);
+  ree_err err;
+  if (ree_dsm_set_initial(m, first, n, v, &err) != REE_OK) return lree_fail(L, &err);
+  lua_pushboolean(L, 1);
+  return 1;
+}
+
+/* m:solve("inflow" | "stock", values) -> true, or fail, msg */
+static int m_solve(lua_State *L) {
+  static const char *const modes[] = {"inflow", "stock", NULL};
+  ree_dsm *m = check_dsm(L, 1);
+  int mode = luaL_checkoption(L, 2, NULL, modes);
+  double *v = check_numbers(L, 3, (int)luaL_len(L, 3));
+  ree_err err;
+  int rc = mode == 0 ? ree_dsm_inflow_driven(m, v, &err) : ree_dsm_stock_driven(m, v, &err);
+  if (rc != REE_OK) return lree_fail(L, &err);
+  lua_pushboolean(L, 1);
+  return 1;
+}
+
+typedef double (*per_year)(const ree_dsm *, int);
+
+static void push_row(lua_State *L, ree_dsm *m, int first, int years, per_year f) {
+  int y;
+  lua_createtable(L, years, 0);
+  for (y = 0; y < years; y++) {
+    lua_pushnumber(L, f(m, first + y));
+    lua_rawseti(L, -2, y + 1);
+  }
+}
+
+/* m:results(first, years) -> inflow, outflow, stock, retired (arrays) */
+static int m_results(lua_State *L) {
+  ree_dsm *m = check_dsm(L, 1);
+  int first = (int)luaL_checkinteger(L, 2), years = (int)luaL_checkinteger(L, 3);
+  push_row(L, m, first, years, ree_dsm_inflow);
+  push_row(L, m, first, years, ree_dsm_outflow);
+  push_row(L, m, first, years, ree_dsm_stock);
+  push_row(L, m, first, years, ree_dsm_retired_early);
+  return 4;
+}
+
+/* m:weighted(first, years, weights, w_first) -> outflow, stock (arrays) */
+static int m_weighted(lua_State *L) {
+  ree_dsm *m = check_dsm(L, 1);
+  int first = (int)luaL_checkinteger(L, 2), years = (int)luaL_checkinteger(L, 3);
+  int n = (int)luaL_len(L, 4), w_first = (int)luaL_checkinteger(L, 5), y;
+  double *w = check_numbers(L, 4, n);
+  lua_createtable(L, years, 0);
+  lua_createtable(L, years, 0);
+  for (y = 0; y < years; y++) {
+    lua_pushnumber(L, ree_dsm_outflow_weighted(m, first + y, w, w_first, n));
+    lua_rawseti(L, -3, y + 1);
+    lua_pushnumber(L, ree_dsm_stock_weighted(m, first + y, w, w_first, n));
+    lua_rawseti(L, -2, y + 1);
+  }
+  return 2;
+}
+
+/* m:cohort(year, cohort) -> stock at the end of year, outflow during it */
+static int m_cohort(lua_State *L) {
+  ree_dsm *m = check_dsm(L, 1);
+  int year = (int)luaL_checkinteger(L, 2), cohort = (int)luaL_checkinteger(L, 3);
+  lua_pushnumber(L, ree_dsm_cohort_stock(m, year, cohort));
+  lua_pushnumber(L, ree_dsm_cohort_outflow(m, year, cohort));
+  return 2;
+}
+
+static int m_close(lua_State *L) {
+  ldsm *box = (ldsm *)luaL_checkudata(L, 1, LREE_DSM);
+  ree_dsm_free(box->m);
+  box->m = NULL;
+  return 0;
+}
+
+static const luaL_Reg methods[] = {
+  {"set_initial", m_set_initial},
+  {"solve", m_solve},
+  {"results", m_results},
+  {"weighted", m_weighted},
+  {"cohort", m_cohort},
+  {"close", m_close},
+  {NULL, NULL}
+};
+
+static const luaL_Reg metamethods[] = {
+  {"__gc", m_close},
+  {"__close", m_close},
+  {"__index", NULL}, /* placeholder */
+  {NULL, NULL}
+};
+
+void lree_open_dsm(lua_State *L) {
+  luaL_newmetatable(L, LREE_DSM);
+  luaL_setfuncs(L, metamethods, 0);
+  luaL_newlib(L, methods);
+  lua_setfield(L, -2, "__index"); /* metatable.__index = methods */
+  lua_pop(L, 1);                  /* pop metatable */
+  lua_pushcfunction(L, l_stock_model);
+  lua_setfield(L, -2, "stock_model");
+}

@@ -1,0 +1,301 @@
+/*
+** dsm.c: dynamic stock models, year by year and cohort by cohort.
+*/
+#include <math.h>
+#include <string.h>
+
+#include "dsm.h"
+
+#define MAX_YEARS 1000
+
+struct ree_dsm {
+  int first_year, years;
+  int first_cohort, cohorts; /* initial cohorts, then one per year */
+  ree_lifetime lt;
+  double *initial;   /* [n_initial]: stock at the start, from first_cohort */
+  int n_initial;
+  double *inflow;    /* [years] */
+  double *retired;   /* [years]: early retirement */
+  double *stock;     /* [years][cohorts] */
+  double *outflow;   /* [years][cohorts] */
+};
+
+int ree_lifetime_check(const ree_lifetime *lt, ree_err *err) {
+  if (lt == NULL) return ree_err_set(err, REE_EINVAL, "no lifetime");
+  switch (lt->kind) {
+    case REE_LIFETIME_FIXED:
+      if (!(lt->a >= 1.0) || lt->a != floor(lt->a) || lt->a > MAX_YEARS)
+        return ree_err_set(err, REE_EDOMAIN,
+                           "a fixed lifetime must be a whole number of "
+                           "years, at least 1, got %g", lt->a);
+      return REE_OK;
+    case REE_LIFETIME_NORMAL:
+    case REE_LIFETIME_LOGNORMAL:
+      if (!(lt->a > 0.0) || !isfinite(lt->a))
+        return ree_err_set(err, REE_EDOMAIN,
+                           "the mean lifetime must be positive, got %g",
+                           lt->a);
+      if (!(lt->b > 0.0) || !isfinite(lt->b))
+        return ree_err_set(err, REE_EDOMAIN,
+                           "the standard deviation must be positive, got %g",
+                           lt->b);
+      return REE_OK;
+    case REE_LIFETIME_WEIBULL:
+      if (!(lt->a > 0.0) || !isfinite(lt->a) || !(lt->b > 0.0) ||
+          !isfinite(lt->b))
+        return ree_err_set(err, REE_EDOMAIN,
+                           "a Weibull lifetime needs a positive shape and "
+                           "scale, got %g and %g", lt->a, lt->b);
+      return REE_OK;
+    default:
+      return ree_err_set(err, REE_EDOMAIN, "unknown lifetime kind %d",
+                         lt->kind);
+  }
+}
+
+double ree_lifetime_survival(const ree_lifetime *lt, int age) {
+  double a = age;
+  if (age < 0) return 1.0;
+  switch (lt->kind) {
+    case REE_LIFETIME_FIXED:
+      return a < lt->a ? 1.0 : 0.0;
+    case REE_LIFETIME_NORMAL:
+      return 0.5 * erfc((a - lt->a) / (lt->b * sqrt(2.0)));
+    case REE_LIFETIME_WEIBULL:
+      return exp(-pow(a / lt->b, lt->a));
+    default: { /* lognormal from the mean and deviation of the lifetime */
+      double s2 = log(1.0 + (lt->b * lt->b) / (lt->a * lt->a));
+      double mu = log(lt->a) - s2 / 2.0;
+      if (age == 0) return 1.0;
+      return 0.5 * erfc((log(a) - mu) / sqrt(2.0 * s2));
+    }
+  }
+}
+
+ree_dsm *ree_dsm_new(int first_year, int years, const ree_lifetime *lt,
+                     ree_err *err) {
+  ree_dsm *m;
+  if (ree_lifetime_check(lt, err) != REE_OK) return NULL;
+  if (years < 1 || years > MAX_YEARS) {
+    ree_err_set(err, REE_EDOMAIN, "a stock model spans 1 to %d years, not %d",
+                MAX_YEARS, years);
+    return NULL;
+  }
+  m = (ree_dsm *)ree_malloc(sizeof *m);
+  if (m == NULL) {
+    ree_err_set(err, REE_ENOMEM, "out of memory");
+    return NULL;
+  }
+  memset(m, 0, sizeof *m);
+  m->first_year = first_year;
+  m->years = years;
+  m->first_cohort = first_year;
+  m->cohorts = years;
+  m->lt = *lt;
+  m->inflow = (double *)ree_malloc((size_t)years * sizeof(double));
+  m->retired = (double *)ree_malloc((size_t)years * sizeof(double));
+  if (m->inflow == NULL || m->retired == NULL) {
+    ree_dsm_free(m);
+    ree_err_set(err, REE_ENOMEM, "out of memory");
+    return NULL;
+  }
+  return m;
+}
+
+void ree_dsm_free(ree_dsm *m) {
+  if (m == NULL) return;
+  ree_free(m->initial);
+  ree_free(m->inflow);
+  ree_free(m->retired);
+  ree_free(m->stock);
+  ree_free(m->outflow);
+  ree_free(m);
+}
+
+int ree_dsm_set_initial(ree_dsm *m, int first_cohort, int n,
+                        const double *amounts, ree_err *err) {
+  double *initial;
+  int i;
+  if (m == NULL || (n > 0 && amounts == NULL))
+    return ree_err_set(err, REE_EINVAL, "no stock model");
+  if (n < 0 || n > MAX_YEARS || first_cohort + n > m->first_year)
+    return ree_err_set(err, REE_EDOMAIN, "initial cohorts must come before "
+                       "the first year, %d", m->first_year);
+  for (i = 0; i < n; i++) {
+    int age = m->first_year - 1 - (first_cohort + i);
+    if (!isfinite(amounts[i]) || amounts[i] < 0.0)
+      return ree_err_set(err, REE_EDOMAIN, "initial stock of cohort %d must "
+                         "be a non-negative number", first_cohort + i);
+    if (amounts[i] > 0.0 && ree_lifetime_survival(&m->lt, age) <= 0.0)
+      return ree_err_set(err, REE_EDOMAIN, "cohort %d should have left use "
+                         "by %d", first_cohort + i, m->first_year);
+  }
+  initial = (double *)ree_malloc((size_t)(n > 0 ? n : 1) * sizeof(double));
+  if (initial == NULL) return ree_err_set(err, REE_ENOMEM, "out of memory");
+  if (n > 0) memcpy(initial, amounts, (size_t)n * sizeof(double));
+  ree_free(m->initial);
+  m->initial = initial;
+  m->n_initial = n;
+  m->first_cohort = first_cohort < m->first_year ? first_cohort
+                                                   : m->first_year;
+  m->cohorts = m->first_year - m->first_cohort + m->years;
+  /* cohorts between the given ones and the first year start empty */
+  return REE_OK;
+}
+
+static double *at(double *matrix, const ree_dsm *m, int t, int c) {
+  return &matrix[(size_t)t * (size_t)m->cohorts + (size_t)c];
+}
+
+/* Share of cohort c (entered in year `entered`) that survives from the end
+** of year t - 1 to the end of year t. */
+static double conditional(const ree_dsm *m, int entered, int year) {
+  double before = ree_lifetime_survival(&m->lt, year - 1 - entered);
+  double after = ree_lifetime_survival(&m->lt, year - entered);
+  return before > 0.0 ? after / before : 0.0;
+}
+
+/* Runs the years; `given` is the inflow (stock_driven 0) or the stock. */
+static int solve(ree_dsm *m, const double *given, int stock_driven,
+                 ree_err *err) {
+  size_t cells;
+  double *cur; /* each cohort's stock at the end of the previous year */
+  int t, c, n_init = m->first_year - m->first_cohort;
+  double s0 = ree_lifetime_survival(&m->lt, 0);
+  if (given == NULL) return ree_err_set(err, REE_EINVAL, "no values");
+  for (t = 0; t < m->years; t++)
+    if (!isfinite(given[t]) || given[t] < 0.0)
+      return ree_err_set(err, REE_EDOMAIN, "%s of %d must be a non-negative "
+                         "number", stock_driven ? "stock" : "inflow",
+                         m->first_year + t);
+  cells = (size_t)m->years * (size_t)m->cohorts;
+  ree_free(m->stock);
+  ree_free(m->outflow);
+  m->stock = (double *)ree_malloc(cells * sizeof(double));
+  m->outflow = (double *)ree_malloc(cells * sizeof(double));
+  cur = (double *)ree_malloc((size_t)m->cohorts * sizeof(double));
+  if (m->stock == NULL || m->outflow == NULL || cur == NULL) {
+    ree_free(cur);
+    return ree_err_set(err, REE_ENOMEM, "out of memory");
+  }
+  memset(m->stock, 0, cells * sizeof(double));
+  memset(m->outflow, 0, cells * sizeof(double));
+  memset(cur, 0, (size_t)m->cohorts * sizeof(double));
+  for (c = 0; c < m->n_initial; c++) cur[c] = m->initial[c];
+  for (t = 0; t < m->years; t++) {
+    int year = m->first_year + t, now = n_init + t;
+    double surviving = 0.0, inflow;
+    for (c = 0; c < now; c++) {
+      double left = cur[c] * conditional(m, m->first_cohort + c, year);
+      *at(m->outflow, m, t, c) = cur[c] - left;
+      cur[c] = left;
+      surviving += left;
+    }
+    m->retired[t] = 0.0;
+    if (!stock_driven) {
+      inflow = given[t];
+    } else if (given[t] >= surviving) {
+      inflow = (given[t] - surviving) / s0;
+    } else {
+      /* the stock falls faster than cohorts retire: no negative inflow;
+      ** the excess leaves early, oldest cohorts first */
+      double excess = surviving - given[t];
+      inflow = 0.0;
+      m->retired[t] = excess;
+      for (c = 0; c < now && excess > 0.0; c++) {
+        double take = cur[c] < excess ? cur[c] : excess;
+        cur[c] -= take;
+        *at(m->outflow, m, t, c) += take;
+        excess -= take;
+      }
+    }
+    m->inflow[t] = inflow;
+    cur[now] = inflow * s0;
+    *at(m->outflow, m, t, now) = inflow - cur[now];
+    for (c = 0; c <= now; c++) *at(m->stock, m, t, c) = cur[c];
+  }
+  ree_free(cur);
+  return REE_OK;
+}
+
+int ree_dsm_inflow_driven(ree_dsm *m, const double *inflow, ree_err *err) {
+  if (m == NULL) return ree_err_set(err, REE_EINVAL, "no stock model");
+  return solve(m, inflow, 0, err);
+}
+
+int ree_dsm_stock_driven(ree_dsm *m, const double *stock, ree_err *err) {
+  if (m == NULL) return ree_err_set(err, REE_EINVAL, "no stock model");
+  return solve(m, stock, 1, err);
+}
+
+static int year_index(const ree_dsm *m, int year) {
+  int t = m == NULL ? -1 : year - m->first_year;
+  return (m != NULL && m->stock != NULL && t >= 0 && t < m->years) ? t : -1;
+}
+
+static double row_sum(const ree_dsm *m, const double *matrix, int year,
+                      const double *w, int w_first, int w_count) {
+  int t = year_index(m, year), c;
+  double sum = 0.0;
+  if (t < 0) return 0.0;
+  for (c = 0; c < m->cohorts; c++) {
+    double weight = 1.0;
+    if (w != NULL) {
+      int k = m->first_cohort + c - w_first;
+      weight = (k >= 0 && k < w_count) ? w[k] : 0.0;
+    }
+    sum += matrix[(size_t)t * (size_t)m->cohorts + (size_t)c] * weight;
+  }
+  return sum;
+}
+
+double ree_dsm_inflow(const ree_dsm *m, int year) {
+  int t = year_index(m, year);
+  return t < 0 ? 0.0 : m->inflow[t];
+}
+
+double ree_dsm_retired_early(const ree_dsm *m, int year) {
+  int t = year_index(m, year);
+  return t < 0 ? 0.0 : m->retired[t];
+}
+
+double ree_dsm_outflow(const ree_dsm *m, int year) {
+  return row_sum(m, m == NULL ? NULL : m->outflow, year, NULL, 0, 0);
+}
+
+double ree_dsm_stock(const ree_dsm *m, int year) {
+  return row_sum(m, m == NULL ? NULL : m->stock, year, NULL, 0, 0);
+}
+
+double ree_dsm_outflow_weighted(const ree_dsm *m, int year, const double *w,
+                                int w_first, int w_count) {
+  return row_sum(m, m == NULL ? NULL : m->outflow, year, w, w_first, w_count);
+}
+
+double ree_dsm_stock_weighted(const ree_dsm *m, int year, const double *w,
+                              int w_first, int w_count) {
+  return row_sum(m, m == NULL ? NULL : m->stock, year, w, w_first, w_count);
+}
+
+int ree_dsm_first_cohort(const ree_dsm *m) {
+  return m == NULL ? 0 : m->first_cohort;
+}
+
+int ree_dsm_cohort_count(const ree_dsm *m) {
+  return m == NULL ? 0 : m->cohorts;
+}
+
+static double cell(const ree_dsm *m, const double *matrix, int year,
+                   int cohort) {
+  int t = year_index(m, year), c = cohort - ree_dsm_first_cohort(m);
+  if (t < 0 || c < 0 || c >= m->cohorts) return 0.0;
+  return matrix[(size_t)t * (size_t)m->cohorts + (size_t)c];
+}
+
+double ree_dsm_cohort_stock(const ree_dsm *m, int year, int cohort) {
+  return cell(m, m == NULL ? NULL : m->stock, year, cohort);
+}
+
+double ree_dsm_cohort_outflow(const ree_dsm *m, int year, int cohort) {
+  return cell(m, m == NULL ? NULL : m->outflow, year, cohort);
+}
