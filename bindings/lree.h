@@ -20,6 +20,7 @@ void lree_open_route(lua_State *L);
 void lree_open_json(lua_State *L);
 void lree_open_series(lua_State *L);
 void lree_open_dsm(lua_State *L);
+void lree_open_reconcile(lua_State *L);
 
 /* Element argument at idx: a symbol ("Nd") or an atomic number. Raises
 ** "unknown element 'Xx'" for a symbol that names none. */

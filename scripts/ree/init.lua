@@ -41,6 +41,9 @@ local ree = {
 --- A dynamic stock model of products in use (see scripts/ree/stocks.lua).
 function ree.stock_model(spec) return require("ree.stocks").model(spec) end
 
+--- Reconciles measured flows with their balances (scripts/ree/reconcile.lua).
+function ree.reconcile(spec) return require("ree.reconcile").run(spec) end
+
 --- Draws series in the terminal: ree.plot { s1, s2, title = "..." }
 function ree.plot(list) return require("ree.plot").lines(list) end
 --- Horizontal bars of a series, or of { { label, value }, ... }.

@@ -1,0 +1,81 @@
+/*
+** lree_reconcile.c: reconcile(a, c, values, sds) over plain arrays; the
+** facade (scripts/ree/reconcile.lua) builds them from a flow network.
+*/
+#include <math.h>
+
+#include "lree.h"
+#include "reconcile.h"
+
+/* A userdata of n doubles read from the table at idx (nil: NaN). */
+static double *numbers(lua_State *L, int idx, int n) {
+  double *v = (double *)lua_newuserdatauv(L, (size_t)(n > 0 ? n : 1) * sizeof(double), 0);
+  int i;
+  luaL_checktype(L, idx, LUA_TTABLE);
+  for (i = 0; i < n; i++) {
+    lua_geti(L, idx, i + 1);
+    v[i] = lua_isnumber(L, -1) ? lua_tonumber(L, -1) : (double)NAN;
+    lua_pop(L, 1);
+  }
+  return v;
+}
+
+static void push_array(lua_State *L, const double *v, int n) {
+  int i;
+  lua_createtable(L, n, 0);
+  for (i = 0; i < n; i++) {
+    lua_pushnumber(L, v[i]);
+    lua_rawseti(L, -2, i + 1);
+  }
+}
+
+/*
+** reconcile(a, c, values, sds) -> values, sds, z, chi2, df, p_value
+** or fail, msg, bad_flow (1-based, or nil). a: k*n coefficients, row by row.
+*/
+static int l_reconcile(lua_State *L) {
+  int n = (int)luaL_len(L, 3), k = (int)luaL_len(L, 2), bad = -1;
+  ree_recon_problem p;
+  ree_recon_result r;
+  ree_err err;
+  luaL_argcheck(L, luaL_len(L, 1) == (lua_Integer)k * n, 1, "k * n coefficients");
+  luaL_argcheck(L, luaL_len(L, 4) == n, 4, "one uncertainty per flow");
+  p.flows = n;
+  p.constraints = k;
+  p.a = numbers(L, 1, k * n);
+  p.c = numbers(L, 2, k);
+  p.value = numbers(L, 3, n);
+  p.sd = numbers(L, 4, n);
+  r.value = (double *)lua_newuserdatauv(L, (size_t)(n > 0 ? n : 1) * sizeof(double), 0);
+  r.sd = (double *)lua_newuserdatauv(L, (size_t)(n > 0 ? n : 1) * sizeof(double), 0);
+  r.z = (double *)lua_newuserdatauv(L, (size_t)(n > 0 ? n : 1) * sizeof(double), 0);
+  if (ree_reconcile(&p, &r, &bad, &err) != REE_OK) {
+    luaL_pushfail(L);
+    lua_pushstring(L, err.msg);
+    if (bad >= 0)
+      lua_pushinteger(L, bad + 1);
+    else
+      lua_pushnil(L);
+    return 3;
+  }
+  push_array(L, r.value, n);
+  push_array(L, r.sd, n);
+  push_array(L, r.z, n);
+  lua_pushnumber(L, r.chi2);
+  lua_pushinteger(L, r.df);
+  lua_pushnumber(L, r.p_value);
+  return 6;
+}
+
+/* chi2_sf(x, df) -> P(X >= x) */
+static int l_chi2_sf(lua_State *L) {
+  lua_pushnumber(L, ree_chi2_sf(luaL_checknumber(L, 1), (int)luaL_checkinteger(L, 2)));
+  return 1;
+}
+
+void lree_open_reconcile(lua_State *L) {
+  lua_pushcfunction(L, l_reconcile);
+  lua_setfield(L, -2, "reconcile");
+  lua_pushcfunction(L, l_chi2_sf);
+  lua_setfield(L, -2, "chi2_sf");
+}

@@ -1,0 +1,171 @@
+/*
+** test_reconcile.c: reconciliation against hand-solved examples.
+*/
+#include <math.h>
+#include <stdlib.h>
+
+#include "check.h"
+#include "reconcile.h"
+
+static ree_err err;
+
+static void reconcile_should_solve_one_balance_by_hand(void) {
+  /* One process: in1 = 10 +- 1, in2 = 5 +- 1, out = 16 +- 1; in1 + in2 =
+  ** out. By hand: residual -1, A Q A' = 3, so each flow moves by 1/3:
+  ** 10.333, 5.333, 15.667; variances 1 - 1/3; chi2 = 1/3 on 1 df. */
+  double a[] = {1, 1, -1}, c[] = {0}, v[] = {10, 5, 16}, sd[] = {1, 1, 1};
+  double out[3], out_sd[3], z[3];
+  ree_recon_problem p;
+  ree_recon_result r;
+  p.flows = 3;
+  p.constraints = 1;
+  p.a = a;
+  p.c = c;
+  p.value = v;
+  p.sd = sd;
+  r.value = out;
+  r.sd = out_sd;
+  r.z = z;
+  CHECK_INT(ree_reconcile(&p, &r, NULL, &err), REE_OK);
+  CHECK_NEAR(out[0], 10 + 1.0 / 3, 1e-14);
+  CHECK_NEAR(out[1], 5 + 1.0 / 3, 1e-14);
+  CHECK_NEAR(out[2], 16 - 1.0 / 3, 1e-14);
+  CHECK_NEAR(out_sd[0], sqrt(2.0 / 3), 1e-14);
+  CHECK_NEAR(r.chi2, 1.0 / 3, 1e-14);
+  CHECK_INT(r.df, 1);
+  CHECK_NEAR(r.p_value, erfc(sqrt(1.0 / 6)), 1e-12); /* chi2(1) sf */
+  CHECK_NEAR(z[0], (1.0 / 3) / sqrt(1.0 / 3), 1e-12);
+}
+
+static void reconcile_should_compute_unknowns_through_a_chain(void) {
+  /* f1 -> P1 -> f2 -> P2 -> f3; f1 = 10 +- 1, f2 unknown, f3 = 12 +- 2.
+  ** Eliminating f2 leaves f1 = f3: residual -2, M = 1 + 4 = 5,
+  ** lambda = -0.4, so f1 = 10.4 and f3 = 12 - 4 * 0.4 = 10.4; f2 = 10.4;
+  ** variances 1 - 1/5 = 0.8 for all three; chi2 = 4/5 on 1 df. */
+  double a[] = {1, -1, 0, 0, 1, -1}, c[] = {0, 0};
+  double v[] = {10, NAN, 12}, sd[] = {1, -1, 2}, out[3], out_sd[3];
+  ree_recon_problem p;
+  ree_recon_result r;
+  p.flows = 3;
+  p.constraints = 2;
+  p.a = a;
+  p.c = c;
+  p.value = v;
+  p.sd = sd;
+  r.value = out;
+  r.sd = out_sd;
+  r.z = NULL;
+  CHECK_INT(ree_reconcile(&p, &r, NULL, &err), REE_OK);
+  CHECK_NEAR(out[0], 10.4, 1e-14);
+  CHECK_NEAR(out[1], 10.4, 1e-14);
+  CHECK_NEAR(out[2], 10.4, 1e-14);
+  CHECK_NEAR(out_sd[1], sqrt(0.8), 1e-14);
+  CHECK_NEAR(out_sd[2], sqrt(0.8), 1e-14);
+  CHECK_NEAR(r.chi2, 0.8, 1e-14);
+  CHECK_INT(r.df, 1);
+  CHECK_NEAR(r.p_value, 0.37109336952269756, 1e-9); /* chi2(1) sf at 0.8 */
+}
+
+static void reconcile_should_keep_exact_flows_and_stock_changes(void) {
+  /* in = 10 exact, out = 7 +- 1, stock change on the right side: 2.
+  ** in - out = 2, so out must be 8, with no uncertainty left. */
+  double a[] = {1, -1}, c[] = {2}, v[] = {10, 7}, sd[] = {0, 1};
+  double out[2], out_sd[2];
+  ree_recon_problem p;
+  ree_recon_result r;
+  p.flows = 2;
+  p.constraints = 1;
+  p.a = a;
+  p.c = c;
+  p.value = v;
+  p.sd = sd;
+  r.value = out;
+  r.sd = out_sd;
+  r.z = NULL;
+  CHECK_INT(ree_reconcile(&p, &r, NULL, &err), REE_OK);
+  CHECK_NEAR(out[0], 10, 0);
+  CHECK_NEAR(out[1], 8, 1e-14);
+  CHECK_NEAR(out_sd[1], 0, 1e-7);
+  CHECK_NEAR(r.chi2, 1, 1e-14);
+}
+
+static void reconcile_should_name_what_it_cannot_do(void) {
+  double a[] = {1, -1, -1}, c[] = {0}, v[] = {10, NAN, NAN};
+  double sd[] = {1, -1, -1}, out[3], out_sd[3];
+  double a2[] = {1, -1, 1, -1}, c2[] = {0, 1}, v2[] = {1, 1}, sd2[] = {0, 0};
+  ree_recon_problem p;
+  ree_recon_result r;
+  int bad;
+  p.flows = 3;
+  p.constraints = 1;
+  p.a = a;
+  p.c = c;
+  p.value = v;
+  p.sd = sd;
+  r.value = out;
+  r.sd = out_sd;
+  r.z = NULL;
+  /* two unknown outflows of one process: only their sum is known */
+  CHECK_INT(ree_reconcile(&p, &r, &bad, &err), REE_ESINGULAR);
+  CHECK_STR(err.msg, "flow 2 is unknown and the balances do not determine it");
+  CHECK_INT(bad, 2);
+  /* the same two flows must balance to 0 and to 1 */
+  p.flows = 2;
+  p.constraints = 2;
+  p.a = a2;
+  p.c = c2;
+  p.value = v2;
+  p.sd = sd2;
+  CHECK_INT(ree_reconcile(&p, &r, &bad, &err), REE_EDOMAIN);
+  CHECK_STR(err.msg, "balance 1 cannot hold: it contradicts the others");
+  CHECK_INT(ree_reconcile(NULL, &r, &bad, &err), REE_EINVAL);
+}
+
+static void chi2_should_match_known_quantiles(void) {
+  CHECK_NEAR(ree_chi2_sf(3.841458820694124, 1), 0.05, 1e-10);
+  CHECK_NEAR(ree_chi2_sf(5.991464547107979, 2), 0.05, 1e-10);
+  CHECK_NEAR(ree_chi2_sf(18.307038053275146, 10), 0.05, 1e-10);
+  CHECK_NEAR(ree_chi2_sf(2, 2), exp(-1), 1e-14); /* df 2: exp(-x/2) */
+  CHECK_NEAR(ree_chi2_sf(0, 3), 1, 0);
+}
+
+static int fail_after, allocations;
+static void *counting_malloc(size_t size) {
+  return allocations++ >= fail_after ? NULL : malloc(size);
+}
+
+static void reconcile_should_survive_every_allocation_failure(void) {
+  double a[] = {1, 1, -1}, c[] = {0}, v[] = {10, 5, 16}, sd[] = {1, 1, 1};
+  double out[3], out_sd[3];
+  ree_recon_problem p;
+  ree_recon_result r;
+  int n;
+  p.flows = 3;
+  p.constraints = 1;
+  p.a = a;
+  p.c = c;
+  p.value = v;
+  p.sd = sd;
+  r.value = out;
+  r.sd = out_sd;
+  r.z = NULL;
+  for (n = 0; n < 10; n++) {
+    int rc;
+    fail_after = n;
+    allocations = 0;
+    ree_set_allocator(counting_malloc, free);
+    rc = ree_reconcile(&p, &r, NULL, &err);
+    ree_set_allocator(NULL, NULL);
+    CHECK(rc == REE_OK || rc == REE_ENOMEM);
+  }
+}
+
+int main(void) {
+  RUN(reconcile_should_solve_one_balance_by_hand);
+  RUN(reconcile_should_compute_unknowns_through_a_chain);
+  RUN(reconcile_should_keep_exact_flows_and_stock_changes);
+  RUN(reconcile_should_name_what_it_cannot_do);
+  RUN(chi2_should_match_known_quantiles);
+  RUN(reconcile_should_survive_every_allocation_failure);
+  return check_report();
+}
