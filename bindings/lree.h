@@ -12,15 +12,15 @@
 #include "comp.h"
 
 #define LREE_COMPOSITION "ree.Composition"
-#define LREE_ROUTE "ree.Route"
 
 /* Each registers its functions into the module table at the stack top. */
 void lree_open_comp(lua_State *L);
-void lree_open_route(lua_State *L);
+void lree_open_deposit(lua_State *L);
 void lree_open_json(lua_State *L);
 void lree_open_series(lua_State *L);
 void lree_open_dsm(lua_State *L);
 void lree_open_reconcile(lua_State *L);
+void lree_open_chain(lua_State *L);
 
 /* Element argument at idx: a symbol ("Nd") or an atomic number. Raises
 ** "unknown element 'Xx'" for a symbol that names none. */

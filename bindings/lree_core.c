@@ -120,11 +120,12 @@ int luaopen_ree_core(lua_State *L) {
                       REE_VERSION_STRING, ree_version());
   luaL_newlib(L, funcs);
   lree_open_comp(L);
-  lree_open_route(L);
+  lree_open_deposit(L);
   lree_open_json(L);
   lree_open_series(L);
   lree_open_dsm(L);
   lree_open_reconcile(L);
+  lree_open_chain(L);
   lua_pushliteral(L, "ree.core");
   lua_setfield(L, -2, "_NAME");
   lua_pushliteral(L, REE_VERSION_STRING);

@@ -66,7 +66,7 @@ say:set("assertion.conserves_mass.positive", "Expected every stage to balance, b
 say:set("assertion.conserves_mass.negative", "Expected a stage not to balance")
 luassert:register("assertion", "conserves_mass", function(_, args)
   local need, tol = args[1], args[2] or 1e-9
-  local _, worst, where = need:balance()
+  local worst, where = need:balance()
   args[1] = string.format("%s is off by %.3g t", where, worst)
   args.n = 1
   return worst <= tol

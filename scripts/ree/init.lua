@@ -41,6 +41,9 @@ local ree = {
 --- A dynamic stock model of products in use (see scripts/ree/stocks.lua).
 function ree.stock_model(spec) return require("ree.stocks").model(spec) end
 
+--- A mass-balance graph (scripts/ree/chain.lua).
+function ree.chain(spec) return require("ree.chain").new(spec) end
+
 --- Reconciles measured flows with their balances (scripts/ree/reconcile.lua).
 function ree.reconcile(spec) return require("ree.reconcile").run(spec) end
 

@@ -9,13 +9,14 @@
 -- deposits.json) carries a source for every number; the walks along the
 -- route and the deposit arithmetic run in the C core.
 
+local chain = require "ree.chain"
 local core = require "ree.core"
 local data = require "ree.data"
 local format = require "ree.format"
 
 local magnet = {}
 
-local RARE_EARTH_ENTRY = "mining" -- rare earths come from the ground
+local RARE_EARTH_ENTRY = "mining" -- rare earths come from the ground (the route's first stage)
 local METAL_ENTRY = "alloy"       -- iron, boron and the rest are bought as metal
 local REPORTED_STAGES = { "mining", "separation", "reduction", "alloy" }
 
@@ -226,10 +227,10 @@ local function check_options(opts)
   return opts
 end
 
---- Builds the C route for spec with the caller's overrides, and the list
--- of assumptions it rests on.
-local function build_route(spec, opts)
-  local route, assumptions = core.route(), {}
+--- The stages of route spec with the caller's overrides ({ name, yield,
+-- recycled, returns_to }), and the list of assumptions they rest on.
+local function stages_of(spec, opts)
+  local stages, assumptions = {}, {}
   local overrides = opts.yield or {}
   local stage_names = {}
   for _, stage in ipairs(spec.stages) do stage_names[stage.name] = true end
@@ -255,29 +256,70 @@ local function build_route(spec, opts)
           stage.name, recycled, stage.scrap_returns_to, stage.scrap_recycled.range[1], stage.scrap_recycled.range[2])
       end
     end
-    local ok, err = pcall(route.add_stage, route, stage.name, yield, recycled, stage.scrap_returns_to)
-    if not ok then error(err, 4) end
+    if not (yield > 0 and yield <= 1) then
+      error(string.format("stage '%s': yield must be in (0, 1], got %s", stage.name, yield), 4)
+    end
+    if not (recycled >= 0 and recycled <= 1) then
+      error(string.format("stage '%s': recycled share must be in [0, 1], got %s", stage.name, recycled), 4)
+    end
+    if recycled > 0 and not stage_names[stage.scrap_returns_to or ""] then
+      error(string.format("stage '%s': scrap returns to unknown stage '%s'", stage.name,
+        tostring(stage.scrap_returns_to)), 4)
+    end
+    stages[#stages + 1] = { name = stage.name, yield = yield, recycled = recycled, returns_to = stage.scrap_returns_to }
   end
-  return route, assumptions
+  return stages, assumptions
 end
 
-local function stage_flow(flows, name)
-  for _, f in ipairs(flows) do
-    if f.stage == name then return f end
+--- The route as a mass-balance graph for `elements`. Pulled (mode "pull"),
+-- the finished magnets are the demand `given` and every stage draws what
+-- it needs from the one before; rare earths come from the ground and the
+-- rest is bought as metal at METAL_ENTRY. Pushed (mode "push"), `given` is
+-- the ore that enters and the magnets follow.
+local function route_chain(stages, elements, mode, given)
+  local c = chain.new { elements = elements, from = 1 }
+  local is_ree, ree_only, others_only = {}, {}, {}
+  for _, el in ipairs(elements) do
+    is_ree[el] = core.element(el).ree
+    ree_only[el], others_only[el] = is_ree[el] and 1 or 0, is_ree[el] and 0 or 1
   end
+  for _, st in ipairs(stages) do c:process(st.name, { mode = mode }) end
+  local push = mode == "push"
+  c:flow { "ore", to = stages[1].name, pull = (not push) and 1 or nil, value = push and given or nil }
+  for i, st in ipairs(stages) do
+    if i > 1 then
+      local prev = stages[i - 1].name
+      local share = 1
+      if st.name == METAL_ENTRY then
+        share = ree_only
+        if not push then c:flow { "purchased metal", to = st.name, pull = others_only } end
+      end
+      c:flow { prev .. " to " .. st.name, from = prev, to = st.name, pull = (not push) and share or nil,
+        split = push and 1 or nil }
+    end
+    local scrap = 1 - st.yield
+    if st.recycled > 0 then
+      c:flow { st.name .. " scrap", from = st.name, to = st.returns_to, tc = st.recycled * scrap }
+    end
+    c:flow { st.name .. " loss", from = st.name, tc = (1 - st.recycled) * scrap }
+  end
+  local last = stages[#stages].name
+  c:flow { "magnets", from = last, value = (not push) and given or nil, split = push and 1 or nil }
+  return c:solve()
 end
 
 --- What `tonnes` of magnets of `grade` take, element by element, from the
--- alloy back to the ore of each deposit.
+-- alloy back to the ore of each deposit: the route pulled through the
+-- mass-balance graph.
 -- @param grade a grade or its name
 -- @param tonnes t of finished magnets, >= 0
 -- @param opts { route = name, deposits = { names }, yield = { stage = y },
 --   scrap_recycled = share }
 -- @return a Requirement: magnet_t, grade, content, metal (gross metal into
---   alloy making), metal_primary (newly reduced), scrap_recycled, oxide
---   (separated REO into reduction), concentrate (REO into separation),
+--   alloy making), metal_primary (newly reduced or bought), scrap_recycled,
+--   oxide (separated REO into reduction), concentrate (REO into separation),
 --   ore_reo (REO mined), ore[deposit] = { reo_t, ore_t, binding, surplus_reo },
---   flows[element] (per stage), assumptions
+--   result (the solved chain), assumptions
 function magnet.requirement(grade, tonnes, opts)
   grade = magnet.grade(grade)
   if type(tonnes) ~= "number" or tonnes < 0 or tonnes ~= tonnes or tonnes == math.huge then
@@ -285,37 +327,41 @@ function magnet.requirement(grade, tonnes, opts)
   end
   opts = check_options(opts)
   local route_name = opts.route or "default"
-  local spec = magnet.route(route_name)
-  local route, assumptions = build_route(spec, opts)
+  local stages, assumptions = stages_of(magnet.route(route_name), opts)
   local need = setmetatable({
     magnet_t = tonnes, grade = grade, route = route_name, content = {}, metal = {}, metal_primary = {},
-    scrap_recycled = {}, oxide = {}, concentrate = {}, ore_reo = {}, ore = {}, flows = {},
+    scrap_recycled = {}, oxide = {}, concentrate = {}, ore_reo = {}, ore = {}, from_ground = {},
     assumptions = assumptions,
   }, Requirement)
-  local from_ground = {}
+  local elements = {}
   for el, frac in pairs(grade.composition:mass_fractions()) do
-    local content = tonnes * frac
-    local rare_earth = core.element(el).ree
-    local flows, err = route:backward(rare_earth and RARE_EARTH_ENTRY or METAL_ENTRY, content)
-    if not flows then error(err, 2) end
-    local alloy = stage_flow(flows, "alloy")
-    need.content[el] = content
-    need.flows[el] = flows
-    need.metal[el] = alloy.input
-    need.metal_primary[el] = alloy.upstream
-    need.scrap_recycled[el] = alloy.recycled_in
-    if rare_earth then
+    elements[#elements + 1] = el
+    need.content[el] = tonnes * frac
+  end
+  table.sort(elements)
+  local ok, r = pcall(route_chain, stages, elements, "pull", need.content)
+  if not ok then error(r, 2) end
+  need.result = r
+  for _, el in ipairs(elements) do
+    need.metal[el] = r:input(METAL_ENTRY, el)[1]
+    need.scrap_recycled[el] = 0
+    for _, st in ipairs(stages) do
+      if st.recycled > 0 and st.returns_to == METAL_ENTRY then
+        need.scrap_recycled[el] = need.scrap_recycled[el] + r:value(st.name .. " scrap", el)
+      end
+    end
+    need.metal_primary[el] = need.metal[el] - need.scrap_recycled[el]
+    if core.element(el).ree then
       local f = core.oxide_factor(el)
-      need.oxide[el] = stage_flow(flows, "reduction").input * f
-      need.concentrate[el] = stage_flow(flows, "separation").input * f
-      need.ore_reo[el] = stage_flow(flows, "mining").input * f
-      from_ground[el] = stage_flow(flows, "mining").upstream
+      need.oxide[el] = r:input("reduction", el)[1] * f
+      need.concentrate[el] = r:input("separation", el)[1] * f
+      need.ore_reo[el] = r:input(RARE_EARTH_ENTRY, el)[1] * f
+      need.from_ground[el] = r:value("ore", el)
     end
   end
-  route:close()
   for _, name in ipairs(opts.deposits or magnet.deposits()) do
     local d = magnet.deposit(name)
-    local reo_t, binding, surplus = core.deposit_requirement(d.shares, from_ground)
+    local reo_t, binding, surplus = core.deposit_requirement(d.shares, need.from_ground)
     if reo_t == nil then
       need.ore[name] = { error = string.format("deposit '%s': %s", name, binding) }
     else
@@ -339,27 +385,32 @@ function magnet.requirement(grade, tonnes, opts)
 end
 
 --- Forward: the magnets of `grade` that the ore in `mix` ({ ["Mt Weld"] =
--- t REO, ... }) can make along the route, every other input bought as
--- metal. The rare earth that runs out first binds; the rest is left over.
+-- t REO, ... }) can make along the route (pushed through the mass-balance
+-- graph), every other input bought as metal. The rare earth that runs out
+-- first binds; the rest is left over.
 -- @return { magnet_t, binding, used = { el = t }, left_reo = { el = t REO },
 --   output = { el = t of element that reaches finished magnets } }
 function magnet.production(grade, mix, opts)
   grade = magnet.grade(grade)
   opts = check_options(opts)
-  local route = build_route(magnet.route(opts.route), opts)
+  local stages = stages_of(magnet.route(opts.route), opts)
   local fractions = grade.composition:mass_fractions()
   local mined = magnet.supply(mix).metal
   local result = { grade = grade, output = {}, used = {}, left_reo = {}, magnet_t = math.huge }
-  for el, t in pairs(mined) do
-    local flows, err = route:forward(RARE_EARTH_ENTRY, t)
-    if not flows then error(err, 2) end
-    result.output[el] = flows[#flows].output
-    local frac = fractions[el]
-    if frac and result.output[el] / frac < result.magnet_t then
-      result.magnet_t, result.binding = result.output[el] / frac, el
+  local elements = {}
+  for el in pairs(mined) do elements[#elements + 1] = el end
+  table.sort(elements)
+  if #elements > 0 then
+    local ok, r = pcall(route_chain, stages, elements, "push", mined)
+    if not ok then error(r, 2) end
+    for _, el in ipairs(elements) do
+      result.output[el] = r:value("magnets", el)
+      local frac = fractions[el]
+      if frac and result.output[el] / frac < result.magnet_t then
+        result.magnet_t, result.binding = result.output[el] / frac, el
+      end
     end
   end
-  route:close()
   local missing = {}
   for el in pairs(fractions) do
     if core.element(el).ree and not mined[el] then missing[#missing + 1] = el end
@@ -381,18 +432,10 @@ function Requirement:total(field, ...)
   return sum
 end
 
---- Mass balance of every stage for every element: { el = { stage = residual } },
--- and the largest absolute residual with its element and stage.
+--- The largest residual of any stage and element, and where: the mass
+-- balance of the whole walk in one number.
 function Requirement:balance()
-  local residuals, worst, where = {}, 0, nil
-  for el, flows in pairs(self.flows) do
-    residuals[el] = {}
-    for _, f in ipairs(flows) do
-      residuals[el][f.stage] = f.residual
-      if math.abs(f.residual) >= worst then worst, where = math.abs(f.residual), el .. " at " .. f.stage end
-    end
-  end
-  return residuals, worst, where
+  return self.result:balance()
 end
 
 --- Elements of the requirement, rare earths first, each group by mass.
@@ -449,7 +492,7 @@ function Requirement:summary()
   end
   add("Assumptions:")
   for _, a in ipairs(self.assumptions) do add("  - " .. a) end
-  local _, worst, where = self:balance()
+  local worst, where = self:balance()
   add(string.format("Mass balance: largest residual %.3g t (%s)", worst, where or "-"))
   return table.concat(lines, "\n")
 end

@@ -1,0 +1,141 @@
+/*
+** lree_chain.c: the mass-balance graph (ree.Chain userdata). Mechanical:
+** names and series are the facade's business (scripts/ree/chain.lua).
+*/
+#include "chain.h"
+#include "lree.h"
+
+#define LREE_CHAIN "ree.Chain"
+
+typedef struct lchain {
+  ree_chain *c; /* NULL once closed */
+} lchain;
+
+static ree_chain *check_chain(lua_State *L, int idx) {
+  lchain *box = (lchain *)luaL_checkudata(L, idx, LREE_CHAIN);
+  luaL_argcheck(L, box->c != NULL, idx, "attempt to use a closed chain");
+  return box->c;
+}
+
+/* chain(layers, years) -> Chain, or fail, msg */
+static int l_chain(lua_State *L) {
+  int layers = (int)luaL_checkinteger(L, 1), years = (int)luaL_checkinteger(L, 2);
+  ree_err err;
+  lchain *box = (lchain *)lua_newuserdatauv(L, sizeof *box, 0);
+  box->c = NULL; /* closed until the core object exists */
+  luaL_setmetatable(L, LREE_CHAIN);
+  box->c = ree_chain_new(layers, years, &err);
+  if (box->c == NULL) return lree_fail(L, &err);
+  return 1;
+}
+
+/* c:add_process(name, "push" | "pull") -> index (0-based) */
+static int m_add_process(lua_State *L) {
+  static const char *const modes[] = {"push", "pull", NULL};
+  ree_chain *c = check_chain(L, 1);
+  const char *name = luaL_checkstring(L, 2);
+  int mode = luaL_checkoption(L, 3, NULL, modes), rc;
+  ree_err err;
+  rc = ree_chain_add_process(c, name, mode == 0 ? REE_PUSH : REE_PULL, &err);
+  if (rc < 0) return luaL_error(L, "%s", err.msg);
+  lua_pushinteger(L, rc);
+  return 1;
+}
+
+/* c:add_flow(name, from, to, def) -> index; from/to: index, -1 outside,
+** -2 stock; def: "tc" | "split" | "pull" | "value" */
+static int m_add_flow(lua_State *L) {
+  static const char *const defs[] = {"tc", "split", "pull", "value", NULL};
+  ree_chain *c = check_chain(L, 1);
+  const char *name = luaL_checkstring(L, 2);
+  int from = (int)luaL_checkinteger(L, 3), to = (int)luaL_checkinteger(L, 4);
+  int def = luaL_checkoption(L, 5, NULL, defs), rc;
+  ree_err err;
+  rc = ree_chain_add_flow(c, name, from, to, def, &err);
+  if (rc < 0) return luaL_error(L, "%s", err.msg);
+  lua_pushinteger(L, rc);
+  return 1;
+}
+
+/* c:set(flow, layer, values) -- values: one number per year, or a table */
+static int m_set(lua_State *L) {
+  ree_chain *c = check_chain(L, 1);
+  int f = (int)luaL_checkinteger(L, 2), layer = (int)luaL_checkinteger(L, 3);
+  int y, years = (int)luaL_checkinteger(L, 5);
+  ree_err err;
+  for (y = 0; y < years; y++) {
+    double v;
+    if (lua_type(L, 4) == LUA_TTABLE) {
+      lua_geti(L, 4, y + 1);
+      v = lua_tonumber(L, -1);
+      lua_pop(L, 1);
+    } else {
+      v = luaL_checknumber(L, 4);
+    }
+    if (ree_chain_set(c, f, layer, y, v, &err) != REE_OK) return luaL_error(L, "%s", err.msg);
+  }
+  return 0;
+}
+
+/* c:solve() -> true, or fail, msg */
+static int m_solve(lua_State *L) {
+  ree_err err;
+  if (ree_chain_solve(check_chain(L, 1), &err) != REE_OK) return lree_fail(L, &err);
+  lua_pushboolean(L, 1);
+  return 1;
+}
+
+typedef double (*getter)(const ree_chain *, int, int, int);
+
+static int row(lua_State *L, getter g) {
+  ree_chain *c = check_chain(L, 1);
+  int i = (int)luaL_checkinteger(L, 2), layer = (int)luaL_checkinteger(L, 3);
+  int y, years = (int)luaL_checkinteger(L, 4);
+  lua_createtable(L, years, 0);
+  for (y = 0; y < years; y++) {
+    lua_pushnumber(L, g(c, i, layer, y));
+    lua_rawseti(L, -2, y + 1);
+  }
+  return 1;
+}
+
+/* c:flow(f, layer, years), c:input(p, ...), c:residual(p, ...) -> arrays */
+static int m_flow(lua_State *L) { return row(L, ree_chain_flow); }
+static int m_input(lua_State *L) { return row(L, ree_chain_input); }
+static int m_residual(lua_State *L) { return row(L, ree_chain_residual); }
+
+static int m_close(lua_State *L) {
+  lchain *box = (lchain *)luaL_checkudata(L, 1, LREE_CHAIN);
+  ree_chain_free(box->c);
+  box->c = NULL;
+  return 0;
+}
+
+static const luaL_Reg methods[] = {
+  {"add_process", m_add_process},
+  {"add_flow", m_add_flow},
+  {"set", m_set},
+  {"solve", m_solve},
+  {"flow", m_flow},
+  {"input", m_input},
+  {"residual", m_residual},
+  {"close", m_close},
+  {NULL, NULL}
+};
+
+static const luaL_Reg metamethods[] = {
+  {"__gc", m_close},
+  {"__close", m_close},
+  {"__index", NULL}, /* placeholder */
+  {NULL, NULL}
+};
+
+void lree_open_chain(lua_State *L) {
+  luaL_newmetatable(L, LREE_CHAIN);
+  luaL_setfuncs(L, metamethods, 0);
+  luaL_newlib(L, methods);
+  lua_setfield(L, -2, "__index"); /* metatable.__index = methods */
+  lua_pop(L, 1);                  /* pop metatable */
+  lua_pushcfunction(L, l_chain);
+  lua_setfield(L, -2, "chain");
+}

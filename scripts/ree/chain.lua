@@ -1,0 +1,197 @@
+--- The mass-balance graph from Lua: processes, flows, stocks; per element
+-- and year; supply-driven (push) or demand-driven (pull).
+--
+--   local c = ree.chain { elements = { "Nd", "Dy" }, from = 2011, to = 2011 }
+--   c:process("alloy", { mode = "pull", region = "JP" })
+--   c:flow { "metal", from = "reduction", to = "alloy", pull = 1 }     -- a share of the need
+--   c:flow { "scrap", from = "magnet", to = "alloy", tc = 0.315 }       -- of the source's input
+--   c:flow { "loss", from = "alloy", tc = { Nd = 0.02, Dy = 0.03 } }     -- to outside, by element
+--   c:flow { "in use", from = "use", to = "stock", tc = 0.9 }            -- into the process's stock
+--   c:flow { "magnets", from = "magnet", value = { Nd = 2080 } }         -- a demand (or an import)
+--   local r = c:solve()
+--   r:flow("scrap", "Nd")          --> a Series over the years
+--   r:balance()                    --> the largest residual, and where
+--
+-- A coefficient is a number, a table by element (numbers or series), or a
+-- series by year. A flow's definition is one of tc, split (a pushing
+-- process's product), pull (a pulling process's need) or value. See
+-- core/chain.h for the algebra.
+
+local core = require "ree.core"
+local series = require "ree.series"
+
+local chain = {}
+
+local Chain = {}
+Chain.__index = Chain
+
+local Result = {}
+Result.__index = Result
+
+local DEFS = { "tc", "split", "pull", "value" }
+local FLOW_KEYS = { [1] = true, from = true, to = true, tc = true, split = true, pull = true, value = true,
+  note = true }
+
+--- A new, empty chain: spec = { elements = { ... }, from = YEAR [, to = YEAR] }.
+function chain.new(spec)
+  if type(spec) ~= "table" or type(spec.elements) ~= "table" or #spec.elements == 0 then
+    error("chain: give a list of elements, { elements = { \"Nd\", ... }, from = YEAR }", 2)
+  end
+  if math.type(spec.from) ~= "integer" then error("chain: give the first year, from = YEAR", 2) end
+  local to = spec.to or spec.from
+  if math.type(to) ~= "integer" or to < spec.from then error("chain: 'to' must be a year not before 'from'", 2) end
+  for _, el in ipairs(spec.elements) do
+    if not core.element(el) then error("chain: unknown element '" .. tostring(el) .. "'", 2) end
+  end
+  return setmetatable({ elements = spec.elements, from = spec.from, to = to, processes = {}, process_index = {},
+    flows = {}, flow_index = {} }, Chain)
+end
+
+--- Adds a process: opts = { mode = "push" | "pull" (default push), region = ..., label = ... }.
+function Chain:process(name, opts)
+  opts = opts or {}
+  if type(name) ~= "string" then error("chain: a process needs a name", 2) end
+  if self.process_index[name] then error(string.format("chain: process '%s' is defined twice", name), 2) end
+  local mode = opts.mode or "push"
+  if mode ~= "push" and mode ~= "pull" then
+    error(string.format("chain: process '%s': mode must be 'push' or 'pull'", name), 2)
+  end
+  local p = { name = name, mode = mode, region = opts.region, label = opts.label or name }
+  self.processes[#self.processes + 1] = p
+  self.process_index[name] = #self.processes
+  return self
+end
+
+--- Adds a flow (see the module's comment).
+function Chain:flow(spec)
+  local name = spec[1]
+  if type(name) ~= "string" then error("chain: a flow needs a name", 2) end
+  for k in pairs(spec) do
+    if not FLOW_KEYS[k] then error(string.format("chain: flow '%s' has an unknown key '%s'", name, tostring(k)), 2) end
+  end
+  if self.flow_index[name] then error(string.format("chain: flow '%s' is defined twice", name), 2) end
+  local def, coef
+  for _, d in ipairs(DEFS) do
+    if spec[d] ~= nil then
+      if def then error(string.format("chain: flow '%s' has both '%s' and '%s'", name, def, d), 2) end
+      def, coef = d, spec[d]
+    end
+  end
+  if not def then error(string.format("chain: flow '%s' needs one of tc, split, pull or value", name), 2) end
+  for _, side in ipairs({ "from", "to" }) do
+    local p = spec[side]
+    if p ~= nil and p ~= "stock" and not self.process_index[p] then
+      error(string.format("chain: flow '%s' %s unknown process '%s'", name,
+        side == "from" and "comes from" or "goes to", tostring(p)), 2)
+    end
+  end
+  if spec.from == nil and spec.to == nil then
+    error(string.format("chain: flow '%s' needs a 'from' or a 'to' process", name), 2)
+  end
+  self.flows[#self.flows + 1] = { name = name, from = spec.from, to = spec.to, def = def, coef = coef,
+    note = spec.note }
+  self.flow_index[name] = #self.flows
+  return self
+end
+
+--- The coefficients of one flow for one element, one per year.
+local function coefficients(self, flow, el)
+  local c = flow.coef
+  if type(c) == "table" and getmetatable(c) == nil then
+    c = c[el]
+    if c == nil then return 0 end -- not given for this element: none of it flows
+  end
+  if type(c) == "number" then return c end
+  if getmetatable(c) ~= nil and c.years then
+    local values = {}
+    for year = self.from, self.to do
+      local v = c[year]
+      if v == nil then
+        error(string.format("chain: flow '%s' has no value for %s in %d", flow.name, el, year), 4)
+      end
+      values[year - self.from + 1] = v
+    end
+    return values
+  end
+  error(string.format("chain: flow '%s': a coefficient is a number, a series or a table by element", flow.name), 4)
+end
+
+--- "(layer 0, year 2)" in a core message becomes "(Nd, 2013)".
+local function readable(self, message)
+  return (message:gsub("%(layer (%d+), year (%d+)%)", function(l, y)
+    return string.format("(%s, %d)", self.elements[tonumber(l) + 1], self.from + tonumber(y))
+  end))
+end
+
+--- Solves every element and year; raises with the problem named.
+function Chain:solve()
+  local years = self.to - self.from + 1
+  local c, err = core.chain(#self.elements, years)
+  if not c then error("chain: " .. err, 2) end
+  for _, p in ipairs(self.processes) do c:add_process(p.name, p.mode) end
+  local function index(p)
+    if p == nil then return -1 end
+    if p == "stock" then return -2 end
+    return self.process_index[p] - 1
+  end
+  for i, f in ipairs(self.flows) do
+    c:add_flow(f.name, index(f.from), f.to == "stock" and -2 or index(f.to), f.def)
+    for layer, el in ipairs(self.elements) do
+      local ok, e = pcall(c.set, c, i - 1, layer - 1, coefficients(self, f, el), years)
+      if not ok then error("chain: " .. e, 2) end
+    end
+  end
+  local ok, serr = c:solve()
+  if not ok then error("chain: " .. readable(self, serr), 2) end
+  return setmetatable({ chain = self, core = c, elements = self.elements, from = self.from, to = self.to }, Result)
+end
+
+local function years_of(r) return r.to - r.from + 1 end
+
+local function layer_of(r, el)
+  for i, e in ipairs(r.elements) do
+    if e == el then return i - 1 end
+  end
+  error(string.format("chain: no element '%s' in the chain (it has %s)", tostring(el),
+    table.concat(r.elements, ", ")), 3)
+end
+
+--- A flow's values for element el, as a series (t).
+function Result:flow(name, el)
+  local i = self.chain.flow_index[name]
+  if not i then error(string.format("chain: no flow '%s'", tostring(name)), 2) end
+  return series.new { from = self.from, unit = "t", name = name .. " " .. el,
+    table.unpack(self.core:flow(i - 1, layer_of(self, el), years_of(self))) }
+end
+
+--- A process's input for element el, as a series (t).
+function Result:input(name, el)
+  local i = self.chain.process_index[name]
+  if not i then error(string.format("chain: no process '%s'", tostring(name)), 2) end
+  return series.new { from = self.from, unit = "t", name = name .. " " .. el,
+    table.unpack(self.core:input(i - 1, layer_of(self, el), years_of(self))) }
+end
+
+--- The value of a flow for one element and year.
+function Result:value(name, el, year)
+  return self:flow(name, el)[year or self.from]
+end
+
+--- The largest |inflows - outflows| of any process, element and year, and
+-- where: the mass balance of the whole result in one number.
+function Result:balance()
+  local worst, where = 0, nil
+  for p, proc in ipairs(self.chain.processes) do
+    for layer, el in ipairs(self.elements) do
+      local res = self.core:residual(p - 1, layer - 1, years_of(self))
+      for y, v in ipairs(res) do
+        if math.abs(v) >= worst then
+          worst, where = math.abs(v), string.format("%s, %s, %d", proc.name, el, self.from + y - 1)
+        end
+      end
+    end
+  end
+  return worst, where
+end
+
+return chain
