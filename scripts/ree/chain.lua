@@ -18,6 +18,9 @@
 -- core/chain.h for the algebra.
 
 local core = require "ree.core"
+local csv = require "ree.csv"
+local files = require "ree.files"
+local format = require "ree.format"
 local series = require "ree.series"
 
 local chain = {}
@@ -186,12 +189,113 @@ function Result:balance()
       local res = self.core:residual(p - 1, layer - 1, years_of(self))
       for y, v in ipairs(res) do
         if math.abs(v) >= worst then
-          worst, where = math.abs(v), string.format("%s, %s, %d", proc.name, el, self.from + y - 1)
+          worst, where = math.abs(v), string.format("%s, %s", proc.name, el)
+          if not self.timeless then where = where .. ", " .. (self.from + y - 1) end
         end
       end
     end
   end
   return worst, where
+end
+
+--- The flows of one year as a table, one column per element.
+function Result:table(year)
+  year = year or self.from
+  local n = format.number
+  local rows = { { "flow", "from", "to", "as" } }
+  for _, el in ipairs(self.elements) do rows[1][#rows[1] + 1] = el .. " (t)" end
+  for _, f in ipairs(self.chain.flows) do
+    local row = { f.name, f.from or "outside", f.to or "outside", f.def }
+    for _, el in ipairs(self.elements) do row[#row + 1] = n(self:value(f.name, el, year)) end
+    rows[#rows + 1] = row
+  end
+  local worst, where = self:balance()
+  return string.format("%d:\n", year) .. format.table(rows, "  ")
+    .. string.format("\n  largest balance residual: %.3g t (%s)", worst, where or "-")
+end
+
+--- Every flow, process input and balance residual, as JSON.
+function Result:json()
+  local out = { elements = self.elements, from = self.from, to = self.to, processes = {}, flows = {} }
+  local years = years_of(self)
+  for p, proc in ipairs(self.chain.processes) do
+    local entry = { name = proc.name, mode = proc.mode, region = proc.region, input = {}, residual = {} }
+    for layer, el in ipairs(self.elements) do
+      entry.input[el] = self.core:input(p - 1, layer - 1, years)
+      entry.residual[el] = self.core:residual(p - 1, layer - 1, years)
+    end
+    out.processes[p] = entry
+  end
+  for i, f in ipairs(self.chain.flows) do
+    local entry = { name = f.name, from = f.from, to = f.to, as = f.def, note = f.note, values = {} }
+    for layer, el in ipairs(self.elements) do entry.values[el] = self.core:flow(i - 1, layer - 1, years) end
+    out.flows[i] = entry
+  end
+  return core.json_encode(out, true) .. "\n"
+end
+
+--- Every flow as tidy CSV: flow, from, to, element, year, value (t).
+function Result:csv()
+  local rows = { { "flow", "from", "to", "element", "year", "value_t" } }
+  local years = years_of(self)
+  for i, f in ipairs(self.chain.flows) do
+    for layer, el in ipairs(self.elements) do
+      for y, v in ipairs(self.core:flow(i - 1, layer - 1, years)) do
+        rows[#rows + 1] = { f.name, f.from or "outside", f.to or "outside", el, tostring(self.from + y - 1),
+          csv.number(v) }
+      end
+    end
+  end
+  return csv.format(rows)
+end
+
+--- Writes the result to path, as JSON or CSV by its extension.
+function Result:write(path)
+  if path:match("%.json$") then return files.write(path, self:json()) end
+  if path:match("%.csv$") then return files.write(path, self:csv()) end
+  return nil, path .. ": write .json or .csv"
+end
+
+--- A Sankey diagram of one element and year as SVG, written to file
+-- (opts: element, year, title, source; see scripts/ree/sankey.lua).
+function Result:sankey(file, opts)
+  opts = opts or {}
+  local o = { file = file }
+  for k, v in pairs(opts) do o[k] = v end
+  return require("ree.sankey").svg(self, o)
+end
+
+--- Which definition, coefficient and inputs produced a flow's value.
+function Result:explain(name, el, year)
+  year = year or self.from
+  local i = self.chain.flow_index[name]
+  if not i then error(string.format("chain: no flow '%s'", tostring(name)), 2) end
+  local f, n = self.chain.flows[i], format.number
+  local value = self:value(name, el, year)
+  local y = year - self.from + 1
+  local function coefficient()
+    local c = coefficients(self.chain, f, el)
+    return type(c) == "table" and c[y] or c
+  end
+  local function input(p) return self:input(p, el)[year] end
+  local text
+  if f.def == "value" then
+    text = string.format("given: %s t", n(value))
+  elseif f.def == "tc" then
+    text = string.format("transfer coefficient %s of the input of '%s' (%s t)", coefficient(), f.from, n(input(f.from)))
+  elseif f.def == "split" then
+    text = string.format("split %s of the product of '%s' (its input %s t less what its transfer coefficients take)",
+      coefficient(), f.from, n(input(f.from)))
+  else
+    local pushed = 0
+    for _, g in ipairs(self.chain.flows) do
+      if g.to == f.to and g.def ~= "pull" then pushed = pushed + self:value(g.name, el, year) end
+    end
+    text = string.format("share %s of what '%s' needs (%s t) after its other inflows (%s t)", coefficient(), f.to,
+      n(input(f.to)), n(pushed))
+  end
+  return string.format("%s, %s %d: %s t = %s%s", name, el, year, n(value), text,
+    f.note and ("; " .. f.note) or "")
 end
 
 return chain

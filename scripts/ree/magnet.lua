@@ -342,6 +342,7 @@ function magnet.requirement(grade, tonnes, opts)
   local ok, r = pcall(route_chain, stages, elements, "pull", need.content)
   if not ok then error(r, 2) end
   need.result = r
+  r.timeless = true -- a requirement has no calendar year
   for _, el in ipairs(elements) do
     need.metal[el] = r:input(METAL_ENTRY, el)[1]
     need.scrap_recycled[el] = 0

@@ -1,0 +1,122 @@
+local ree = require "ree"
+
+--- The route of the C tests: a -> b -> c, yields 0.9, 0.8, 0.65, c sending
+-- 90% of its scrap back to b. By hand, 100 t out of c take a feed of
+-- 0.935 * 100 / 0.585 t.
+local FEED = 0.935 * 100 / 0.585
+
+local function route(mode, given)
+  local push = mode == "push"
+  local c = ree.chain { elements = { "Nd", "Fe" }, from = 2010, to = 2011 }
+  c:process("a", { mode = mode }):process("b", { mode = mode }):process("c", { mode = mode })
+  c:flow { "feed", to = "a", pull = (not push) and 1 or nil, value = push and given or nil }
+  c:flow { "a loss", from = "a", tc = 0.1 }
+  c:flow { "a to b", from = "a", to = "b", pull = (not push) and 1 or nil, split = push and 1 or nil }
+  c:flow { "b loss", from = "b", tc = 0.2 }
+  c:flow { "b to c", from = "b", to = "c", pull = (not push) and 1 or nil, split = push and 1 or nil }
+  c:flow { "scrap", from = "c", to = "b", tc = 0.315, note = "90% of the scrap, CJC" }
+  c:flow { "c loss", from = "c", tc = 0.035 }
+  c:flow { "product", from = "c", value = (not push) and given or nil, split = push and 1 or nil }
+  return c
+end
+
+describe("the mass-balance graph #unit", function()
+  it("pulls the route as by hand, year by year and element by element", function()
+    local demand = ree.series { from = 2010, unit = "t", 100, 200 }
+    local r = route("pull", { Nd = demand, Fe = 50 }):solve()
+    assert.near(FEED, r:value("feed", "Nd", 2010), 1e-12)
+    assert.near(2 * FEED, r:value("feed", "Nd", 2011), 1e-12)
+    assert.near(FEED / 2, r:value("feed", "Fe", 2011), 1e-12)
+    assert.near(0.315 * 100 / 0.65, r:value("scrap", "Nd", 2010), 1e-12)
+    local worst = r:balance()
+    assert.is_true(worst < 1e-9)
+  end)
+
+  it("pushes the same numbers the other way", function()
+    local r = route("push", { Nd = FEED, Fe = 0 }):solve()
+    assert.near(100, r:value("product", "Nd", 2011), 1e-12)
+    assert.are.equal(0, r:value("product", "Fe", 2011))
+  end)
+
+  it("explains where a number comes from", function()
+    local r = route("pull", { Nd = 100 }):solve()
+    assert.are.equal("scrap, Nd 2010: 48.5 t = transfer coefficient 0.315 of the input of 'c' (154 t); "
+      .. "90% of the scrap, CJC", r:explain("scrap", "Nd", 2010))
+    assert.are.equal("a to b, Nd 2010: 144 t = share 1 of what 'b' needs (192 t) after its other inflows (48.5 t)",
+      r:explain("a to b", "Nd", 2010))
+    assert.are.equal("product, Nd 2010: 100 t = given: 100 t", r:explain("product", "Nd", 2010))
+  end)
+
+  it("writes JSON and CSV of every flow", function()
+    local r = route("pull", { Nd = 100 }):solve()
+    local doc = ree.core.json_decode(r:json())
+    assert.are.equal(8, #doc.flows)
+    assert.near(FEED, doc.flows[1].values.Nd[1], 1e-9)
+    local text = r:csv()
+    assert.are.equal("flow,from,to,element,year,value_t", text:match("^[^\n]*"))
+    assert.truthy(text:find("\nproduct,c,outside,Nd,2011,100\n", 1, true))
+    assert.truthy(r:table(2010):find("largest balance residual", 1, true))
+  end)
+
+  it("draws a Sankey diagram with its recycle loop", function()
+    local svg = route("pull", { Nd = 100 }):solve():sankey(nil, { element = "Nd", year = 2010, title = "Route" })
+    assert.truthy(svg:find("<title>scrap: 48.5 t</title>", 1, true))
+    assert.truthy(svg:find('stroke="#E69F00" stroke-opacity="0.75"', 1, true)) -- the loop, in orange
+    assert.truthy(svg:find(">Route: Nd, 2010</text>", 1, true))
+  end)
+
+  it("names what is wrong, with the element and the year", function()
+    local c = route("pull", { Nd = 100 })
+    c.flows[1].coef = { Nd = 1, Fe = 0.5 }
+    assert.has_error(function() c:solve() end, "chain: process 'a': pulled shares sum to 0.5, not 1 (Fe, 2010)")
+    c = ree.chain { elements = { "Nd" }, from = 2011 }
+    c:process("a"):process("b")
+    c:flow { "in", to = "a", value = 1 }
+    c:flow { "ab", from = "a", to = "b", split = 1 }
+    c:flow { "ba", from = "b", to = "a", split = 1 }
+    assert.has_error(function() c:solve() end,
+      "chain: no steady state: the loop through 'a', 'b' keeps everything it receives")
+    assert.has_error(function() c:flow { "x", from = "z", tc = 1 } end,
+      "chain: flow 'x' comes from unknown process 'z'")
+    assert.has_error(function() c:flow { "y", from = "a", tc = 1, split = 1 } end,
+      "chain: flow 'y' has both 'tc' and 'split'")
+    assert.has_error(function() c:flow { "y", from = "a" } end,
+      "chain: flow 'y' needs one of tc, split, pull or value")
+    assert.has_error(function() c:process("a") end, "chain: process 'a' is defined twice")
+    assert.has_error(function() ree.chain { elements = { "Xx" }, from = 2011 } end, "chain: unknown element 'Xx'")
+  end)
+
+  it("conserves mass in random chains (a property)", function()
+    -- pushed chains of random shape: each process sends random shares
+    -- forward and back, loses some, keeps some in stock
+    local seed = 7
+    local function rand()
+      seed = (seed * 1103515245 + 12345) % 2147483648
+      return seed / 2147483648
+    end
+    for trial = 1, 40 do
+      local n = 2 + trial % 7
+      local c = ree.chain { elements = { "Nd", "Dy" }, from = 2000 }
+      for i = 1, n do c:process("p" .. i) end
+      c:flow { "in", to = "p1", value = { Nd = 1000 * rand(), Dy = 10 * rand() } }
+      for i = 1, n do
+        local loss, stock = 0.05 + 0.3 * rand(), 0.2 * rand()
+        c:flow { "loss " .. i, from = "p" .. i, tc = loss }
+        c:flow { "stock " .. i, from = "p" .. i, to = "stock", tc = stock }
+        local targets = {}
+        for j = 1, n do if j ~= i and rand() < 0.5 then targets[#targets + 1] = j end end
+        if #targets == 0 then targets[1] = i % n + 1 end
+        local weights, total = {}, 0
+        for k = 1, #targets do weights[k] = rand() + 0.01 total = total + weights[k] end
+        for k, j in ipairs(targets) do
+          c:flow { i .. " to " .. j, from = "p" .. i, to = "p" .. j, split = weights[k] / total }
+        end
+        c:flow { "out " .. i, from = "p" .. i, tc = 0.01 }
+      end
+      local r = c:solve()
+      local worst = r:balance()
+      local scale = r:value("in", "Nd", 2000)
+      assert.is_true(worst <= 1e-9 * scale, "trial " .. trial .. ": residual " .. worst)
+    end
+  end)
+end)
