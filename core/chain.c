@@ -137,6 +137,29 @@ int ree_chain_set(ree_chain *c, int f, int layer, int year, double value,
   return REE_OK;
 }
 
+/* Each process's inflows and outflows, built once per solve, so that no
+** pass over a layer scans every flow for every process. */
+typedef struct adjacency {
+  int in_start[REE_CHAIN_MAX_PROCESSES + 1];
+  int out_start[REE_CHAIN_MAX_PROCESSES + 1];
+  int in_list[REE_CHAIN_MAX_FLOWS];
+  int out_list[REE_CHAIN_MAX_FLOWS];
+} adjacency;
+
+static void build_adjacency(const ree_chain *c, adjacency *a) {
+  int p, i, nin = 0, nout = 0;
+  for (p = 0; p < c->np; p++) {
+    a->in_start[p] = nin;
+    a->out_start[p] = nout;
+    for (i = 0; i < c->nf; i++) {
+      if (c->flows[i].to == p) a->in_list[nin++] = i;
+      if (c->flows[i].from == p) a->out_list[nout++] = i;
+    }
+  }
+  a->in_start[c->np] = nin;
+  a->out_start[c->np] = nout;
+}
+
 /* {==================================================================
 ** Checks
 ** =================================================================== */
@@ -184,22 +207,29 @@ static int check_definitions(const ree_chain *c, ree_err *err) {
 }
 
 /* Yields y = 1 - transfer coefficients, and the sums each mode needs. */
-static int check_layer(const ree_chain *c, int layer, int year, double *y,
-                       ree_err *err) {
-  int p, i;
+static int check_layer(const ree_chain *c, const adjacency *adj, int layer,
+                       int year, double *y, ree_err *err) {
+  int p, i, k;
+  for (i = 0; i < c->nf; i++) {
+    double v = coef(c, i, layer, year);
+    if (v < 0.0 && c->flows[i].def != REE_DEF_VALUE)
+      return ree_err_set(err, REE_EDOMAIN, "flow '%s': negative coefficient "
+                         "%g (layer %d, year %d)", c->flows[i].name, v, layer,
+                         year);
+  }
   for (p = 0; p < c->np; p++) {
     double tc = 0.0, split = 0.0, pull = 0.0;
     int splits = 0, pulls = 0, product_out = 0;
-    for (i = 0; i < c->nf; i++) {
-      const flow *fl = &c->flows[i];
+    for (k = adj->out_start[p]; k < adj->out_start[p + 1]; k++) {
+      int def = c->flows[i = adj->out_list[k]].def;
       double v = coef(c, i, layer, year);
-      if (v < 0.0 && fl->def != REE_DEF_VALUE)
-        return ree_err_set(err, REE_EDOMAIN, "flow '%s': negative coefficient "
-                           "%g (layer %d, year %d)", fl->name, v, layer, year);
-      if (fl->from == p && fl->def == REE_DEF_TC) tc += v;
-      if (fl->from == p && fl->def == REE_DEF_SPLIT) split += v, splits++;
-      if (fl->from == p && fl->def != REE_DEF_TC) product_out++;
-      if (fl->to == p && fl->def == REE_DEF_PULL) pull += v, pulls++;
+      if (def == REE_DEF_TC) tc += v;
+      else product_out++;
+      if (def == REE_DEF_SPLIT) split += v, splits++;
+    }
+    for (k = adj->in_start[p]; k < adj->in_start[p + 1]; k++) {
+      i = adj->in_list[k];
+      if (c->flows[i].def == REE_DEF_PULL) pull += coef(c, i, layer, year), pulls++;
     }
     if (tc > 1.0 + SUM_TOL)
       return ree_err_set(err, REE_EDOMAIN, "process '%s': transfer "
@@ -300,13 +330,14 @@ static int singular(const ree_chain *c, int p, ree_err *err) {
 ** Solves one layer and year. alpha: [nf][np] and beta: [nf], the linear
 ** form of each flow in the inputs X; m: [np][np + 1].
 */
-static int solve_one(ree_chain *c, int layer, int year, double *alpha,
-                     double *beta, double *m, double *y, ree_err *err) {
+static int solve_one(ree_chain *c, const adjacency *adj, int layer, int year,
+                     double *alpha, double *beta, double *m, double *y,
+                     ree_err *err) {
   int np = c->np, nf = c->nf, w = np + 1, i, j, p, k, rc;
   size_t base = ((size_t)year * (size_t)c->layers + (size_t)layer);
   double *x = &c->x[base * (size_t)np], *fv = &c->f[base * (size_t)nf];
   double scale = 0.0;
-  if ((rc = check_layer(c, layer, year, y, err)) != REE_OK) return rc;
+  if ((rc = check_layer(c, adj, layer, year, y, err)) != REE_OK) return rc;
   memset(alpha, 0, (size_t)nf * (size_t)np * sizeof(double));
   memset(beta, 0, (size_t)nf * sizeof(double));
   /* flows that do not depend on a pull first, then the pulled ones */
@@ -323,8 +354,9 @@ static int solve_one(ree_chain *c, int layer, int year, double *alpha,
     if (fl->def != REE_DEF_PULL) continue;
     /* v * (X(to) - the inflows of `to` that are not pulled) */
     alpha[i * np + fl->to] = v;
-    for (j = 0; j < nf; j++) {
-      if (c->flows[j].to != fl->to || c->flows[j].def == REE_DEF_PULL) continue;
+    for (p = adj->in_start[fl->to]; p < adj->in_start[fl->to + 1]; p++) {
+      j = adj->in_list[p];
+      if (c->flows[j].def == REE_DEF_PULL) continue;
       for (k = 0; k < np; k++) alpha[i * np + k] -= v * alpha[j * np + k];
       beta[i] -= v * beta[j];
     }
@@ -335,15 +367,16 @@ static int solve_one(ree_chain *c, int layer, int year, double *alpha,
     double *row = &m[p * w];
     if (c->proc[p].mode == REE_PUSH) {
       row[p] = 1.0; /* X = sum of inflows */
-      for (i = 0; i < nf; i++) {
-        if (c->flows[i].to != p) continue;
+      for (j = adj->in_start[p]; j < adj->in_start[p + 1]; j++) {
+        i = adj->in_list[j];
         for (k = 0; k < np; k++) row[k] -= alpha[i * np + k];
         row[np] += beta[i];
       }
     } else {
       row[p] = y[p]; /* y X = sum of non-TC outflows */
-      for (i = 0; i < nf; i++) {
-        if (c->flows[i].from != p || c->flows[i].def == REE_DEF_TC) continue;
+      for (j = adj->out_start[p]; j < adj->out_start[p + 1]; j++) {
+        i = adj->out_list[j];
+        if (c->flows[i].def == REE_DEF_TC) continue;
         for (k = 0; k < np; k++) row[k] -= alpha[i * np + k];
         row[np] += beta[i];
       }
@@ -389,10 +422,10 @@ static int solve_one(ree_chain *c, int layer, int year, double *alpha,
   /* residuals: what enters each process less what leaves it */
   for (p = 0; p < np; p++) {
     double r = 0.0;
-    for (i = 0; i < nf; i++) {
-      if (c->flows[i].to == p) r += fv[i];
-      if (c->flows[i].from == p) r -= fv[i];
-    }
+    for (j = adj->in_start[p]; j < adj->in_start[p + 1]; j++)
+      r += fv[adj->in_list[j]];
+    for (j = adj->out_start[p]; j < adj->out_start[p + 1]; j++)
+      r -= fv[adj->out_list[j]];
     c->res[base * (size_t)np + (size_t)p] = r;
   }
   return REE_OK;
@@ -400,6 +433,7 @@ static int solve_one(ree_chain *c, int layer, int year, double *alpha,
 
 int ree_chain_solve(ree_chain *c, ree_err *err) {
   double *alpha = NULL, *beta = NULL, *m = NULL, y[REE_CHAIN_MAX_PROCESSES];
+  adjacency *adj = NULL;
   size_t cells;
   int layer, year, rc = REE_OK;
   if (c == NULL) return ree_err_set(err, REE_EINVAL, "no chain");
@@ -420,20 +454,23 @@ int ree_chain_solve(ree_chain *c, ree_err *err) {
                               sizeof(double));
   m = (double *)ree_malloc((size_t)c->np * (size_t)(c->np + 1) *
                            sizeof(double));
+  adj = (adjacency *)ree_malloc(sizeof *adj);
   c->solved = 0;
   if (c->x == NULL || c->f == NULL || c->res == NULL || alpha == NULL ||
-      beta == NULL || m == NULL) {
+      beta == NULL || m == NULL || adj == NULL) {
     rc = ree_err_set(err, REE_ENOMEM, "out of memory");
     goto done;
   }
+  build_adjacency(c, adj);
   for (year = 0; year < c->years && rc == REE_OK; year++)
     for (layer = 0; layer < c->layers && rc == REE_OK; layer++)
-      rc = solve_one(c, layer, year, alpha, beta, m, y, err);
+      rc = solve_one(c, adj, layer, year, alpha, beta, m, y, err);
   c->solved = rc == REE_OK;
 done:
   ree_free(alpha);
   ree_free(beta);
   ree_free(m);
+  ree_free(adj);
   return rc;
 }
 
