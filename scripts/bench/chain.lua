@@ -64,7 +64,7 @@ end
 
 local function plain_solve(c)
   local procs, pidx, flows = c.processes, c.process_index, c.flows
-  local np, nf = #procs, #flows
+  local np = #procs
   local out = {}
   for _, el in ipairs(ELEMENTS) do
     for y = 1, YEARS do
@@ -180,7 +180,8 @@ local function network()
     local side = through * 0.01 * rand()
     flows[#flows + 1] = { "into " .. i, from = i > 1 and ("p" .. (i - 1)) or nil, to = "p" .. i,
       value = through * (1 + 0.02 * (rand() - 0.5)), sd = through * 0.02 }
-    flows[#flows + 1] = { "side " .. i, from = "p" .. i, value = side * (1 + 0.1 * (rand() - 0.5)), sd = side * 0.1 + 1 }
+    flows[#flows + 1] = { "side " .. i, from = "p" .. i, value = side * (1 + 0.1 * (rand() - 0.5)),
+      sd = side * 0.1 + 1 }
     through = through - side
   end
   flows[#flows + 1] = { "out", from = "p100" }
