@@ -24,7 +24,10 @@ local function span(range)
   return n(range[1]) .. "-" .. n(range[2])
 end
 
-return function(out)
+--- The main job: writes its report to out and its charts to the folder
+-- chart_dir (created if need be).
+return function(out, chart_dir)
+  chart_dir = chart_dir or "output"
   local function say(...) out:write(string.format(...), "\n") end
   local row = figures.japan_magnets_in(2011)
   local supply = figures.non_china_2014()
@@ -99,6 +102,21 @@ return function(out)
   else
     say("  No mix of Mountain Pass and Mt Weld ore gives %s t Nd2O3 from %s t REO.", n(nd_target), n(total))
   end
+  say("")
+  say("== 5. The value chain of 2011: China, Japan and the rest of the world ==")
+  local chain = require "models.valuechain" ()
+  local vc = chain:solve { year = 2011 }
+  for _, el in ipairs({ "Nd", "Dy" }) do say("%s", chain:where(vc, el)) end
+  say("  Japan's alloy makers need %s t of Dy: the same %s t as section 1 (one engine).",
+    n(vc:input("JP alloy", "Dy")[2011]), n(dy))
+  assert(os.execute(string.format("mkdir -p %q", chart_dir)))
+  for _, el in ipairs({ "Nd", "Dy" }) do
+    local file = string.format("%s/value-chain-%s.svg", chart_dir, el)
+    vc:sankey(file, { element = el, title = "The magnet value chain" })
+    say("  Sankey of %s: %s", el, file)
+  end
+  local worst, where = vc:balance()
+  say("  Mass balance: largest residual %.3g t (%s).", worst, where)
   say("")
   say("Sources for every number: models/data/*.json; their bibliography: models/data/sources.json.")
 end

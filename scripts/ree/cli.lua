@@ -9,7 +9,7 @@ usage: ./ree [COMMAND | FILE.lua [ARGS...] | -e CODE]
   ./ree                  open the REPL
   ./ree FILE.lua [ARGS]  run a script; require "ree" works in it
   ./ree -e 'CODE'        run a chunk of Lua
-  ./ree run              run the main job (models/main.lua)
+  ./ree run [--out DIR]  run the main job (models/main.lua); charts go to DIR (output)
   ./ree test             build and run every test (C and busted)
   ./ree test --asan      ... built with the address and undefined sanitizers
   ./ree test --valgrind  ... under valgrind
@@ -61,8 +61,13 @@ function cli.main(args)
     return protected(f, table.unpack(rest, 2))
   end
   if command == "run" then
-    if rest[1] ~= nil then return fail("unknown job '" .. rest[1] .. "' (./ree run takes none yet)", 2) end
-    return protected(require("models.main"), io.stdout)
+    local dir = "output"
+    if rest[1] == "--out" and rest[2] then
+      dir = rest[2]
+    elseif rest[1] ~= nil then
+      return fail("unknown argument '" .. rest[1] .. "' (./ree run [--out DIR])", 2)
+    end
+    return protected(require("models.main"), io.stdout, dir)
   end
   if command == "--version" or command == "-v" then
     io.write("ree ", require("ree.core")._VERSION, "\n")

@@ -21,21 +21,24 @@ function format.number(x)
   return sign .. int .. rest
 end
 
---- Renders rows (lists of strings) as columns; numbers are right-aligned.
--- @param rows { header, row, ... } where the first row is the header
+--- Renders rows (lists of strings) as columns. A column whose cells are
+-- all numbers (or empty) is right-aligned, its header too.
 function format.table(rows, indent)
-  local widths, out = {}, {}
-  for _, row in ipairs(rows) do
+  local widths, numeric, out = {}, {}, {}
+  for r, row in ipairs(rows) do
     for i, cell in ipairs(row) do
       widths[i] = math.max(widths[i] or 0, utf8.len(cell) or #cell)
+      if r > 1 then
+        local is_number = cell == "" or cell:match("^[-%d,.%%]+$") ~= nil
+        numeric[i] = (numeric[i] ~= false) and is_number
+      end
     end
   end
-  for r, row in ipairs(rows) do
+  for _, row in ipairs(rows) do
     local cells = {}
-    for i, cell in ipairs(row) do
-      local pad = string.rep(" ", widths[i] - (utf8.len(cell) or #cell))
-      local numeric = r > 1 and i > 1 and cell:match("^[-%d,.%%]+$")
-      cells[i] = numeric and (pad .. cell) or (cell .. pad)
+    for j, cell in ipairs(row) do
+      local pad = string.rep(" ", widths[j] - (utf8.len(cell) or #cell))
+      cells[j] = (j > 1 and numeric[j]) and (pad .. cell) or (cell .. pad)
     end
     out[#out + 1] = (indent or "") .. table.concat(cells, "  "):gsub("%s+$", "")
   end

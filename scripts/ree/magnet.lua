@@ -271,6 +271,14 @@ local function stages_of(spec, opts)
   return stages, assumptions
 end
 
+--- The stages of a route (opts: route, yield, scrap_recycled, as for
+-- requirement): { { name, yield, recycled, returns_to }, ... }, and the
+-- assumptions they rest on. For models that build their own chains.
+function magnet.stages(opts)
+  opts = check_options(opts)
+  return stages_of(magnet.route(opts.route), opts)
+end
+
 --- The route as a mass-balance graph for `elements`. Pulled (mode "pull"),
 -- the finished magnets are the demand `given` and every stage draws what
 -- it needs from the one before; rare earths come from the ground and the

@@ -46,8 +46,16 @@ describe("the ree executable #cli", function()
   end)
 
   it("runs the main job, the report's magnet case", function()
-    local out, err, status = run { "run" }
+    local dir = os.tmpname()
+    os.remove(dir)
+    local out, err, status = run { "run", "--out", dir }
     assert.are.same({ "", 0 }, { err, status })
+    assert.truthy(out:find("Sankey of Dy: " .. dir .. "/value-chain-Dy.svg", 1, true))
+    local f = assert(io.open(dir .. "/value-chain-Nd.svg"))
+    assert.truthy(f:read("a"):find("</svg>", 1, true))
+    f:close()
+    os.execute("rm -rf " .. dir)
+    assert.are.same({ "", "ree: unknown argument 'now' (./ree run [--out DIR])\n", 2 }, { run { "run", "now" } })
     assert.truthy(out:find("Nd+Pr metal: 4,082 t; the report's 2011 table gives 4,000-4,300 t", 1, true))
     assert.truthy(out:find("the report's ~60 t Dy sits within that range", 1, true))
   end)
