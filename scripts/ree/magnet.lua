@@ -83,8 +83,26 @@ local deposits_schema = {
   },
 }
 
+local range_schema = {
+  type = "object", required = { "low", "high", "source" },
+  fields = { low = { type = "number", min = 0 }, high = { type = "number", min = 0 }, source = { type = "source" } },
+  check = function(v) if v.high < v.low then return "has a high below its low" end end,
+}
+
+local uses_schema = {
+  type = "object", required = { "title", "unit", "description", "uses" },
+  fields = {
+    title = { type = "string" }, unit = { type = "string" }, description = { type = "string" },
+    uses = { type = "array", items = {
+      type = "object", required = { "name" },
+      fields = { name = { type = "string" }, note = { type = "string" }, lifetime_years = range_schema,
+        content_g_nd = range_schema },
+    } },
+  },
+}
+
 --- The schemas of the data files, for checking edited copies of them.
-magnet.schemas = { grades = grades_schema, route = route_schema, deposits = deposits_schema }
+magnet.schemas = { grades = grades_schema, route = route_schema, deposits = deposits_schema, uses = uses_schema }
 
 local function load(name, schema) return (data.read(name, schema)) end
 
@@ -181,6 +199,24 @@ function magnet.deposit(name)
   local shares = {}
   for el, entry in pairs(spec.distribution) do shares[el] = entry.pct end
   return setmetatable({ shares = shares }, { __index = spec })
+end
+
+--- Names of the magnet uses in the data (models/data/magnet-uses.json).
+function magnet.uses()
+  return names_of(load("magnet-uses", uses_schema).uses)
+end
+
+--- A lifetime for ree.stock_model for a use, from its sourced range: a
+-- normal distribution centred on the range with a quarter of it as its
+-- standard deviation (an assumption: the range taken as about +-2 sd).
+-- Raises for a use whose lifetime the data does not have.
+function magnet.lifetime(use)
+  local spec = find(load("magnet-uses", uses_schema).uses, use, "magnet use")
+  local r = spec.lifetime_years
+  if not r then
+    error(string.format("the lifetime of '%s' is not in the data (unconfirmed): give one", use), 2)
+  end
+  return { "normal", mean = (r.low + r.high) / 2, sd = (r.high - r.low) / 4 }, r.source
 end
 
 --- Element output of deposits: mix is { ["Mt Weld"] = t REO, ... }.

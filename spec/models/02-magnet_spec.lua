@@ -111,6 +111,21 @@ describe("the requirement walk #models", function()
   end)
 end)
 
+describe("magnet uses #models", function()
+  it("give a lifetime where the data has one, and say where it does not", function()
+    assert.are.same({ "consumer electronics", "hard disks", "industrial motors", "traction motors",
+      "wind generators" }, magnet.uses())
+    local lt, source = magnet.lifetime "wind generators"
+    assert.are.same({ "normal", mean = 25, sd = 2.5 }, lt) -- 20-30 years, as about +-2 sd
+    assert.are.equal("lifetimes-review", source)
+    assert.has_error(function() magnet.lifetime "hard disks" end,
+      "the lifetime of 'hard disks' is not in the data (unconfirmed): give one")
+    -- a stock of wind-generator magnets from it
+    local m = ree.stock_model { lifetime = lt, inflow = ree.series { from = 2000, unit = "t", 100, 100, 100 } }
+    assert.is_true(m:balance() < 1e-9)
+  end)
+end)
+
 describe("production from ore #models", function()
   it("runs the route forward and agrees with the backward walk", function()
     local p = magnet.production("jp-2011-mix", { ["Mt Weld"] = 22000 })
