@@ -8,6 +8,8 @@
 --   c:flow { "loss", from = "alloy", tc = { Nd = 0.02, Dy = 0.03 } }     -- to outside, by element
 --   c:flow { "in use", from = "use", to = "stock", tc = 0.9 }            -- into the process's stock
 --   c:flow { "magnets", from = "magnet", value = { Nd = 2080 } }         -- a demand (or an import)
+--   c:flow { "oxide", to = "reduction", value = { t = 500, of = "Nd2O3" } }  -- by formula, grade or
+--                                                   -- composition: the element layers follow from it
 --   local r = c:solve()
 --   r:flow("scrap", "Nd")          --> a Series over the years
 --   r:balance()                    --> the largest residual, and where
@@ -97,9 +99,32 @@ function Chain:flow(spec)
   return self
 end
 
+--- The composition a flow is declared by: a Composition, a magnet grade's
+-- name, or a formula.
+local function composition_of(of, name)
+  if type(of) == "userdata" then return of end
+  if type(of) == "string" then
+    local ok, grade = pcall(require("ree.magnet").grade, of)
+    if ok then return grade.composition end
+    local c = core.formula(of)
+    if c then return c end
+  end
+  error(string.format("chain: flow '%s': 'of' must be a composition, a magnet grade or a formula", name), 5)
+end
+
 --- The coefficients of one flow for one element, one per year.
 local function coefficients(self, flow, el)
   local c = flow.coef
+  if type(c) == "table" and getmetatable(c) == nil and c.of ~= nil then
+    -- t of a material: each element's share of it
+    local share = composition_of(c.of, flow.name):mass_fraction(el)
+    if type(c.t) == "number" then return c.t * share end
+    c = c.t
+    if getmetatable(c) == nil or not c.years then
+      error(string.format("chain: flow '%s': 't' must be a number or a series", flow.name), 4)
+    end
+    return coefficients(self, { name = flow.name, coef = c * share }, el)
+  end
   if type(c) == "table" and getmetatable(c) == nil then
     c = c[el]
     if c == nil then return 0 end -- not given for this element: none of it flows
@@ -173,6 +198,24 @@ function Result:input(name, el)
   if not i then error(string.format("chain: no process '%s'", tostring(name)), 2) end
   return series.new { from = self.from, unit = "t", name = name .. " " .. el,
     table.unpack(self.core:input(i - 1, layer_of(self, el), years_of(self))) }
+end
+
+--- The n largest balance residuals (default 5), largest first:
+-- { { process, element, year, residual }, ... }. A solve balances every
+-- process to rounding: within 1e-9 of its largest flow.
+function Result:residuals(n)
+  local all = {}
+  for p, proc in ipairs(self.chain.processes) do
+    for layer, el in ipairs(self.elements) do
+      for y, v in ipairs(self.core:residual(p - 1, layer - 1, years_of(self))) do
+        all[#all + 1] = { process = proc.name, element = el, year = self.from + y - 1, residual = v }
+      end
+    end
+  end
+  table.sort(all, function(a, b) return math.abs(a.residual) > math.abs(b.residual) end)
+  local top = {}
+  for i = 1, math.min(n or 5, #all) do top[i] = all[i] end
+  return top
 end
 
 --- The value of a flow for one element and year.

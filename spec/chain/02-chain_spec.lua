@@ -86,6 +86,36 @@ describe("the mass-balance graph #unit", function()
     assert.has_error(function() ree.chain { elements = { "Xx" }, from = 2011 } end, "chain: unknown element 'Xx'")
   end)
 
+  it("takes a flow declared by a formula, a grade or a composition", function()
+    local c = ree.chain { elements = { "Nd", "O", "Fe", "Dy" }, from = 2011 }
+    c:process("use")
+    c:flow { "oxide", to = "use", value = { t = 1000, of = "Nd2O3" } }
+    c:flow { "magnets", to = "use", value = { t = 100, of = "jp-2011-mix" } }
+    c:flow { "mix", to = "use", value = { t = ree.series { from = 2011, unit = "t", 10 }, of = ree.formula "Fe2O3" } }
+    c:flow { "out", from = "use", split = 1 }
+    local r = c:solve()
+    local nd2o3 = ree.formula "Nd2O3"
+    assert.near(1000 * nd2o3:mass_fraction "Nd", r:value("oxide", "Nd"), 1e-9)
+    assert.near(1000 * nd2o3:mass_fraction "O", r:value("oxide", "O"), 1e-9)
+    assert.near(4, r:value("magnets", "Dy"), 1e-12) -- 4 wt% Dy
+    assert.near(10 * ree.formula("Fe2O3"):mass_fraction "Fe", r:value("mix", "Fe"), 1e-12)
+    assert.has_error(function()
+      local d = ree.chain { elements = { "Nd" }, from = 2011 }
+      d:process("p")
+      d:flow { "x", to = "p", value = { t = 1, of = "unobtainium" } }
+      d:flow { "y", from = "p", split = 1 }
+      d:solve()
+    end, "chain: flow 'x': 'of' must be a composition, a magnet grade or a formula")
+  end)
+
+  it("lists its largest residuals", function()
+    local r = route("pull", { Nd = 100 }):solve()
+    local top = r:residuals(3)
+    assert.are.equal(3, #top)
+    assert.is_true(math.abs(top[1].residual) >= math.abs(top[3].residual))
+    assert.is_true(math.abs(top[1].residual) < 1e-9 * FEED)
+  end)
+
   it("conserves mass in random chains (a property)", function()
     -- pushed chains of random shape: each process sends random shares
     -- forward and back, loses some, keeps some in stock
