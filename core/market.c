@@ -1,0 +1,231 @@
+/*
+** market.c: clearing China / rest-of-world markets by bracketed bisection.
+*/
+#include <math.h>
+#include <string.h>
+
+#include "market.h"
+
+#define P_MIN 1e-9   /* US$/kg: the bracket never leaves [P_MIN, P_MAX] */
+#define P_MAX 1e12
+#define KG_PER_T 1000.0
+
+double ree_curve_at(const ree_curve *c, double p) {
+  int k;
+  double q = 0.0;
+  if (c == NULL) return 0.0;
+  switch (c->kind) {
+    case REE_CURVE_ELASTIC:
+      return c->a * pow(p > P_MIN ? p : P_MIN, c->b);
+    case REE_CURVE_LINEAR:
+      q = c->a + c->b * p;
+      return q > 0.0 ? q : 0.0;
+    case REE_CURVE_STEPS:
+      for (k = 0; k < c->n; k++)
+        if (c->cost[k] <= p) q += c->cap[k];
+      return q;
+    default:
+      return 0.0;
+  }
+}
+
+static int check_curve(const ree_market *m, const ree_curve *c,
+                       const char *what, int demand, ree_err *err) {
+  int k;
+  const char *name = m->name ? m->name : "?";
+  if (c->kind == REE_CURVE_NONE) return REE_OK;
+  if (c->kind == REE_CURVE_STEPS) {
+    if (demand)
+      return ree_err_set(err, REE_EDOMAIN, "market '%s', %d: %s cannot be a "
+                         "merit order", name, m->year, what);
+    if (c->n < 0 || (c->n > 0 && (c->cost == NULL || c->cap == NULL)))
+      return ree_err_set(err, REE_EINVAL, "market '%s': %s has no steps",
+                         name, what);
+    for (k = 0; k < c->n; k++)
+      if (!(c->cost[k] >= 0.0) || !(c->cap[k] >= 0.0) ||
+          !isfinite(c->cost[k]) || !isfinite(c->cap[k]))
+        return ree_err_set(err, REE_EDOMAIN, "market '%s', %d: %s: step %d "
+                           "needs a cost and a capacity of 0 or more", name,
+                           m->year, what, k + 1);
+    return REE_OK;
+  }
+  if (c->kind != REE_CURVE_ELASTIC && c->kind != REE_CURVE_LINEAR)
+    return ree_err_set(err, REE_EINVAL, "market '%s': %s: unknown curve",
+                       name, what);
+  if (!isfinite(c->a) || !isfinite(c->b) ||
+      (c->kind == REE_CURVE_ELASTIC && c->a < 0.0))
+    return ree_err_set(err, REE_EDOMAIN, "market '%s', %d: %s needs finite, "
+                       "non-negative parameters", name, m->year, what);
+  if (demand ? c->b > 0.0 : c->b < 0.0)
+    return ree_err_set(err, REE_EDOMAIN, "market '%s', %d: %s must %s with "
+                       "the price", name, m->year, what,
+                       demand ? "fall" : "rise");
+  return REE_OK;
+}
+
+static int check(const ree_market *m, ree_err *err) {
+  const char *name = m->name ? m->name : "?";
+  int rc;
+  if ((rc = check_curve(m, &m->d_cn, "demand in China", 1, err)) ||
+      (rc = check_curve(m, &m->s_cn, "supply in China", 0, err)) ||
+      (rc = check_curve(m, &m->d_rw, "demand outside China", 1, err)) ||
+      (rc = check_curve(m, &m->s_rw, "supply outside China", 0, err)) ||
+      (rc = check_curve(m, &m->fringe, "the illegal fringe", 0, err)))
+    return rc;
+  if (!(m->tax >= 0.0) || !(m->vat_lost >= 0.0) || !isfinite(m->tax) ||
+      !isfinite(m->vat_lost))
+    return ree_err_set(err, REE_EDOMAIN, "market '%s', %d: the export tax "
+                       "and the lost VAT rebate must be 0 or more", name,
+                       m->year);
+  if (!(m->leak_l0 >= 0.0) || !(m->leak_g > 0.0 || m->leak_l0 == 0.0) ||
+      !isfinite(m->leak_l0) || !isfinite(m->leak_g))
+    return ree_err_set(err, REE_EDOMAIN, "market '%s', %d: leakage needs "
+                       "l0 >= 0 and g > 0", name, m->year);
+  if (isnan(m->quota) || isnan(m->cap))
+    return ree_err_set(err, REE_EDOMAIN, "market '%s', %d: the quota and "
+                       "the cap must be numbers", name, m->year);
+  return REE_OK;
+}
+
+/* China's supply: what the cap allows, and the fringe beyond it. */
+static double supply_cn(const ree_market *m, double p) {
+  double s = ree_curve_at(&m->s_cn, p);
+  if (m->cap >= 0.0 && s > m->cap) s = m->cap;
+  return s + ree_curve_at(&m->fringe, p);
+}
+
+static double excess_supply(const ree_market *m, double p) {
+  return supply_cn(m, p) - ree_curve_at(&m->d_cn, p);
+}
+
+static double excess_demand(const ree_market *m, double p) {
+  return ree_curve_at(&m->d_rw, p) - ree_curve_at(&m->s_rw, p);
+}
+
+static double leakage(const ree_market *m, double p_cn, double p_rw) {
+  double gap = p_rw / p_cn - 1.0;
+  if (m->leak_l0 == 0.0 || gap <= 0.0) return 0.0;
+  return m->leak_l0 * pow(gap, m->leak_g);
+}
+
+/*
+** The price p in [P_MIN, P_MAX] where the increasing function f crosses
+** zero, by bisection in log p (after widening a bracket around 1 US$/kg).
+** Returns 0, or -1 when f never changes sign.
+*/
+typedef double (*fn)(const ree_market *m, double p, const double *arg);
+
+static int root(const ree_market *m, fn f, const double *arg, double *out) {
+  double lo = 1.0, hi = 1.0;
+  int i;
+  while (f(m, lo, arg) > 0.0 && lo > P_MIN) lo /= 10.0;
+  while (f(m, hi, arg) < 0.0 && hi < P_MAX) hi *= 10.0;
+  if (f(m, lo, arg) > 0.0 || f(m, hi, arg) < 0.0) return -1;
+  for (i = 0; i < 200 && hi / lo > 1.0 + 1e-15; i++) {
+    double mid = sqrt(lo * hi);
+    if (f(m, mid, arg) < 0.0)
+      lo = mid;
+    else
+      hi = mid;
+  }
+  *out = sqrt(lo * hi);
+  return 0;
+}
+
+/* ES(p) - ED(w p): zero at the tax-only price (arg[0] = w). */
+static double tax_gap(const ree_market *m, double p, const double *w) {
+  return excess_supply(m, p) - excess_demand(m, *w * p);
+}
+
+/* ES(p) - target: China's price for given exports (arg[0]). */
+static double supply_gap(const ree_market *m, double p, const double *target) {
+  return excess_supply(m, p) - *target;
+}
+
+/* With a binding quota, legal exports as a function of P_rw fall; this is
+** Q - legal(P_rw), increasing (arg[0] = Q). The inner solve finds P_cn. */
+static double quota_gap(const ree_market *m, double p_rw, const double *q) {
+  double total = excess_demand(m, p_rw), p_cn;
+  if (root(m, supply_gap, &total, &p_cn) != 0) return -1.0; /* China cannot
+                                                              ** supply: raise */
+  return *q - (total - leakage(m, p_cn, p_rw));
+}
+
+/* The integral of curve values over [a, b] in US$ (Simpson's rule). */
+static double area(const ree_market *m, double (*q)(const ree_market *, double),
+                   double a, double b) {
+  const int n = 1000;
+  double h = (b - a) / n, s = q(m, a) + q(m, b);
+  int i;
+  if (a == b) return 0.0;
+  for (i = 1; i < n; i++) s += (i % 2 ? 4.0 : 2.0) * q(m, a + i * h);
+  return s * h / 3.0 * KG_PER_T;
+}
+
+static double d_cn_at(const ree_market *m, double p) {
+  return ree_curve_at(&m->d_cn, p);
+}
+static double d_rw_at(const ree_market *m, double p) {
+  return ree_curve_at(&m->d_rw, p);
+}
+static double s_rw_at(const ree_market *m, double p) {
+  return ree_curve_at(&m->s_rw, p);
+}
+
+int ree_market_clear(const ree_market *m, ree_market_result *r, ree_err *err) {
+  double w, one = 1.0, p_cn, p_rw, total;
+  const char *name;
+  int rc;
+  if (m == NULL || r == NULL) return ree_err_set(err, REE_EINVAL, "no market");
+  name = m->name ? m->name : "?";
+  if ((rc = check(m, err)) != REE_OK) return rc;
+  memset(r, 0, sizeof *r);
+  w = (1.0 + m->tax) * (1.0 + m->vat_lost);
+  if (root(m, tax_gap, &one, &r->p_free) != 0)
+    return ree_err_set(err, REE_ESINGULAR, "market '%s', %d: no price clears: "
+                       "China's excess supply never meets the rest of the "
+                       "world's excess demand", name, m->year);
+  if (root(m, tax_gap, &w, &p_cn) != 0)
+    return ree_err_set(err, REE_ESINGULAR, "market '%s', %d: no price clears "
+                       "with a wedge of %g", name, m->year, w);
+  p_rw = w * p_cn;
+  total = excess_demand(m, p_rw);
+  r->leakage = leakage(m, p_cn, p_rw);
+  if (r->leakage > total) r->leakage = total;
+  r->legal = total - r->leakage;
+  if (m->quota >= 0.0 && r->legal > m->quota) {
+    /* the quota binds: P_rw rises until legal exports fit it */
+    if (root(m, quota_gap, &m->quota, &p_rw) != 0 || p_rw < w * p_cn)
+      return ree_err_set(err, REE_ESINGULAR, "market '%s', %d: no price "
+                         "clears under a quota of %g t", name, m->year,
+                         m->quota);
+    total = excess_demand(m, p_rw);
+    if (root(m, supply_gap, &total, &p_cn) != 0)
+      return ree_err_set(err, REE_ESINGULAR, "market '%s', %d: China cannot "
+                         "supply %g t of exports", name, m->year, total);
+    r->leakage = leakage(m, p_cn, p_rw);
+    r->legal = m->quota;
+    r->quota_binding = 1;
+    r->quota_rent = (p_rw - w * p_cn) * m->quota * KG_PER_T;
+  }
+  r->p_cn = p_cn;
+  r->p_rw = p_rw;
+  r->exports = r->legal + r->leakage;
+  r->d_cn = ree_curve_at(&m->d_cn, p_cn);
+  r->fringe = ree_curve_at(&m->fringe, p_cn);
+  r->s_cn = r->d_cn + r->exports - r->fringe; /* legal supply, as used */
+  r->d_rw = ree_curve_at(&m->d_rw, p_rw);
+  r->s_rw = r->d_rw - r->exports;
+  r->tax_revenue = m->tax * p_cn * r->legal * KG_PER_T;
+  r->tax_equivalent = p_rw / ((1.0 + m->vat_lost) * p_cn) - 1.0;
+  /* welfare against free trade: consumers and producers on each side; China
+  ** also keeps the tax, the quota rent and what smugglers earn */
+  r->d_cs_cn = area(m, d_cn_at, p_cn, r->p_free);
+  r->d_ps_cn = -area(m, supply_cn, p_cn, r->p_free);
+  r->d_cs_rw = -area(m, d_rw_at, r->p_free, p_rw);
+  r->d_ps_rw = area(m, s_rw_at, r->p_free, p_rw);
+  r->deadweight = -(r->d_cs_cn + r->d_ps_cn + r->tax_revenue + r->quota_rent +
+                    (p_rw - p_cn) * r->leakage * KG_PER_T + r->d_cs_rw +
+                    r->d_ps_rw);
+  return REE_OK;
+}

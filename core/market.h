@@ -1,0 +1,76 @@
+/*
+** market.h: clearing one element's market between China and the rest of
+** the world (RoW) in one year, with China's export policy.
+**
+**   China's excess supply:     ES(P_cn) = min(S_cn(P_cn), cap) + F(P_cn) - D_cn(P_cn)
+**   RoW's excess demand:       ED(P_rw) = D_rw(P_rw) - S_rw(P_rw)
+**   Exports clear them:        ES(P_cn) = ED(P_rw) = legal exports + leakage
+**   Legal exports pay a wedge: P_rw = (1 + x)(1 + v) P_cn   (export tax x,
+**                              lost VAT rebate v), unless a quota binds
+**   A binding quota Q:         legal exports = Q; P_rw rises above the
+**                              wedge and licence holders earn the rent
+**                              (P_rw - (1 + x)(1 + v) P_cn) Q
+**   Leakage (smuggling):       L = l0 * max(0, P_rw / P_cn - 1)^g
+**
+** F is China's illegal fringe, which the cap does not hold. Equations and
+** sources: shared/research/policy-models.md, sections 1.2, 1.3 and 5.2.
+** Prices are in US$/kg, quantities in t; every curve is increasing
+** (supply) or decreasing (demand) in its price, so each solve is a
+** bracketed bisection that cannot fail to converge.
+*/
+#ifndef REE_MARKET_H
+#define REE_MARKET_H
+
+#include "ree_err.h"
+
+enum {
+  REE_CURVE_NONE,      /* zero everywhere */
+  REE_CURVE_ELASTIC,   /* q = a * p^b   (b > 0 supply, b < 0 demand) */
+  REE_CURVE_LINEAR,    /* q = max(0, a + b p) */
+  REE_CURVE_STEPS      /* merit order: sum of cap[k] where cost[k] <= p */
+};
+
+typedef struct ree_curve {
+  int kind;
+  double a, b;
+  const double *cost, *cap; /* REE_CURVE_STEPS: n steps, borrowed */
+  int n;
+} ree_curve;
+
+/* The quantity of curve c at price p (>= 0). */
+double ree_curve_at(const ree_curve *c, double p);
+
+typedef struct ree_market {
+  const char *name;  /* for messages: "Dy" */
+  int year;          /* for messages */
+  ree_curve d_cn, s_cn, d_rw, s_rw;
+  ree_curve fringe;  /* China's illegal supply, outside the cap */
+  double tax;        /* export tax x, fraction (0 none) */
+  double vat_lost;   /* export VAT rebate withdrawn v, fraction */
+  double quota;      /* t of legal exports; negative: no quota */
+  double cap;        /* t of legal Chinese supply; negative: no cap */
+  double leak_l0, leak_g;
+} ree_market;
+
+typedef struct ree_market_result {
+  double p_cn, p_rw;                  /* US$/kg */
+  double exports, legal, leakage;     /* t */
+  double d_cn, s_cn, fringe, d_rw, s_rw;
+  int quota_binding;
+  double quota_rent;                  /* US$: (P_rw - w P_cn) Q, t * US$/kg * 1000 */
+  double tax_revenue;                 /* US$: x P_cn legal */
+  double tax_equivalent;              /* P_rw / ((1 + v) P_cn) - 1 */
+  double p_free;                      /* the free-trade price */
+  /* welfare changes against free trade, US$; China's includes tax and rent */
+  double d_cs_cn, d_ps_cn, d_cs_rw, d_ps_rw, deadweight;
+} ree_market_result;
+
+/*
+** Clears m into r. Errors: REE_EDOMAIN for a negative or non-finite
+** parameter or a curve of the wrong slope, naming it; REE_ESINGULAR when no
+** price clears, saying which market, which year and why:
+**   "market 'Dy', 2011: no price clears: ..."
+*/
+int ree_market_clear(const ree_market *m, ree_market_result *r, ree_err *err);
+
+#endif

@@ -1,0 +1,173 @@
+/*
+** test_market.c: market clearing against hand-computed equilibria.
+**
+** The linear case: demand in China 100 - P, supply in China P, demand
+** outside China 100 - P, no supply outside. By hand:
+**   free trade:   2P - 100 = 100 - P, so P = 200/3, exports 100/3;
+**   a 50% tax:    2P - 100 = 100 - 1.5P, so P_cn = 400/7, P_rw = 600/7,
+**                 exports 100/7, revenue 0.5 * 400/7 * 100/7 t*US$/kg;
+**                 deadweight = 1/2 (P_rw - P_cn)(100/3 - 100/7);
+**   a quota of 10 t: 2P_cn - 100 = 10 and 100 - P_rw = 10, so P_cn = 55,
+**                 P_rw = 90, rent (90 - 55) * 10.
+*/
+#include <math.h>
+
+#include "check.h"
+#include "market.h"
+
+static ree_err err;
+
+static ree_market linear(void) {
+  ree_market m;
+  m.name = "Nd";
+  m.year = 2011;
+  m.d_cn.kind = m.s_cn.kind = m.d_rw.kind = REE_CURVE_LINEAR;
+  m.d_cn.a = 100, m.d_cn.b = -1;
+  m.s_cn.a = 0, m.s_cn.b = 1;
+  m.d_rw.a = 100, m.d_rw.b = -1;
+  m.s_rw.kind = m.fringe.kind = REE_CURVE_NONE;
+  m.tax = m.vat_lost = 0;
+  m.quota = m.cap = -1;
+  m.leak_l0 = 0;
+  m.leak_g = 1;
+  return m;
+}
+
+static void market_should_find_free_trade(void) {
+  ree_market m = linear();
+  ree_market_result r;
+  CHECK_INT(ree_market_clear(&m, &r, &err), REE_OK);
+  CHECK_NEAR(r.p_cn, 200.0 / 3, 1e-12);
+  CHECK_NEAR(r.p_rw, 200.0 / 3, 1e-12);
+  CHECK_NEAR(r.exports, 100.0 / 3, 1e-10);
+  CHECK_NEAR(r.deadweight, 0, 1e-6);
+  CHECK_INT(r.quota_binding, 0);
+}
+
+static void market_should_drive_a_wedge_with_a_tax(void) {
+  ree_market m = linear();
+  ree_market_result r;
+  m.tax = 0.5;
+  CHECK_INT(ree_market_clear(&m, &r, &err), REE_OK);
+  CHECK_NEAR(r.p_cn, 400.0 / 7, 1e-12);
+  CHECK_NEAR(r.p_rw, 600.0 / 7, 1e-12);
+  CHECK_NEAR(r.exports, 100.0 / 7, 1e-10);
+  CHECK_NEAR(r.tax_revenue, 0.5 * 400.0 / 7 * 100.0 / 7 * 1000, 1e-9);
+  CHECK_NEAR(r.deadweight, 0.5 * (200.0 / 7) * (100.0 / 3 - 100.0 / 7) * 1000, 1e-7);
+  /* a large exporter gains from a small tax: China's change is positive */
+  CHECK(r.d_cs_cn + r.d_ps_cn + r.tax_revenue > 0);
+  CHECK_NEAR(r.tax_equivalent, 0.5, 1e-12);
+}
+
+static void market_should_ration_with_a_binding_quota(void) {
+  ree_market m = linear();
+  ree_market_result r;
+  m.quota = 10;
+  CHECK_INT(ree_market_clear(&m, &r, &err), REE_OK);
+  CHECK_INT(r.quota_binding, 1);
+  CHECK_NEAR(r.p_cn, 55, 1e-12);
+  CHECK_NEAR(r.p_rw, 90, 1e-12);
+  CHECK_NEAR(r.quota_rent, 35 * 10 * 1000, 1e-6);
+  CHECK_NEAR(r.tax_equivalent, 90.0 / 55 - 1, 1e-12);
+  m.quota = 50; /* above free-trade exports: slack */
+  CHECK_INT(ree_market_clear(&m, &r, &err), REE_OK);
+  CHECK_INT(r.quota_binding, 0);
+  CHECK_NEAR(r.quota_rent, 0, 0);
+  CHECK_NEAR(r.p_cn, 200.0 / 3, 1e-12);
+}
+
+static void market_should_clear_constant_elasticity_curves(void) {
+  /* supply in China 10 P, demand outside 1000 / P: free P = 10, X = 100;
+  ** a 21% tax: 10 P = 1000 / (1.21 P), P_cn = 10 / 1.1, P_rw = 11 */
+  ree_market m = linear();
+  ree_market_result r;
+  m.d_cn.kind = REE_CURVE_NONE;
+  m.s_cn.kind = m.d_rw.kind = REE_CURVE_ELASTIC;
+  m.s_cn.a = 10, m.s_cn.b = 1;
+  m.d_rw.a = 1000, m.d_rw.b = -1;
+  m.tax = 0.21;
+  CHECK_INT(ree_market_clear(&m, &r, &err), REE_OK);
+  CHECK_NEAR(r.p_free, 10, 1e-12);
+  CHECK_NEAR(r.p_cn, 10 / 1.1, 1e-12);
+  CHECK_NEAR(r.p_rw, 11, 1e-12);
+  CHECK_NEAR(r.exports, 1000.0 / 11, 1e-10);
+}
+
+static void market_should_cap_china_and_let_the_fringe_in(void) {
+  /* supply in China P capped at 30, no demand in China, outside 100 - P:
+  ** uncapped P = 50; capped, 30 = 100 - P so P = 70; with a fringe of
+  ** 0.1 P, 30 + 0.1 P = 100 - P so P = 70 / 1.1 */
+  ree_market m = linear();
+  ree_market_result r;
+  m.d_cn.kind = REE_CURVE_NONE;
+  m.cap = 30;
+  CHECK_INT(ree_market_clear(&m, &r, &err), REE_OK);
+  CHECK_NEAR(r.p_cn, 70, 1e-12);
+  m.fringe.kind = REE_CURVE_LINEAR;
+  m.fringe.a = 0, m.fringe.b = 0.1;
+  CHECK_INT(ree_market_clear(&m, &r, &err), REE_OK);
+  CHECK_NEAR(r.p_cn, 70 / 1.1, 1e-12);
+  CHECK_NEAR(r.fringe, 7 / 1.1, 1e-10);
+  CHECK_NEAR(r.s_cn, 30, 1e-9);
+}
+
+static void market_should_let_leakage_grow_with_the_gap(void) {
+  ree_market m = linear();
+  ree_market_result r;
+  m.quota = 10;
+  m.leak_l0 = 5;
+  m.leak_g = 1;
+  CHECK_INT(ree_market_clear(&m, &r, &err), REE_OK);
+  CHECK_NEAR(r.legal, 10, 0);
+  CHECK_NEAR(r.leakage, 5 * (r.p_rw / r.p_cn - 1), 1e-10);
+  CHECK_NEAR(2 * r.p_cn - 100, r.exports, 1e-9);  /* China's excess supply */
+  CHECK_NEAR(100 - r.p_rw, r.exports, 1e-9);      /* RoW's excess demand */
+  CHECK(r.exports > 10);
+}
+
+static void market_should_climb_a_merit_order(void) {
+  /* three steps of 10 t at 10, 20, 30 US$/kg; demand outside 60 - P: at 30
+  ** the third step comes in and 30 t meet 30 t */
+  static const double cost[] = {10, 20, 30}, cap[] = {10, 10, 10};
+  ree_market m = linear();
+  ree_market_result r;
+  m.d_cn.kind = REE_CURVE_NONE;
+  m.s_cn.kind = REE_CURVE_STEPS;
+  m.s_cn.cost = cost;
+  m.s_cn.cap = cap;
+  m.s_cn.n = 3;
+  m.d_rw.a = 60;
+  CHECK_INT(ree_market_clear(&m, &r, &err), REE_OK);
+  CHECK_NEAR(r.p_cn, 30, 1e-12);
+  CHECK_NEAR(r.exports, 30, 1e-9);
+}
+
+static void market_should_name_what_cannot_clear(void) {
+  ree_market m = linear();
+  ree_market_result r;
+  m.d_cn.b = 1;
+  CHECK_INT(ree_market_clear(&m, &r, &err), REE_EDOMAIN);
+  CHECK_STR(err.msg, "market 'Nd', 2011: demand in China must fall with the price");
+  m = linear();
+  m.s_cn.kind = m.d_cn.kind = REE_CURVE_NONE;
+  m.d_rw.b = 0; /* 100 t wanted at any price, and nobody to sell */
+  CHECK_INT(ree_market_clear(&m, &r, &err), REE_ESINGULAR);
+  CHECK_STR(err.msg, "market 'Nd', 2011: no price clears: China's excess supply never meets the rest of the world's excess demand");
+  m = linear();
+  m.tax = -0.1;
+  CHECK_INT(ree_market_clear(&m, &r, &err), REE_EDOMAIN);
+  CHECK_STR(err.msg, "market 'Nd', 2011: the export tax and the lost VAT rebate must be 0 or more");
+  CHECK_INT(ree_market_clear(NULL, &r, &err), REE_EINVAL);
+}
+
+int main(void) {
+  RUN(market_should_find_free_trade);
+  RUN(market_should_drive_a_wedge_with_a_tax);
+  RUN(market_should_ration_with_a_binding_quota);
+  RUN(market_should_clear_constant_elasticity_curves);
+  RUN(market_should_cap_china_and_let_the_fringe_in);
+  RUN(market_should_let_leakage_grow_with_the_gap);
+  RUN(market_should_climb_a_merit_order);
+  RUN(market_should_name_what_cannot_clear);
+  return check_report();
+}
