@@ -21,6 +21,7 @@ void lree_open_series(lua_State *L);
 void lree_open_dsm(lua_State *L);
 void lree_open_reconcile(lua_State *L);
 void lree_open_chain(lua_State *L);
+void lree_open_market(lua_State *L);
 
 /* Element argument at idx: a symbol ("Nd") or an atomic number. Raises
 ** "unknown element 'Xx'" for a symbol that names none. */

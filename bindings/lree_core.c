@@ -126,6 +126,7 @@ int luaopen_ree_core(lua_State *L) {
   lree_open_dsm(L);
   lree_open_reconcile(L);
   lree_open_chain(L);
+  lree_open_market(L);
   lua_pushliteral(L, "ree.core");
   lua_setfield(L, -2, "_NAME");
   lua_pushliteral(L, REE_VERSION_STRING);

@@ -21,6 +21,7 @@ local ree = {
   core = core,
   data = require "ree.data",
   magnet = require "ree.magnet",
+  market = require "ree.market",
   element = elements.element,
   ree_group = elements.ree_group,
   define_grouping = elements.define_grouping,

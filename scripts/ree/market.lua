@@ -1,0 +1,73 @@
+--- One element's market between China and the rest of the world, cleared
+-- in the C core (core/market.h has the equations).
+--
+--   local r = ree.market.clear {
+--     name = "Dy", year = 2011,
+--     d_cn = { "elastic", q = 1000, p = 300, e = -0.15 },   -- through (p, q), elasticity e
+--     s_cn = { "steps", { cost = 50, cap = 800 }, { cost = 120, cap = 600 } },  -- merit order
+--     d_rw = { "linear", a = 900, b = -0.5 },
+--     s_rw = { "elastic", a = 5, e = 0.5 },
+--     tax = 0.25, vat_lost = 0.05, quota = 300, cap = 1000,
+--     fringe = { "elastic", a = 2, e = 0.8 }, leak = { l0 = 50, g = 1.5 },
+--   }
+--   r.p_cn, r.p_rw (US$/kg), r.exports, r.quota_binding, r.quota_rent (US$), r.deadweight
+--
+-- A market where no price clears raises, naming the element, the year and
+-- why; ree.market.try_clear returns nil and the message instead.
+
+local core = require "ree.core"
+
+local market = {}
+
+local KEYS = { name = true, year = true, d_cn = true, s_cn = true, d_rw = true, s_rw = true, fringe = true,
+  tax = true, vat_lost = true, quota = true, cap = true, leak = true }
+
+--- A curve table as the core reads it.
+local function curve(spec, key)
+  if spec == nil then return nil end
+  local kind = spec[1]
+  if kind == "elastic" then
+    if spec.e == nil then error(string.format("market: %s needs an elasticity e", key), 4) end
+    local a = spec.a
+    if a == nil then
+      if not (spec.q and spec.p) then error(string.format("market: %s needs a, or a point q at p", key), 4) end
+      a = spec.q / spec.p ^ spec.e -- through (p, q)
+    end
+    return { kind = "elastic", a = a, b = spec.e }
+  elseif kind == "linear" then
+    return { kind = "linear", a = spec.a or 0, b = spec.b or 0 }
+  elseif kind == "steps" then
+    local cost, cap = {}, {}
+    for i, step in ipairs(spec) do
+      if i > 1 then cost[#cost + 1], cap[#cap + 1] = step.cost, step.cap end
+    end
+    return { kind = "steps", cost = cost, cap = cap }
+  end
+  error(string.format("market: %s must be { \"elastic\", ... }, { \"linear\", ... } or { \"steps\", ... }", key), 4)
+end
+
+local function prepare(spec)
+  if type(spec) ~= "table" then error("bad argument #1 to 'clear' (table expected)", 3) end
+  for k in pairs(spec) do
+    if not KEYS[k] then error(string.format("unknown option '%s' to 'market.clear'", tostring(k)), 3) end
+  end
+  local t = { name = spec.name or "?", year = spec.year or 0, tax = spec.tax, vat_lost = spec.vat_lost,
+    quota = spec.quota, cap = spec.cap }
+  for _, key in ipairs({ "d_cn", "s_cn", "d_rw", "s_rw", "fringe" }) do t[key] = curve(spec[key], key) end
+  if spec.leak then t.leak_l0, t.leak_g = spec.leak.l0, spec.leak.g end
+  return t
+end
+
+--- The cleared market, or nil and a message naming the market and year.
+function market.try_clear(spec)
+  return core.market_clear(prepare(spec))
+end
+
+--- The cleared market; raises when no price clears.
+function market.clear(spec)
+  local r, err = core.market_clear(prepare(spec))
+  if not r then error(err, 2) end
+  return r
+end
+
+return market

@@ -1,0 +1,57 @@
+local ree = require "ree"
+
+-- The linear case of the C tests, by hand: demand 100 - P on both sides,
+-- supply in China P, none outside. Free trade: P = 200/3. A 50% tax:
+-- P_cn = 400/7, P_rw = 600/7. A quota of 10 t: P_cn = 55, P_rw = 90.
+local function linear(extra)
+  local spec = { name = "Nd", year = 2011, d_cn = { "linear", a = 100, b = -1 }, s_cn = { "linear", b = 1 },
+    d_rw = { "linear", a = 100, b = -1 } }
+  for k, v in pairs(extra or {}) do spec[k] = v end
+  return spec
+end
+
+describe("market clearing #unit", function()
+  it("finds free trade, a tax wedge and a quota's rent as by hand", function()
+    local free = ree.market.clear(linear())
+    assert.near(200 / 3, free.p_cn, 1e-12)
+    local taxed = ree.market.clear(linear { tax = 0.5 })
+    assert.near(400 / 7, taxed.p_cn, 1e-12)
+    assert.near(600 / 7, taxed.p_rw, 1e-12)
+    assert.near(0.5 * 400 / 7 * 100 / 7 * 1000, taxed.tax_revenue, 1e-6)
+    local rationed = ree.market.clear(linear { quota = 10 })
+    assert.is_true(rationed.quota_binding)
+    assert.near(55, rationed.p_cn, 1e-12)
+    assert.near(90, rationed.p_rw, 1e-12)
+    assert.near(350000, rationed.quota_rent, 1e-6) -- (90 - 55) US$/kg on 10 t
+  end)
+
+  it("keeps the welfare identity: what China gains and the world loses add up", function()
+    local r = ree.market.clear(linear { tax = 0.3, quota = 12 })
+    local china = r.d_cs_cn + r.d_ps_cn + r.tax_revenue + r.quota_rent
+    local world = r.d_cs_rw + r.d_ps_rw
+    assert.near(-(china + world), r.deadweight, 1e-6)
+    assert.is_true(r.deadweight > 0)
+  end)
+
+  it("takes a curve through a point with an elasticity", function()
+    -- outside China demand 1000 / P through (10, 100); supply in China 10 P
+    local r = ree.market.clear { name = "Dy", year = 2011, s_cn = { "elastic", a = 10, e = 1 },
+      d_rw = { "elastic", q = 100, p = 10, e = -1 }, tax = 0.21 }
+    assert.near(11, r.p_rw, 1e-12)
+    assert.near(10 / 1.1, r.p_cn, 1e-12)
+  end)
+
+  it("says which market, which year and why when no price clears", function()
+    local spec = { name = "Dy", year = 2011, d_rw = { "linear", a = 100 } }
+    assert.has_error(function() ree.market.clear(spec) end,
+      "market 'Dy', 2011: no price clears: China's excess supply never meets the rest of the world's excess demand")
+    assert.are.same({ nil, "market 'Dy', 2011: no price clears: China's excess supply never meets the rest of "
+      .. "the world's excess demand", -5 }, { ree.market.try_clear(spec) })
+    assert.has_error(function() ree.market.clear(linear { tariff = 1 }) end,
+      "unknown option 'tariff' to 'market.clear'")
+    assert.has_error(function() ree.market.clear(linear { d_cn = { "cubic" } }) end,
+      "market: d_cn must be { \"elastic\", ... }, { \"linear\", ... } or { \"steps\", ... }")
+    assert.has_error(function() ree.market.clear(linear { s_rw = { "elastic", a = 1, e = -1 } }) end,
+      "market 'Nd', 2011: supply outside China must rise with the price")
+  end)
+end)
