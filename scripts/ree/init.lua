@@ -42,6 +42,12 @@ local ree = {
 --- A dynamic stock model of products in use (see scripts/ree/stocks.lua).
 function ree.stock_model(spec) return require("ree.stocks").model(spec) end
 
+--- Scenarios, policies, checks and comparisons (scripts/ree/scenario.lua).
+function ree.scenario(spec) return require("ree.scenario").new(spec) end
+function ree.policy(spec) return require("ree.scenario").policy(spec) end
+ree.check = setmetatable({}, { __index = function(_, k) return require("ree.scenario").check[k] end })
+function ree.compare(set) return require("ree.scenario").compare(set) end
+
 --- A mass-balance graph (scripts/ree/chain.lua).
 function ree.chain(spec) return require("ree.chain").new(spec) end
 

@@ -1,0 +1,313 @@
+--- Scenarios: a model run year by year under policies, every variable
+-- recorded as a series.
+--
+--   local sc = ree.scenario {
+--     name = "quota stays binding",
+--     years = { 2005, 2015 },
+--     params = {
+--       quota = { value = quota_series, source = "tmr-quota-2011" },
+--       e_lr = { value = -0.6, source = "assumption", range = { -1.0, -0.3 } },
+--     },
+--     model = require "models.market_model",     -- { init = fn, supply = fn, ..., diagnostics = fn }
+--     policies = { ree.policy { "quota held", from = 2012, set = { quota = 20000 } } },
+--     checks = { ree.check.always("prices are positive", function(s) return s.vars.p > 0 end) },
+--   }
+--   local res = sc:run()
+--   res.price.Dy.fob          -- a Series, as the model recorded it
+--   sc:fork(2012)             -- a copy of the scenario that starts from the 2012 state
+--
+-- One simulated year runs: policies (in their list order) on that year's
+-- parameters, then the model's steps in the order of policy-models.md
+-- section 7: supply, demand, location, clearing, diagnostics.
+
+local data = require "ree.data"
+local series = require "ree.series"
+
+local scenario = {}
+
+local STEPS = { "supply", "demand", "location", "clearing", "diagnostics" }
+local KEYS = { name = true, years = true, params = true, model = true, policies = true, checks = true }
+
+local Scenario = {}
+Scenario.__index = Scenario
+
+local Results = {}
+Results.__index = Results
+
+--- A deep copy of plain tables (model state, so that forks do not share it).
+local function copy(v, seen)
+  if type(v) ~= "table" or getmetatable(v) ~= nil then return v end
+  seen = seen or {}
+  if seen[v] then return seen[v] end
+  local out = {}
+  seen[v] = out
+  for k, x in pairs(v) do out[k] = copy(x, seen) end
+  return out
+end
+
+local function check_params(params)
+  local bib = assert(data.bibliography())
+  for name, p in pairs(params) do
+    if type(p) ~= "table" or p.value == nil then
+      error(string.format("scenario: parameter '%s' needs a value", tostring(name)), 4)
+    end
+    if type(p.source) ~= "string" then
+      error(string.format("scenario: parameter '%s' needs a source (or \"assumption\")", name), 4)
+    end
+    if not bib[p.source] then
+      error(string.format("scenario: parameter '%s' cites unknown source '%s'", name, p.source), 4)
+    end
+    if p.source == "assumption" and type(p.range) ~= "table" then
+      error(string.format("scenario: parameter '%s' is an assumption without a range", name), 4)
+    end
+  end
+end
+
+--- A new scenario (see the module's comment).
+function scenario.new(spec)
+  if type(spec) ~= "table" then error("bad argument #1 to 'scenario' (table expected)", 2) end
+  for k in pairs(spec) do
+    if not KEYS[k] then error(string.format("unknown option '%s' to 'scenario'", tostring(k)), 2) end
+  end
+  if type(spec.years) ~= "table" or math.type(spec.years[1]) ~= "integer" or math.type(spec.years[2]) ~= "integer"
+      or spec.years[2] < spec.years[1] then
+    error("scenario: years must be { first, last }", 2)
+  end
+  if type(spec.model) ~= "table" then error("scenario: give a model: a table of steps", 2) end
+  for k, f in pairs(spec.model) do
+    if k ~= "init" and k ~= "name" then
+      local known = false
+      for _, s in ipairs(STEPS) do known = known or s == k end
+      if not known then error(string.format("scenario: the model has an unknown step '%s'", tostring(k)), 2) end
+    end
+    if k ~= "name" and type(f) ~= "function" then
+      error(string.format("scenario: step '%s' must be a function", k), 2)
+    end
+  end
+  check_params(spec.params or {})
+  return setmetatable({ name = spec.name or "scenario", first = spec.years[1], last = spec.years[2],
+    params = spec.params or {}, model = spec.model, policies = spec.policies or {}, checks = spec.checks or {} },
+    Scenario)
+end
+
+--- A policy: { "name", from = YEAR, to = YEAR, set = { param = value }, scale = { param = factor },
+-- apply = function(params, year, state) ... end }. It acts in the years from..to (both optional).
+function scenario.policy(spec)
+  if type(spec) ~= "table" or type(spec[1]) ~= "string" then
+    error("policy: give it a name: ree.policy { \"name\", from = YEAR, ... }", 2)
+  end
+  for k in pairs(spec) do
+    if k ~= 1 and k ~= "from" and k ~= "to" and k ~= "set" and k ~= "scale" and k ~= "apply" and k ~= "source" then
+      error(string.format("policy '%s': unknown key '%s'", spec[1], tostring(k)), 2)
+    end
+  end
+  return { name = spec[1], from = spec.from or -math.huge, to = spec.to or math.huge, set = spec.set or {},
+    scale = spec.scale or {}, apply = spec.apply, source = spec.source }
+end
+
+--- Adds policies after those it has (they act after them, in this order).
+function Scenario:apply(...)
+  for _, p in ipairs({ ... }) do self.policies[#self.policies + 1] = p end
+  return self
+end
+
+--- A parameter's value for a year: a number, or a series' value (raises
+-- when the series has no value for that year).
+local function value_for(name, v, year)
+  if type(v) == "number" then return v end
+  if type(v) == "table" and getmetatable(v) == nil then return copy(v) end -- a table of parameters
+  local x = v[year]
+  if x == nil then error(string.format("scenario: parameter '%s' has no value for %d", name, year), 0) end
+  return x
+end
+
+--- Runs the scenario; returns its Results.
+function Scenario:run()
+  local state = self.start and copy(self.start.state) or { vars = {}, memory = {} }
+  local recorded = self.start and copy(self.start.recorded) or {}
+  local violations = self.start and copy(self.start.violations) or {}
+  local snapshots = {}
+  local function record(path, value, unit)
+    local r = recorded[path]
+    if not r then
+      r = { unit = unit or "fraction", values = {} }
+      recorded[path] = r
+    end
+    r.values[state.year] = value
+  end
+  state.record = record
+  if not self.start and self.model.init then self.model.init(state) end
+  local first = self.start and self.start.year or self.first
+  for year = first, self.last do
+    state.year = year
+    snapshots[year] = { state = copy(state), recorded = copy(recorded), violations = copy(violations) }
+    local p = {}
+    for name, param in pairs(self.params) do p[name] = value_for(name, param.value, year) end
+    for _, pol in ipairs(self.policies) do
+      if year >= pol.from and year <= pol.to then
+        for k, v in pairs(pol.set) do p[k] = v end
+        for k, f in pairs(pol.scale) do
+          if type(p[k]) ~= "number" then
+            error(string.format("policy '%s': cannot scale '%s', which is not a number", pol.name, k), 2)
+          end
+          p[k] = p[k] * f
+        end
+        if pol.apply then pol.apply(p, year, state) end
+      end
+    end
+    state.params = p
+    for _, step in ipairs(STEPS) do
+      local f = self.model[step]
+      if f then f(state, p, year) end
+    end
+    for _, c in ipairs(self.checks) do
+      local ok, why = c.test(state, year, recorded)
+      if not ok then violations[#violations + 1] = { check = c.name, year = year, why = why } end
+    end
+  end
+  state.record = nil
+  self.results = setmetatable({ scenario = self, recorded = recorded, violations = violations,
+    snapshots = snapshots }, Results):build()
+  return self.results
+end
+
+--- Builds res.price.Dy.fob = Series from the recorded paths.
+function Results:build()
+  local sc = self.scenario
+  for path, r in pairs(self.recorded) do
+    local values = {}
+    for year = sc.first, sc.last do values[year - sc.first + 1] = r.values[year] end
+    local s = series.new { from = sc.first, to = sc.last, unit = r.unit, name = path, table.unpack(values, 1,
+      sc.last - sc.first + 1) }
+    local node = self
+    local parts = {}
+    for part in path:gmatch("[^.]+") do parts[#parts + 1] = part end
+    for i = 1, #parts - 1 do
+      if node[parts[i]] == nil then node[parts[i]] = {} end
+      node = node[parts[i]]
+    end
+    node[parts[#parts]] = s
+  end
+  return self
+end
+
+--- The recorded variable at path ("price.Dy.fob") as a series.
+function Results:get(path)
+  local node = self
+  for part in path:gmatch("[^.]+") do
+    node = type(node) == "table" and node[part] or nil
+  end
+  if node == nil then error(string.format("no variable '%s' in the results", path), 2) end
+  return node
+end
+
+--- Names of the recorded variables, sorted.
+function Results:variables()
+  local names = {}
+  for path in pairs(self.recorded) do names[#names + 1] = path end
+  table.sort(names)
+  return names
+end
+
+--- The sources the scenario's parameters cite, with the parameters.
+function Results:sources()
+  local by, ids = {}, {}
+  for name, p in pairs(self.scenario.params) do
+    if not by[p.source] then by[p.source], ids[#ids + 1] = {}, p.source end
+    table.insert(by[p.source], name)
+  end
+  table.sort(ids)
+  local out = {}
+  for _, id in ipairs(ids) do
+    table.sort(by[id])
+    out[#out + 1] = { source = id, params = by[id] }
+  end
+  return out
+end
+
+--- A copy of the scenario that starts from its state at the start of
+-- `year` (run it first), to branch with other policies from there.
+function Scenario:fork(year)
+  if not self.results then self.results = self:run() end
+  local snap = self.results.snapshots[year]
+  if not snap then
+    error(string.format("fork: %d is not a year of scenario '%s' (%d-%d)", year, self.name, self.first, self.last), 2)
+  end
+  local f = setmetatable({}, Scenario)
+  for k, v in pairs(self) do f[k] = v end
+  f.policies = table.move(self.policies, 1, #self.policies, 1, {})
+  f.results = nil
+  f.name = self.name .. " from " .. year
+  f.start = { year = year, state = snap.state, recorded = snap.recorded, violations = snap.violations }
+  return f
+end
+
+-- {==================================================================
+-- Checks inside scenarios
+-- ===================================================================
+
+scenario.check = {}
+
+--- A check that test(state, year) holds every year.
+function scenario.check.always(name, test)
+  return { name = name, test = function(state, year)
+    local ok, why = test(state, year)
+    return ok, why
+  end }
+end
+
+--- A check that the recorded variable at path stays within a relative
+-- tolerance of a data series, in the years the data has.
+function scenario.check.close_to(path, data_series, tol)
+  return { name = path .. " close to " .. (data_series:name() or "data"), test = function(_, year, recorded)
+    local want = data_series[year]
+    local r = recorded[path]
+    local got = r and r.values[year]
+    if want == nil or got == nil then return true end
+    if math.abs(got - want) <= tol * math.abs(want) then return true end
+    return false, string.format("%.6g against %.6g (tolerance %g)", got, want, tol)
+  end }
+end
+
+-- }==================================================================
+
+--- ree.compare { a = r1, b = r2 }: a side-by-side table of the variables
+-- both results have, in their last year, and the largest difference.
+function scenario.compare(set)
+  local names = {}
+  for name in pairs(set) do names[#names + 1] = name end
+  table.sort(names)
+  if #names ~= 2 then error("compare: give two results, ree.compare { a = r1, b = r2 }", 2) end
+  local a, b = set[names[1]], set[names[2]]
+  local format = require "ree.format"
+  local n = format.number
+  local rows = { { "variable", "unit", names[1], names[2], "largest difference", "in" } }
+  for _, path in ipairs(a:variables()) do
+    if b.recorded[path] then
+      local sa, sb = a:get(path), b:get(path)
+      local _, last = sa:years()
+      local worst, when = 0, nil
+      for year, va in sa:pairs() do
+        local vb = sb[year]
+        if va and vb and math.abs(va - vb) > worst then worst, when = math.abs(va - vb), year end
+      end
+      rows[#rows + 1] = { path, sa:unit(), sa[last] and n(sa[last]) or "-", sb[last] and n(sb[last]) or "-",
+        n(worst), when and tostring(when) or "-" }
+    end
+  end
+  local text = format.table(rows, "  ")
+  return setmetatable({ text = text, a = a, b = b, names = names }, {
+    __tostring = function(t) return t.text end,
+    __index = {
+      --- Plots a variable of both results in the terminal.
+      plot = function(t, path, opts)
+        local list = { t.a:get(path):named(t.names[1]), t.b:get(path):named(t.names[2]) }
+        for k, v in pairs(opts or {}) do list[k] = v end
+        list.title = list.title or path
+        return require("ree.plot").lines(list)
+      end,
+    },
+  })
+end
+
+return scenario

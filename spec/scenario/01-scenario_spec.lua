@@ -1,0 +1,102 @@
+local ree = require "ree"
+
+--- A model a hand can follow: a stock that grows by `rate` of itself plus
+-- `inflow` each year, recorded as "stock" (t).
+local growth = {
+  init = function(state) state.memory.stock = 100 end,
+  supply = function(state, p) state.memory.stock = state.memory.stock * (1 + p.rate) + p.inflow end,
+  diagnostics = function(state) state.record("stock", state.memory.stock, "t") end,
+}
+
+local function scenario(policies, checks)
+  return ree.scenario { name = "growth", years = { 2000, 2004 }, model = growth,
+    params = { rate = { value = 0.1, source = "assumption", range = { 0, 0.2 } },
+      inflow = { value = ree.series { from = 2000, unit = "t", 0, 0, 10, 10, 10 }, source = "seed-2012" } },
+    policies = policies, checks = checks }
+end
+
+describe("scenarios #unit", function()
+  it("run year by year and record series", function()
+    local res = scenario():run()
+    -- by hand: 110, 121, 143.1, 167.41, 194.151
+    local s = res.stock
+    assert.near(110, s[2000], 1e-12)
+    assert.near(143.1, s[2002], 1e-12)
+    assert.near(194.151, s[2004], 1e-12)
+    assert.are.equal("t", s:unit())
+    assert.are.same({ "stock" }, res:variables())
+    assert.are.same({ { source = "assumption", params = { "rate" } }, { source = "seed-2012", params = { "inflow" } } },
+      res:sources())
+  end)
+
+  it("apply policies in their years and in their order", function()
+    local res = scenario({
+      ree.policy { "double the rate", from = 2002, scale = { rate = 2 } },
+      ree.policy { "no inflow", from = 2003, to = 2003, set = { inflow = 0 } },
+    }):run()
+    -- 110, 121, then 121 * 1.2 + 10 = 155.2, 155.2 * 1.2 + 0 = 186.24, * 1.2 + 10 = 233.488
+    assert.near(155.2, res.stock[2002], 1e-12)
+    assert.near(186.24, res.stock[2003], 1e-12)
+    assert.near(233.488, res.stock[2004], 1e-12)
+    -- the order matters: set after scale wins
+    local res2 = scenario({ ree.policy { "scale", scale = { rate = 2 } },
+      ree.policy { "set", set = { rate = 0 } } }):run()
+    assert.near(100, res2.stock[2000], 1e-12)
+  end)
+
+  it("fork from a year and branch with other policies", function()
+    local sc = scenario()
+    local base = sc:run()
+    local f = sc:fork(2002):apply(ree.policy { "no growth", set = { rate = 0 } })
+    local branch = f:run()
+    assert.are.equal(base.stock[2001], branch.stock[2001]) -- the shared history
+    assert.near(131, branch.stock[2002], 1e-12)             -- 121 + 10, no growth
+    assert.are.equal("growth from 2002", f.name)
+    assert.has_error(function() sc:fork(1999) end, "fork: 1999 is not a year of scenario 'growth' (2000-2004)")
+  end)
+
+  it("are deterministic", function()
+    assert.are.equal(scenario():run().stock, scenario():run().stock)
+  end)
+
+  it("compare two results side by side", function()
+    local a = scenario():run()
+    local b = scenario({ ree.policy { "faster", scale = { rate = 1.5 } } }):run()
+    local c = ree.compare { base = a, faster = b }
+    local text = tostring(c)
+    assert.truthy(text:find("variable", 1, true))
+    assert.truthy(text:find("stock", 1, true))
+    assert.truthy(text:find("194", 1, true))
+    local plotted = c:plot("stock", { print = false, ascii = true, width = 50 })
+    assert.truthy(plotted:find("* base", 1, true))
+  end)
+
+  it("report check violations by year", function()
+    local res = scenario(nil, {
+      ree.check.always("the stock stays under 150", function(state)
+        return state.memory.stock < 150, "stock " .. state.memory.stock end),
+      ree.check.close_to("stock", ree.series { from = 2000, unit = "t", name = "observed", 110, 121, 150 }, 0.01),
+    }):run()
+    assert.are.same({ check = "the stock stays under 150", year = 2003, why = "stock 167.41" }, res.violations[2])
+    assert.are.same({ check = "stock close to observed", year = 2002, why = "143.1 against 150 (tolerance 0.01)" },
+      res.violations[1])
+    assert.are.equal(3, #res.violations)
+  end)
+
+  it("refuse parameters without a source and unknown options", function()
+    assert.has_error(function() ree.scenario { years = { 2000, 2001 }, model = growth,
+      params = { rate = { value = 0.1 } } } end, "scenario: parameter 'rate' needs a source (or \"assumption\")")
+    assert.has_error(function() ree.scenario { years = { 2000, 2001 }, model = growth,
+      params = { rate = { value = 0.1, source = "assumption" } } } end,
+      "scenario: parameter 'rate' is an assumption without a range")
+    assert.has_error(function() ree.scenario { years = { 2000, 2001 }, model = growth,
+      params = { rate = { value = 0.1, source = "hearsay" } } } end,
+      "scenario: parameter 'rate' cites unknown source 'hearsay'")
+    assert.has_error(function() ree.scenario { years = { 2000, 2001 }, model = { growh = function() end } } end,
+      "scenario: the model has an unknown step 'growh'")
+    assert.has_error(function() ree.scenario { years = { 2001, 2000 }, model = growth } end,
+      "scenario: years must be { first, last }")
+    assert.has_error(function() ree.policy { from = 2000 } end,
+      "policy: give it a name: ree.policy { \"name\", from = YEAR, ... }")
+  end)
+end)
