@@ -5,11 +5,14 @@
 ** side from its own place, <root>/bindings/ree-host, so it runs from any
 ** directory, with or without the launcher.
 */
-#define _POSIX_C_SOURCE 200809L /* isatty, readlink */
+#define _POSIX_C_SOURCE 200809L /* isatty, readlink, opendir, mkdir */
 
+#include <dirent.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <lauxlib.h>
@@ -27,8 +30,59 @@ static int l_isatty(lua_State *L) {
   return 1;
 }
 
+/* host.listdir(path) -> { names, sorted, without . and .. } or nil, msg */
+static int l_listdir(lua_State *L) {
+  const char *path = luaL_checkstring(L, 1);
+  DIR *dir = opendir(path);
+  struct dirent *e;
+  int n = 0;
+  if (dir == NULL) return luaL_fileresult(L, 0, path);
+  lua_newtable(L);
+  while ((e = readdir(dir)) != NULL) {
+    if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0) continue;
+    lua_pushstring(L, e->d_name);
+    lua_rawseti(L, -2, ++n);
+  }
+  closedir(dir);
+  /* sorted in Lua: the order of readdir is the file system's */
+  lua_getglobal(L, "table");
+  lua_getfield(L, -1, "sort");
+  lua_pushvalue(L, -3);
+  lua_call(L, 1, 0);
+  lua_pop(L, 1);
+  return 1;
+}
+
+/* host.mkdir(path) -> true (also when it exists) or nil, msg; makes the
+   parents as mkdir -p does */
+static int l_mkdir(lua_State *L) {
+  const char *path = luaL_checkstring(L, 1);
+  char buf[4096];
+  size_t i, len = strlen(path);
+  if (len == 0 || len >= sizeof buf) return luaL_fileresult(L, 0, path);
+  memcpy(buf, path, len + 1);
+  for (i = 1; i <= len; i++) {
+    if (buf[i] == '/' || buf[i] == '\0') {
+      char c = buf[i];
+      buf[i] = '\0';
+      if (mkdir(buf, 0777) != 0 && errno != EEXIST) return luaL_fileresult(L, 0, path);
+      buf[i] = c;
+    }
+  }
+  {
+    struct stat st;
+    if (stat(path, &st) != 0) return luaL_fileresult(L, 0, path);
+    if (!S_ISDIR(st.st_mode)) {
+      errno = ENOTDIR;
+      return luaL_fileresult(L, 0, path);
+    }
+  }
+  return luaL_fileresult(L, 1, path);
+}
+
 static int luaopen_ree_host(lua_State *L) {
-  static const luaL_Reg funcs[] = {{"isatty", l_isatty}, {NULL, NULL}};
+  static const luaL_Reg funcs[] = {{"isatty", l_isatty}, {"listdir", l_listdir}, {"mkdir", l_mkdir},
+                                   {NULL, NULL}};
   luaL_newlib(L, funcs);
   return 1;
 }

@@ -21,6 +21,7 @@ static const word words[] = {
   {"RMB", REE_DIM_CNY, 1.0},    {"yr", REE_DIM_YEAR, 1.0},
   {"year", REE_DIM_YEAR, 1.0},  {"%", -1, 0.01},
   {"fraction", -1, 1.0},        {"1", -1, 1.0},
+  {"cases", REE_DIM_CASE, 1.0}, {"case", REE_DIM_CASE, 1.0},
 };
 
 static const char *const bases[] = {NULL, "REO", "metal", "product"};
@@ -135,7 +136,7 @@ int ree_unit_factor(const ree_unit *from, const ree_unit *to, double *factor,
 
 /* Writes the name of u, in base units: "US$/t", "t REO/yr", "fraction". */
 static void derive_name(ree_unit *u) {
-  static const char *const dims[REE_NDIM] = {"t", "US$", "CNY", "yr"};
+  static const char *const dims[REE_NDIM] = {"t", "US$", "CNY", "yr", "cases"};
   char num[REE_UNIT_NAME_MAX] = "", den[REE_UNIT_NAME_MAX] = "";
   int d;
   for (d = 0; d < REE_NDIM; d++) {

@@ -18,7 +18,8 @@
 
 #include "ree_err.h"
 
-enum { REE_DIM_MASS, REE_DIM_USD, REE_DIM_CNY, REE_DIM_YEAR, REE_NDIM };
+/* cases: the counted goods of teaching games (the beer game) */
+enum { REE_DIM_MASS, REE_DIM_USD, REE_DIM_CNY, REE_DIM_YEAR, REE_DIM_CASE, REE_NDIM };
 
 enum {
   REE_BASIS_NONE,    /* mass of anything, or no mass */
@@ -31,7 +32,7 @@ enum {
 
 typedef struct ree_unit {
   double scale;                /* one of this unit in base units: kt 1000 */
-  signed char exp[REE_NDIM];   /* powers of t, US$, CNY, yr */
+  signed char exp[REE_NDIM];   /* powers of t, US$, CNY, yr, cases */
   unsigned char basis;         /* REE_BASIS_*, for units with a mass */
   char name[REE_UNIT_NAME_MAX];/* as written, or derived: "US$/kg" */
 } ree_unit;

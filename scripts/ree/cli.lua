@@ -10,6 +10,9 @@ usage: ./ree [COMMAND | FILE.lua [ARGS...] | -e CODE]
   ./ree FILE.lua [ARGS]  run a script; require "ree" works in it
   ./ree -e 'CODE'        run a chunk of Lua
   ./ree run [--out DIR]  run the main job (models/main.lua); charts go to DIR (output)
+  ./ree sweep FILE.lua --runs N [--seed S] [--shard K/M] [--out DIR]
+                         run shard K of M of a Monte Carlo sweep; one JSON file to DIR
+  ./ree merge DIR        join a sweep's shard files into DIR/merged.json
   ./ree test             build and run every test (C and busted)
   ./ree test --asan      ... built with the address and undefined sanitizers
   ./ree test --valgrind  ... under valgrind
@@ -68,6 +71,25 @@ function cli.main(args)
       return fail("unknown argument '" .. rest[1] .. "' (./ree run [--out DIR])", 2)
     end
     return protected(require("models.main"), io.stdout, dir)
+  end
+  if command == "sweep" then
+    local path = rest[1]
+    if path == nil then return fail("sweep needs a sweep file (./ree sweep FILE.lua --runs N ...)", 2) end
+    local o, err = require("ree.sweep").options(table.move(rest, 2, #rest, 1, {}))
+    if not o then return fail("sweep: " .. err, 2) end
+    return protected(function()
+      local file, n = require("ree.sweep").run(path, o)
+      io.write(string.format("%d of %d runs (shard %d/%d, seed %d) written to %s\n", n, o.runs, o.shard, o.shards,
+        o.seed, file))
+    end)
+  end
+  if command == "merge" then
+    if rest[1] == nil or rest[2] ~= nil then return fail("merge needs one directory (./ree merge DIR)", 2) end
+    return protected(function()
+      local sweep = require "ree.sweep"
+      local mc, file = sweep.merge(rest[1])
+      io.write(string.format("%d runs (seed %d) merged into %s\n%s\n", mc:count(), mc.seed, file, sweep.summary(mc)))
+    end)
   end
   if command == "--version" or command == "-v" then
     io.write("ree ", require("ree.core")._VERSION, "\n")

@@ -48,6 +48,11 @@ function ree.policy(spec) return require("ree.scenario").policy(spec) end
 ree.check = setmetatable({}, { __index = function(_, k) return require("ree.scenario").check[k] end })
 function ree.compare(set) return require("ree.scenario").compare(set) end
 
+--- Monte Carlo over a scenario (scripts/ree/montecarlo.lua).
+function ree.montecarlo(spec) return require("ree.montecarlo").run(spec) end
+function ree.tornado(spec) return require("ree.montecarlo").tornado(spec) end
+ree.dist = setmetatable({}, { __index = function(_, k) return require("ree.montecarlo").dist[k] end })
+
 --- A mass-balance graph (scripts/ree/chain.lua).
 function ree.chain(spec) return require("ree.chain").new(spec) end
 

@@ -111,14 +111,34 @@ function Scenario:apply(...)
   return self
 end
 
---- A parameter's value for a year: a number, or a series' value (raises
+--- A parameter's value for a year: the value, or a series' value (raises
 -- when the series has no value for that year).
 local function value_for(name, v, year)
-  if type(v) == "number" then return v end
+  if type(v) ~= "table" and type(v) ~= "userdata" then return v end -- a number, a string, a boolean
   if type(v) == "table" and getmetatable(v) == nil then return copy(v) end -- a table of parameters
   local x = v[year]
   if x == nil then error(string.format("scenario: parameter '%s' has no value for %d", name, year), 0) end
   return x
+end
+
+--- The parameters of a year, after the policies acting in it (in their
+-- list order). A policy's `apply` sees the model's state when there is one.
+function Scenario:parameters(year, state)
+  local p = {}
+  for name, param in pairs(self.params) do p[name] = value_for(name, param.value, year) end
+  for _, pol in ipairs(self.policies) do
+    if year >= pol.from and year <= pol.to then
+      for k, v in pairs(pol.set) do p[k] = v end
+      for k, f in pairs(pol.scale) do
+        if type(p[k]) ~= "number" then
+          error(string.format("policy '%s': cannot scale '%s', which is not a number", pol.name, k), 3)
+        end
+        p[k] = p[k] * f
+      end
+      if pol.apply then pol.apply(p, year, state) end
+    end
+  end
+  return p
 end
 
 --- Runs the scenario; returns its Results.
@@ -136,25 +156,12 @@ function Scenario:run()
     r.values[state.year] = value
   end
   state.record = record
-  if not self.start and self.model.init then self.model.init(state) end
   local first = self.start and self.start.year or self.first
+  if not self.start and self.model.init then self.model.init(state, self:parameters(first)) end
   for year = first, self.last do
     state.year = year
     snapshots[year] = { state = copy(state), recorded = copy(recorded), violations = copy(violations) }
-    local p = {}
-    for name, param in pairs(self.params) do p[name] = value_for(name, param.value, year) end
-    for _, pol in ipairs(self.policies) do
-      if year >= pol.from and year <= pol.to then
-        for k, v in pairs(pol.set) do p[k] = v end
-        for k, f in pairs(pol.scale) do
-          if type(p[k]) ~= "number" then
-            error(string.format("policy '%s': cannot scale '%s', which is not a number", pol.name, k), 2)
-          end
-          p[k] = p[k] * f
-        end
-        if pol.apply then pol.apply(p, year, state) end
-      end
-    end
+    local p = self:parameters(year, state)
     state.params = p
     for _, step in ipairs(STEPS) do
       local f = self.model[step]

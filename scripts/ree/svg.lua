@@ -1,10 +1,11 @@
---- Charts as SVG files: lines, stacked areas, bars. Each has a title, axes
+--- Charts as SVG files: lines, stacked areas, bars, Monte Carlo bands. Each has a title, axes
 -- labelled with their units, a legend and a source line, so that a reader
 -- understands it without the code.
 --
 --   svg.lines({ nd, dy }, { title = "...", log = true, source = "USGS", file = "prices.svg" })
 --   svg.area({ sintered, bonded }, { title = "...", file = "ndfeb.svg" })
 --   svg.bars({ quota, exports }, { title = "...", stacked = false })
+--   svg.bands(mc:bands "price.Dy.fob", { title = "..." })   -- a Monte Carlo fan chart
 --
 -- Each returns the SVG text; with `file` it is also written (atomically).
 
@@ -66,8 +67,9 @@ local function check(list, opts, fname)
 end
 
 --- The frame every chart shares: title, axes, ticks, legend, source line.
--- `plot(x_of, y_of)` draws the data between the axes and the legend.
-local function chart(list, opts, unit, vlo, vhi, y0, y1, plot, band)
+-- `plot(x_of, y_of)` draws the data between the axes and the legend;
+-- `swatches[i]` = { colour, opacity } when legend entry i is not a plain line.
+local function chart(list, opts, unit, vlo, vhi, y0, y1, plot, band, swatches)
   local out = {}
   local function add(...) out[#out + 1] = string.format(...) end
   -- the legend takes the room its longest name needs
@@ -118,8 +120,9 @@ local function chart(list, opts, unit, vlo, vhi, y0, y1, plot, band)
   -- legend
   for i, s in ipairs(list) do
     local y = yt + 10 + (i - 1) * 22
-    add('<rect x="%s" y="%s" width="14" height="14" fill="%s"/>', num(x1 + 16), num(y - 7),
-      COLOURS[(i - 1) % #COLOURS + 1])
+    local sw = swatches and swatches[i] or { COLOURS[(i - 1) % #COLOURS + 1], 1 }
+    add('<rect x="%s" y="%s" width="14" height="14" fill="%s" fill-opacity="%s"/>', num(x1 + 16), num(y - 7),
+      sw[1], sw[2])
     add('<text x="%s" y="%s" dominant-baseline="middle">%s</text>', num(x1 + 36), num(y),
       escape(s:name() or ("series " .. i)))
   end
@@ -206,6 +209,48 @@ function svg.area(list, opts)
         COLOURS[(i - 1) % #COLOURS + 1], table.concat(upper, " "), table.concat(lower, " "))
     end
   end)
+  return finish(text, opts)
+end
+
+--- A fan chart of Monte Carlo quantile bands { p05, p25, p50, p75, p95 }
+-- (series): the 5-95 and 25-75 percentile bands shaded, the median a line.
+-- Years where a band has a gap are left out of it.
+function svg.bands(b, opts)
+  opts = opts or {}
+  for _, q in ipairs({ "p05", "p25", "p50", "p75", "p95" }) do
+    if not b[q] then error("svg.bands: give the bands p05, p25, p50, p75 and p95", 2) end
+  end
+  local legend = { b.p50:named("median"), b.p75:named("25-75 percentile"), b.p95:named("5-95 percentile") }
+  local unit = check(legend, opts, "bands")
+  local lo, hi, y0, y1 = scale.extent({ b.p05, b.p95 }, opts.log)
+  if not lo then error("svg.bands: every value is missing", 2) end
+  if not opts.log then lo = math.min(lo, 0) end
+  local colour = COLOURS[1]
+  local swatches = { { colour, 1 }, { colour, 0.35 }, { colour, 0.15 } }
+  local text = chart(legend, opts, unit, lo, hi, y0, y1, function(add, x_of, y_of)
+    for _, pair in ipairs({ { b.p05, b.p95, 0.15 }, { b.p25, b.p75, 0.35 } }) do
+      local upper, lower = {}, {}
+      for year = y0, y1 do
+        local l, u = pair[1][year], pair[2][year]
+        if l and u then
+          upper[#upper + 1] = num(x_of(year)) .. "," .. num(y_of(u))
+          table.insert(lower, 1, num(x_of(year)) .. "," .. num(y_of(l)))
+        end
+      end
+      if #upper > 1 then
+        add('<polygon fill="%s" fill-opacity="%s" stroke="none" points="%s %s"/>', colour, pair[3],
+          table.concat(upper, " "), table.concat(lower, " "))
+      end
+    end
+    local run = {}
+    for year = y0, y1 do
+      local v = b.p50[year]
+      if v then run[#run + 1] = num(x_of(year)) .. "," .. num(y_of(v)) end
+    end
+    if #run > 1 then
+      add('<polyline fill="none" stroke="%s" stroke-width="2.5" points="%s"/>', colour, table.concat(run, " "))
+    end
+  end, nil, swatches)
   return finish(text, opts)
 end
 

@@ -1,3 +1,4 @@
+local core = require "ree.core"
 local helpers = require "spec.helpers"
 local repl = require "ree.repl"
 
@@ -58,6 +59,56 @@ describe("the ree executable #cli", function()
     assert.are.same({ "", "ree: unknown argument 'now' (./ree run [--out DIR])\n", 2 }, { run { "run", "now" } })
     assert.truthy(out:find("Nd+Pr metal: 4,082 t; the report's 2011 table gives 4,000-4,300 t", 1, true))
     assert.truthy(out:find("the report's ~60 t Dy sits within that range", 1, true))
+  end)
+end)
+
+describe("sweeps in shards #cli", function()
+  local function read_json(path)
+    local f = assert(io.open(path, "rb"))
+    local t = assert(core.json_decode(f:read("a")))
+    f:close()
+    return t
+  end
+
+  it("merge shards into the runs of one unsharded sweep", function()
+    local split, whole = os.tmpname(), os.tmpname()
+    os.remove(split)
+    os.remove(whole)
+    local common = { "sweep", "models/sweeps/cobweb.lua", "--runs", "9", "--seed", "3" }
+    for k = 1, 2 do
+      local args = table.move(common, 1, #common, 1, {})
+      table.move({ "--shard", k .. "/2", "--out", split }, 1, 4, #args + 1, args)
+      local out, err, status = run(args)
+      assert.are.same({ "", 0 }, { err, status })
+      assert.are.equal(string.format("%d of 9 runs (shard %d/2, seed 3) written to %s/cobweb-shard-%d-of-2.json\n",
+        k == 1 and 5 or 4, k, split, k), out)
+    end
+    table.move({ "--out", whole }, 1, 2, #common + 1, common)
+    assert.are.same({ 0 }, { select(3, run(common)) })
+    local out, err, status = run { "merge", split }
+    assert.are.same({ "", 0 }, { err, status })
+    assert.truthy(out:find("9 runs (seed 3) merged into " .. split .. "/merged.json", 1, true))
+    assert.truthy(out:find("price     US$/kg  2015", 1, true))
+    assert.are.same({ 0 }, { select(3, run { "merge", whole }) })
+    assert.are.same(read_json(whole .. "/merged.json").values, read_json(split .. "/merged.json").values)
+    -- a missing shard is named
+    os.remove(split .. "/cobweb-shard-2-of-2.json")
+    out, err, status = run { "merge", split }
+    assert.are.same({ "", 1 }, { out, status })
+    assert.are.equal("ree: merge: run 2 of 9 is missing (is a shard file missing?)", err:match("^[^\n]*"))
+    os.execute("rm -rf " .. split .. " " .. whole)
+  end)
+
+  it("name bad arguments", function()
+    assert.are.same({ "", "ree: sweep: --shard wants K/M with 1 <= K <= M, not '3/2'\n", 2 },
+      { run { "sweep", "models/sweeps/cobweb.lua", "--runs", "4", "--shard", "3/2" } })
+    assert.are.same({ "", "ree: sweep: give the number of runs: --runs N\n", 2 },
+      { run { "sweep", "models/sweeps/cobweb.lua" } })
+    assert.are.same({ "", "ree: sweep: --runs wants a whole number above 0, not 'many'\n", 2 },
+      { run { "sweep", "models/sweeps/cobweb.lua", "--runs", "many" } })
+    assert.are.same({ "", "ree: merge needs one directory (./ree merge DIR)\n", 2 }, { run { "merge" } })
+    local _, err, status = run { "merge", "/no/such/dir" }
+    assert.are.same({ 1, "ree: /no/such/dir: No such file or directory" }, { status, err:match("^[^\n]*") })
   end)
 end)
 

@@ -1,0 +1,351 @@
+--- Monte Carlo over scenarios: sampled parameters, Latin hypercube
+-- sampling, quantile bands and tornado sensitivity. The same seed gives
+-- the same runs, bit for bit.
+--
+--   local mc = ree.montecarlo {
+--     scenario = sc, runs = 1000, seed = 42, lhs = true,
+--     sample = { ["Dy.e_lr"] = ree.dist.uniform(-1.0, -0.3), ["Dy.lambda"] = ree.dist.triangular(0.1, 0.25, 0.5) },
+--     collect = { "price.Dy.fob" },
+--   }
+--   mc:bands "price.Dy.fob"            --> { p05 = Series, p50 = Series, p95 = Series }
+--   ree.tornado { scenario = sc, sample = ..., output = "price.Dy.fob", year = 2015 }
+
+local series = require "ree.series"
+
+local montecarlo = {}
+
+-- {==================================================================
+-- A seeded generator: splitmix64 (Steele, Lea and Flood 2014), in Lua's
+-- 64-bit integers, so no run depends on math.random's shared state.
+-- ===================================================================
+
+local Rng = {}
+Rng.__index = Rng
+
+function montecarlo.rng(seed)
+  return setmetatable({ s = math.tointeger(seed) or 0 }, Rng)
+end
+
+--- A uniform number in [0, 1).
+function Rng:uniform()
+  self.s = self.s + 0x9E3779B97F4A7C15
+  local z = self.s
+  z = (z ~ (z >> 30)) * 0xBF58476D1CE4E5B9
+  z = (z ~ (z >> 27)) * 0x94D049BB133111EB
+  z = z ~ (z >> 31)
+  return (z >> 11) * (1.0 / 9007199254740992.0)
+end
+
+--- A random permutation of 1..n (Fisher-Yates).
+function Rng:permutation(n)
+  local p = {}
+  for i = 1, n do p[i] = i end
+  for i = n, 2, -1 do
+    local j = math.floor(self:uniform() * i) + 1
+    p[i], p[j] = p[j], p[i]
+  end
+  return p
+end
+
+-- }==================================================================
+
+-- {==================================================================
+-- Distributions by their quantile functions
+-- ===================================================================
+
+--- The standard normal quantile (Acklam's rational approximation,
+-- relative error under 1.2e-9).
+local function normal_quantile(u)
+  local a = { -39.69683028665376, 220.9460984245205, -275.9285104469687, 138.3577518672690,
+    -30.66479806614716, 2.506628277459239 }
+  local b = { -54.47609879822406, 161.5858368580409, -155.6989798598866, 66.80131188771972, -13.28068155288572 }
+  local c = { -0.007784894002430293, -0.3223964580411365, -2.400758277161838, -2.549732539343734,
+    4.374664141464968, 2.938163982698783 }
+  local d = { 0.007784695709041462, 0.3224671290700398, 2.445134137142996, 3.754408661907416 }
+  local lo = 0.02425
+  if u < lo then
+    local q = math.sqrt(-2 * math.log(u))
+    return (((((c[1] * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5]) * q + c[6]) /
+      ((((d[1] * q + d[2]) * q + d[3]) * q + d[4]) * q + 1)
+  elseif u > 1 - lo then
+    local q = math.sqrt(-2 * math.log(1 - u))
+    return -(((((c[1] * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5]) * q + c[6]) /
+      ((((d[1] * q + d[2]) * q + d[3]) * q + d[4]) * q + 1)
+  end
+  local q = u - 0.5
+  local r = q * q
+  return (((((a[1] * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5]) * r + a[6]) * q /
+    (((((b[1] * r + b[2]) * r + b[3]) * r + b[4]) * r + b[5]) * r + 1)
+end
+
+local dist = {}
+montecarlo.dist = dist
+
+-- The checks below are written "not (a <= b)" so that NaN fails them too.
+-- luacheck: push ignore 581
+
+local function make(kind, quantile, description)
+  return { kind = kind, quantile = quantile, description = description }
+end
+
+function dist.uniform(a, b)
+  if not (a <= b) then error("uniform: give a <= b", 2) end
+  return make("uniform", function(u) return a + (b - a) * u end, string.format("uniform(%g, %g)", a, b))
+end
+
+function dist.normal(mean, sd)
+  if not (sd > 0) then error("normal: sd must be positive", 2) end
+  return make("normal", function(u) return mean + sd * normal_quantile(u) end,
+    string.format("normal(%g, %g)", mean, sd))
+end
+
+--- A lognormal with the given mean and standard deviation (of the value).
+function dist.lognormal(mean, sd)
+  if not (mean > 0 and sd > 0) then error("lognormal: mean and sd must be positive", 2) end
+  local s2 = math.log(1 + sd * sd / (mean * mean))
+  local mu = math.log(mean) - s2 / 2
+  return make("lognormal", function(u) return math.exp(mu + math.sqrt(s2) * normal_quantile(u)) end,
+    string.format("lognormal(mean %g, sd %g)", mean, sd))
+end
+
+function dist.triangular(a, mode, b)
+  if not (a <= mode and mode <= b and a < b) then error("triangular: give a <= mode <= b, a < b", 2) end
+  local f = (mode - a) / (b - a)
+  return make("triangular", function(u)
+    if u < f then return a + math.sqrt(u * (b - a) * (mode - a)) end
+    return b - math.sqrt((1 - u) * (b - a) * (b - mode))
+  end, string.format("triangular(%g, %g, %g)", a, mode, b))
+end
+
+-- luacheck: pop
+
+--- One of values, with weights (default equal).
+function dist.discrete(values, weights)
+  if type(values) ~= "table" or #values == 0 then error("discrete: give a list of values", 2) end
+  local cum, total = {}, 0
+  for i = 1, #values do
+    total = total + (weights and weights[i] or 1)
+    cum[i] = total
+  end
+  return make("discrete", function(u)
+    for i = 1, #values do
+      if u * total < cum[i] then return values[i] end
+    end
+    return values[#values]
+  end, "discrete")
+end
+
+-- }==================================================================
+
+--- The samples of every run: plan[i][name] = value. Latin hypercube
+-- sampling puts one draw in each of `runs` equal strata of every
+-- parameter, in a random order per parameter.
+function montecarlo.plan(sample, runs, seed, lhs)
+  local rng = montecarlo.rng(seed)
+  local names = {}
+  for name in pairs(sample) do names[#names + 1] = name end
+  table.sort(names) -- the order of draws must not depend on table hashing
+  local plan = {}
+  for i = 1, runs do plan[i] = {} end
+  for _, name in ipairs(names) do
+    local d = sample[name]
+    if lhs then
+      local order = rng:permutation(runs)
+      for i = 1, runs do plan[i][name] = d.quantile((order[i] - 1 + rng:uniform()) / runs) end
+    else
+      for i = 1, runs do plan[i][name] = d.quantile(rng:uniform()) end
+    end
+  end
+  return plan
+end
+
+--- A copy of scenario sc with the parameters in values set.
+function montecarlo.with(sc, values)
+  local copy = setmetatable({}, getmetatable(sc))
+  for k, v in pairs(sc) do copy[k] = v end
+  copy.params, copy.results, copy.start = {}, nil, nil
+  for name, p in pairs(sc.params) do copy.params[name] = p end
+  for name, v in pairs(values) do
+    local p = sc.params[name]
+    if not p then error(string.format("montecarlo: the scenario has no parameter '%s'", name), 3) end
+    copy.params[name] = { value = v, source = p.source, range = p.range }
+  end
+  return copy
+end
+
+local MonteCarlo = {}
+MonteCarlo.__index = MonteCarlo
+
+local OPTIONS = { scenario = true, runs = true, seed = true, lhs = true, sample = true, collect = true,
+  progress = true, only = true }
+
+--- Runs the Monte Carlo (see the module's comment). `only` (a function of
+-- the run index) selects the runs to do here: a shard of a sweep.
+function montecarlo.run(spec)
+  for k in pairs(spec) do
+    if not OPTIONS[k] then error(string.format("unknown option '%s' to 'montecarlo'", tostring(k)), 2) end
+  end
+  if type(spec.runs) ~= "number" or spec.runs < 1 then error("montecarlo: give a number of runs", 2) end
+  if type(spec.collect) ~= "table" or #spec.collect == 0 then error("montecarlo: give variables to collect", 2) end
+  local plan = montecarlo.plan(spec.sample or {}, spec.runs, spec.seed or 1, spec.lhs ~= false)
+  local show = spec.progress
+  if show == nil then show = require("ree.host_tty")() end
+  local mc = setmetatable({ runs = spec.runs, seed = spec.seed or 1, plan = plan, collect = spec.collect,
+    values = {}, units = {}, first = spec.scenario.first, last = spec.scenario.last }, MonteCarlo)
+  for i = 1, spec.runs do
+    if not spec.only or spec.only(i) then
+      local res = montecarlo.with(spec.scenario, plan[i]):run()
+      local row = {}
+      for _, path in ipairs(spec.collect) do
+        local s = res:get(path)
+        row[path], mc.units[path] = s:values(), s:unit()
+      end
+      mc.values[i] = row
+    end
+    if show and (i % math.max(1, spec.runs // 100) == 0 or i == spec.runs) then
+      local n = math.floor(40 * i / spec.runs)
+      io.stderr:write(string.format("\r[%s%s] %d/%d", string.rep("#", n), string.rep(" ", 40 - n), i, spec.runs))
+      if i == spec.runs then io.stderr:write("\n") end
+    end
+  end
+  return mc
+end
+
+--- The q-quantile of a sorted list (linear interpolation, "type 7").
+local function quantile(sorted, q)
+  local h = (#sorted - 1) * q + 1
+  local lo = math.floor(h)
+  if lo >= #sorted then return sorted[#sorted] end
+  return sorted[lo] + (h - lo) * (sorted[lo + 1] - sorted[lo])
+end
+
+--- Quantile bands of a collected variable over the runs done:
+-- { p05, p25, p50, p75, p95 } as series.
+function MonteCarlo:bands(path)
+  if not self.units[path] then error(string.format("montecarlo: '%s' was not collected", path), 2) end
+  local years = self.last - self.first + 1
+  local bands = { p05 = {}, p25 = {}, p50 = {}, p75 = {}, p95 = {} }
+  local qs = { p05 = 0.05, p25 = 0.25, p50 = 0.5, p75 = 0.75, p95 = 0.95 }
+  for y = 1, years do
+    local column = {}
+    for _, row in pairs(self.values) do
+      local v = row[path] and row[path][y]
+      if v and v == v then column[#column + 1] = v end
+    end
+    table.sort(column)
+    for name, q in pairs(qs) do bands[name][y] = #column > 0 and quantile(column, q) or nil end
+  end
+  local out = {}
+  for name in pairs(qs) do
+    out[name] = series.new { from = self.first, to = self.last, unit = self.units[path], name = path .. " " .. name,
+      table.unpack(bands[name], 1, years) }
+  end
+  return out
+end
+
+--- A fan chart of a collected variable: the 5-95 and 25-75 percentile
+-- bands shaded, the median a line (ree.svg options; `file` writes it).
+function MonteCarlo:chart(path, opts)
+  local b = self:bands(path)
+  opts = opts or {}
+  opts.title = opts.title or path
+  opts.subtitle = opts.subtitle or string.format("%d runs, seed %d: median, 25-75 and 5-95 percentile bands",
+    self:count(), self.seed)
+  return require("ree.svg").bands(b, opts)
+end
+
+--- The number of runs done (all, or this shard's).
+function MonteCarlo:count()
+  local n = 0
+  for _ in pairs(self.values) do n = n + 1 end
+  return n
+end
+
+-- {==================================================================
+-- Sweeps in shards: each shard writes its runs to a JSON file, merge
+-- joins the files of one sweep into one result.
+-- ===================================================================
+
+local FORMAT = "ree-sweep-1"
+
+--- The runs done as a plain table for JSON (missing values as NaN, which
+-- the encoder writes as null).
+function MonteCarlo:export(meta)
+  local runs = {}
+  for i, row in pairs(self.values) do runs[tostring(i)] = row end
+  local out = { format = FORMAT, runs = self.runs, seed = self.seed, collect = self.collect, units = self.units,
+    first = self.first, last = self.last, values = runs }
+  for k, v in pairs(meta or {}) do out[k] = v end
+  return out
+end
+
+--- A MonteCarlo from exported tables (the shards of one sweep), checking
+-- that they belong together, that no run is there twice and none is
+-- missing. `names[i]` names t[i] in errors.
+function montecarlo.join(list, names)
+  local core = require "ree.core"
+  if #list == 0 then error("merge: no shard files", 2) end
+  local first = list[1]
+  local mc = setmetatable({ runs = first.runs, seed = first.seed, collect = first.collect, units = first.units,
+    first = first.first, last = first.last, values = {}, plan = nil }, MonteCarlo)
+  local from = {}
+  for k, t in ipairs(list) do
+    if t.format ~= FORMAT then error(string.format("merge: %s is not a ree sweep file", names[k]), 2) end
+    for _, key in ipairs({ "runs", "seed", "first", "last", "scenario", "shards" }) do
+      if t[key] ~= first[key] then
+        error(string.format("merge: %s has %s %s, %s has %s", names[k], key, tostring(t[key]), names[1],
+          tostring(first[key])), 2)
+      end
+    end
+    if table.concat(t.collect, ",") ~= table.concat(first.collect, ",") then
+      error(string.format("merge: %s collects other variables than %s", names[k], names[1]), 2)
+    end
+    for key, row in pairs(t.values) do
+      local i = math.tointeger(tonumber(key))
+      if from[i] then error(string.format("merge: run %d is in both %s and %s", i, from[i], names[k]), 2) end
+      from[i] = names[k]
+      for path, values in pairs(row) do
+        for y = 1, #values do
+          if values[y] == core.null then values[y] = 0 / 0 end
+        end
+        row[path] = values
+      end
+      mc.values[i] = row
+    end
+  end
+  for i = 1, mc.runs do
+    if not from[i] then
+      error(string.format("merge: run %d of %d is missing (is a shard file missing?)", i, mc.runs), 2)
+    end
+  end
+  return mc
+end
+
+-- }==================================================================
+
+--- Tornado sensitivity: each sampled parameter at its 10th and 90th
+-- percentile, the others at their medians; the swing of output in year,
+-- largest first: { { param, low, high, swing }, ... }.
+function montecarlo.tornado(spec)
+  local medians = {}
+  for name, d in pairs(spec.sample) do medians[name] = d.quantile(0.5) end
+  local function value_with(values)
+    local res = montecarlo.with(spec.scenario, values):run()
+    return res:get(spec.output)[spec.year]
+  end
+  local rows = {}
+  for name, d in pairs(spec.sample) do
+    local lo, hi = {}, {}
+    for k, v in pairs(medians) do lo[k], hi[k] = v, v end
+    lo[name], hi[name] = d.quantile(0.1), d.quantile(0.9)
+    local a, b = value_with(lo), value_with(hi)
+    rows[#rows + 1] = { param = name, low = a, high = b, swing = math.abs(b - a) }
+  end
+  table.sort(rows, function(x, y)
+    if x.swing ~= y.swing then return x.swing > y.swing end
+    return x.param < y.param
+  end)
+  return rows
+end
+
+return montecarlo

@@ -1,0 +1,98 @@
+local ree = require "ree"
+local core = require "ree.core"
+local montecarlo = require "ree.montecarlo"
+
+--- A model whose output a hand can predict: y = 3 x + z, every year.
+local linear = {
+  diagnostics = function(state, p) state.record("y", 3 * p.x + p.z, "t") end,
+}
+
+local function scenario()
+  return ree.scenario { name = "linear", years = { 2000, 2002 }, model = linear,
+    params = { x = { value = 0.5, source = "assumption", range = { 0, 1 } },
+      z = { value = 0.5, source = "assumption", range = { 0, 1 } } } }
+end
+
+local function mc(opts)
+  local spec = { scenario = scenario(), runs = 20, seed = 42, collect = { "y" }, progress = false,
+    sample = { x = ree.dist.uniform(0, 1), z = ree.dist.normal(0, 1) } }
+  for k, v in pairs(opts or {}) do spec[k] = v end
+  return ree.montecarlo(spec)
+end
+
+describe("Monte Carlo #scenario", function()
+  it("gives identical runs for the same seed, and other runs for another", function()
+    assert.are.same(mc().values, mc().values)
+    assert.are.same(mc().plan, mc().plan)
+    assert.are_not.same(mc().plan, mc({ seed = 43 }).plan)
+    assert.are.same(mc({ lhs = false }).plan, mc({ lhs = false }).plan)
+  end)
+
+  it("puts one Latin hypercube draw in each stratum", function()
+    local plan = mc({ runs = 10 }).plan
+    local strata = {}
+    for i = 1, 10 do strata[#strata + 1] = math.floor(plan[i].x * 10) end
+    table.sort(strata)
+    assert.are.same({ 0, 1, 2, 3, 4, 5, 6, 7, 8, 9 }, strata)
+  end)
+
+  it("inverts the distributions it samples", function()
+    assert.near(1.959963985, ree.dist.normal(0, 1).quantile(0.975), 1e-8)
+    assert.near(10 + 2 * -1.644853627, ree.dist.normal(10, 2).quantile(0.05), 1e-8)
+    assert.near(2.5, ree.dist.uniform(2, 3).quantile(0.5), 1e-15)
+    -- triangular(0, 1, 4): the mode at F = 1/4; above it F = 1 - (4 - x)^2 / 12,
+    -- so the median solves (4 - x)^2 = 6
+    assert.near(1, ree.dist.triangular(0, 1, 4).quantile(0.25), 1e-15)
+    assert.near(4 - math.sqrt(6), ree.dist.triangular(0, 1, 4).quantile(0.5), 1e-15)
+    -- lognormal with mean 1, sd 1: sigma^2 = ln 2, median = exp(-ln 2 / 2)
+    assert.near(1 / math.sqrt(2), ree.dist.lognormal(1, 1).quantile(0.5), 1e-12)
+    local d = ree.dist.discrete({ "a", "b" }, { 1, 3 })
+    assert.are.same({ "a", "b", "b" }, { d.quantile(0.2), d.quantile(0.3), d.quantile(0.99) })
+  end)
+
+  it("gives quantile bands over the runs", function()
+    -- five LHS runs of a discrete 1..5 take each value once: y = 3x, sorted
+    -- 3, 6, 9, 12, 15; type-7 quantiles: p05 = 3 + 0.2 * 3, p25 = 6, p50 = 9
+    local m = mc({ runs = 5, sample = { x = ree.dist.discrete({ 1, 2, 3, 4, 5 }), z = ree.dist.uniform(0, 0) } })
+    local b = m:bands "y"
+    assert.near(3.6, b.p05[2001], 1e-12)
+    assert.are.same({ 6, 9, 12 }, { b.p25[2001], b.p50[2001], b.p75[2001] })
+    assert.near(14.4, b.p95[2002], 1e-12)
+    assert.are.equal("t", b.p50:unit())
+    assert.are.equal(5, m:count())
+    assert.truthy(m:chart("y", { source = "a test" }):find("5 runs, seed 42", 1, true))
+  end)
+
+  it("ranks parameters by their swing in a tornado", function()
+    local rows = ree.tornado { scenario = scenario(), output = "y", year = 2001,
+      sample = { x = ree.dist.uniform(0, 1), z = ree.dist.uniform(0, 1) } }
+    -- x from 0.1 to 0.9 moves y by 3 * 0.8; z by 0.8; each with the other at 0.5
+    assert.are.same({ "x", "z" }, { rows[1].param, rows[2].param })
+    assert.near(2.4, rows[1].swing, 1e-12)
+    assert.near(3 * 0.1 + 0.5, rows[1].low, 1e-12)
+    assert.near(0.8, rows[2].swing, 1e-12)
+  end)
+
+  it("joins shards into exactly the unsharded runs, through JSON", function()
+    local whole = mc({ runs = 7 })
+    local parts, names = {}, {}
+    for k = 1, 3 do
+      local part = mc({ runs = 7, only = function(i) return (i - 1) % 3 == k - 1 end })
+      local text = core.json_encode(part:export { scenario = "linear", shard = k, shards = 3 })
+      parts[k], names[k] = assert(core.json_decode(text)), "shard " .. k
+    end
+    assert.are.same(whole.values, montecarlo.join(parts, names).values)
+    table.remove(parts, 2)
+    assert.has_error(function() montecarlo.join(parts, names) end,
+      "merge: run 2 of 7 is missing (is a shard file missing?)")
+  end)
+
+  it("names what is wrong with its options", function()
+    assert.has_error(function() mc({ sample = { y = ree.dist.uniform(0, 1) } }) end,
+      "montecarlo: the scenario has no parameter 'y'")
+    assert.has_error(function() mc({ collect = {} }) end, "montecarlo: give variables to collect")
+    assert.has_error(function() mc({ run = 3 }) end, "unknown option 'run' to 'montecarlo'")
+    assert.has_error(function() mc():bands("x") end, "montecarlo: 'x' was not collected")
+    assert.has_error(function() ree.dist.triangular(0, 5, 4) end, "triangular: give a <= mode <= b, a < b")
+  end)
+end)
