@@ -1,6 +1,7 @@
 local ree = require "ree"
 local cobweb = require "models.classroom.cobweb"
 local beer = require "models.classroom.beer_game"
+local stockpile = require "models.classroom.stockpile"
 
 --- The standard deviation of a series' values.
 local function sd(s)
@@ -92,5 +93,35 @@ describe("the beer game #models", function()
     end
     local watched = beer.scenario({ beta = 1 }):run()
     assert.is_true(sd(watched.orders.factory) < 0.5 * sd(res.orders.factory))
+  end)
+end)
+
+describe("the stockpile market #models", function()
+  it("sets the price from inventory cover, by hand in the first shock year", function()
+    local res = stockpile.scenario():run()
+    assert.are.equal(20, res.price[2009]) -- in balance: cover 2,500 / 10,000 = 0.25 = cover_ref
+    -- 2010: 2,500 in stock + 7,000 produced < 10,000 wanted: 500 short, stock 0,
+    -- cover at its floor 0.02, P = 20 (0.02 / 0.25)^(-1/2) = 20 sqrt(12.5)
+    assert.are.same({ 9500, 500, 0 }, { res.demand[2010], res.shortage[2010], res.stock.private[2010] })
+    assert.near(20 * math.sqrt(12.5), res.price[2010], 1e-12)
+  end)
+
+  it("keeps every tonne: stocks change by what came in and went out", function()
+    local res = stockpile.scenario({ public0 = 2000 }):run()
+    local private, public = 2500, 2000
+    for year = 2005, 2020 do
+      private = private + res.production[year] - res.demand[year] - res.bought[year] + res.sold[year]
+      public = public + res.bought[year] - res.sold[year]
+      assert.near(private, res.stock.private[year], 1e-9)
+      assert.near(public, res.stock.public[year], 1e-9)
+    end
+  end)
+
+  it("sells above the band and buys below it, which halves the peak", function()
+    local bare = stockpile.scenario():run()
+    local held = stockpile.scenario({ public0 = 2000 }):run()
+    assert.are.same({ 1000, 1000 }, { held.sold[2011], held.sold[2012] }) -- P(2010) = 70.7 > 40
+    assert.are.equal(500, bare.bought[2018])                              -- P(2017) = 13.2 < 18
+    assert.is_true(held.price[2012] < 0.5 * bare.price[2012])
   end)
 end)
