@@ -97,6 +97,7 @@ static int l_market_clear(lua_State *L) {
   set(L, "exports", r.exports);
   set(L, "legal", r.legal);
   set(L, "leakage", r.leakage);
+  set(L, "imports", r.imports);
   set(L, "d_cn", r.d_cn);
   set(L, "s_cn", r.s_cn);
   set(L, "fringe", r.fringe);

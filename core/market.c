@@ -115,7 +115,8 @@ static double leakage(const ree_market *m, double p_cn, double p_rw) {
 */
 typedef double (*fn)(const ree_market *m, double p, const double *arg);
 
-static int root(const ree_market *m, fn f, const double *arg, double *out) {
+static int root_bracket(const ree_market *m, fn f, const double *arg,
+                        double *out, double *lo_out, double *hi_out) {
   double lo = 1.0, hi = 1.0;
   int i;
   while (f(m, lo, arg) > 0.0 && lo > P_MIN) lo /= 10.0;
@@ -129,12 +130,36 @@ static int root(const ree_market *m, fn f, const double *arg, double *out) {
       hi = mid;
   }
   *out = sqrt(lo * hi);
+  if (lo_out) *lo_out = lo;
+  if (hi_out) *hi_out = hi;
   return 0;
+}
+
+static int root(const ree_market *m, fn f, const double *arg, double *out) {
+  return root_bracket(m, f, arg, out, NULL, NULL);
+}
+
+/*
+** The quantity China sells where ES(p) meets ED(w p), p in [lo, hi] (the
+** bisection's last bracket). On a step of a merit order one side jumps
+** inside the bracket while the other is flat: the traded quantity is where
+** the two ranges [ES(lo), ES(hi)] and [ED(w hi), ED(w lo)] overlap.
+*/
+static double crossing(const ree_market *m, double w, double lo, double hi) {
+  double a = excess_supply(m, lo), b = excess_supply(m, hi);
+  double c = excess_demand(m, w * hi), d = excess_demand(m, w * lo);
+  double from = a > c ? a : c, to = b < d ? b : d;
+  return from <= to ? (from + to) / 2.0 : (a + b + c + d) / 4.0;
 }
 
 /* ES(p) - ED(w p): zero at the tax-only price (arg[0] = w). */
 static double tax_gap(const ree_market *m, double p, const double *w) {
   return excess_supply(m, p) - excess_demand(m, *w * p);
+}
+
+/* -ED(p): zero where the rest of the world clears on its own. */
+static double rw_gap(const ree_market *m, double p, const double *zero) {
+  return *zero - excess_demand(m, p);
 }
 
 /* ES(p) - target: China's price for given exports (arg[0]). */
@@ -173,7 +198,7 @@ static double s_rw_at(const ree_market *m, double p) {
 }
 
 int ree_market_clear(const ree_market *m, ree_market_result *r, ree_err *err) {
-  double w, one = 1.0, p_cn, p_rw, total;
+  double w, one = 1.0, p_cn, p_rw, total, lo, hi;
   const char *name;
   int rc;
   if (m == NULL || r == NULL) return ree_err_set(err, REE_EINVAL, "no market");
@@ -181,18 +206,36 @@ int ree_market_clear(const ree_market *m, ree_market_result *r, ree_err *err) {
   if ((rc = check(m, err)) != REE_OK) return rc;
   memset(r, 0, sizeof *r);
   w = (1.0 + m->tax) * (1.0 + m->vat_lost);
-  if (root(m, tax_gap, &one, &r->p_free) != 0)
+  if (root_bracket(m, tax_gap, &one, &r->p_free, &lo, &hi) != 0)
     return ree_err_set(err, REE_ESINGULAR, "market '%s', %d: no price clears: "
                        "China's excess supply never meets the rest of the "
                        "world's excess demand", name, m->year);
-  if (root(m, tax_gap, &w, &p_cn) != 0)
-    return ree_err_set(err, REE_ESINGULAR, "market '%s', %d: no price clears "
-                       "with a wedge of %g", name, m->year, w);
-  p_rw = w * p_cn;
-  total = excess_demand(m, p_rw);
-  r->leakage = leakage(m, p_cn, p_rw);
-  if (r->leakage > total) r->leakage = total;
-  r->legal = total - r->leakage;
+  total = crossing(m, 1.0, lo, hi);
+  if (total < 0.0) {
+    /* the rest of the world has a surplus at the free-trade price: China
+    ** imports it, and its export policy has nothing to act on */
+    p_cn = p_rw = r->p_free;
+    r->imports = -total;
+  } else {
+    if (root_bracket(m, tax_gap, &w, &p_cn, &lo, &hi) != 0)
+      return ree_err_set(err, REE_ESINGULAR, "market '%s', %d: no price "
+                         "clears with a wedge of %g", name, m->year, w);
+    p_rw = w * p_cn;
+    total = crossing(m, w, lo, hi);
+    if (total < 0.0) {
+      /* the wedge is wider than the gap between the two closed markets:
+      ** no trade, each side clears on its own */
+      double zero = 0.0;
+      if (root(m, supply_gap, &zero, &p_cn) != 0 ||
+          root(m, rw_gap, &zero, &p_rw) != 0)
+        return ree_err_set(err, REE_ESINGULAR, "market '%s', %d: no price "
+                           "clears without trade", name, m->year);
+    } else {
+      r->leakage = leakage(m, p_cn, p_rw);
+      if (r->leakage > total) r->leakage = total;
+      r->legal = total - r->leakage;
+    }
+  }
   if (m->quota >= 0.0 && r->legal > m->quota) {
     /* the quota binds: P_rw rises until legal exports fit it */
     if (root(m, quota_gap, &m->quota, &p_rw) != 0 || p_rw < w * p_cn)
@@ -210,7 +253,7 @@ int ree_market_clear(const ree_market *m, ree_market_result *r, ree_err *err) {
   }
   r->p_cn = p_cn;
   r->p_rw = p_rw;
-  r->exports = r->legal + r->leakage;
+  r->exports = r->legal + r->leakage - r->imports;
   r->d_cn = ree_curve_at(&m->d_cn, p_cn);
   r->fringe = ree_curve_at(&m->fringe, p_cn);
   r->s_cn = r->d_cn + r->exports - r->fringe; /* legal supply, as used */

@@ -11,6 +11,12 @@
 **                              wedge and licence holders earn the rent
 **                              (P_rw - (1 + x)(1 + v) P_cn) Q
 **   Leakage (smuggling):       L = l0 * max(0, P_rw / P_cn - 1)^g
+**   Two other regimes:         when the rest of the world has a surplus
+**                              at the free-trade price, China imports it
+**                              (no import barrier: P_cn = P_rw); when the
+**                              wedge exceeds the gap between the closed
+**                              markets, there is no trade and each clears
+**                              on its own
 **
 ** F is China's illegal fringe, which the cap does not hold. Equations and
 ** sources: shared/research/policy-models.md, sections 1.2, 1.3 and 5.2.
@@ -54,7 +60,9 @@ typedef struct ree_market {
 
 typedef struct ree_market_result {
   double p_cn, p_rw;                  /* US$/kg */
-  double exports, legal, leakage;     /* t */
+  double exports, legal, leakage;     /* t; exports are net: legal +
+                                         leakage - imports */
+  double imports;                     /* t China imports (then exports < 0) */
   double d_cn, s_cn, fringe, d_rw, s_rw;
   int quota_binding;
   double quota_rent;                  /* US$: (P_rw - w P_cn) Q, t * US$/kg * 1000 */

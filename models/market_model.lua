@@ -1,12 +1,13 @@
 --- A China / rest-of-world market model for ree.scenario, element by
 -- element (equations: shared/research/policy-models.md, sections 1.2-1.3,
--- 3.1-3.2 and 5.1-5.2).
+-- 3.1-3.2, 4 and 5.1-5.2).
 --
---   local model = require "models.market_model" { elements = { "Nd", "Dy" } }
+--   local model = require "models.market_model" { elements = { "Nd", "Dy" }, regions = { "JP", "RW" } }
 --
 -- Parameters, per element el (numbers or series; tables where noted):
 --   el.p0            reference price, US$/kg of oxide
---   el.d_cn0         demand in China at p0, t REO     el.d_rw0  outside China
+--   el.d_cn0         demand in China at p0, t REO; el.d_<region>0 (el.d_jp0,
+--                    el.d_rw0) the same for each region outside China
 --   el.e_lr          long-run price elasticity (< 0)  el.lambda adjustment a year
 --   el.s_cn          China's merit order: { { cost = US$/kg, cap = t }, ... }
 --   el.s_rw          existing supply outside China, the same form
@@ -14,18 +15,31 @@
 --   el.thrift_rmax, el.thrift_m, el.k_min   thrifting: the intensity k of use
 --                    falls by up to rmax a year when prices exceed p0 (full
 --                    speed at (1 + m) p0), never below k_min, and never back
+--   el.p_floor       the price below which a mine's co-product is not sold
+--                    (US$/kg); el.surplus "stock" or "dispose": what becomes
+--                    of what finds no buyer at that price
 --   projects         { { name, deposit, capacity = t REO, start, lead, ramp,
---                    cost = US$/kg }, ... }: mines outside China
+--                    cost = US$/kg REO, credit = US$/kg REO }, ... }: mines
+--                    outside China
 --
 -- Demand is partial adjustment: desired use D* = D0 k (P / p0)^e_lr; each
 -- year's use moves lambda of the way in logs, so the year's demand curve is
 -- D(P) = D_prev^(1 - lambda) (D0 k)^lambda (P / p0)^(lambda e_lr): a
--- constant-elasticity curve with the short-run elasticity lambda e_lr.
-
+-- constant-elasticity curve with the short-run elasticity lambda e_lr. The
+-- regions outside China share one price and one exponent, so their curves
+-- add up to one: a = a_JP + a_RW.
+--
+-- Mines are co-production (section 4): a project online mines its whole
+-- deposit in fixed shares, and runs only while its basket value (last
+-- year's prices weighted by its shares, plus `credit` for elements not
+-- modelled) covers its cost; it idles below. What it mines is sunk, so it
+-- is offered at the floor price; what no one buys there is stocked (and
+-- offered again the next year) or thrown away.
 local ree = require "ree"
 
 return function(opts)
   local elements = opts.elements
+  local regions = opts.regions or { "RW" }
   local model = { name = "market_model" }
 
   local function get(p, el, key)
@@ -40,26 +54,39 @@ return function(opts)
     return out
   end
 
+  -- China first, then the regions outside it, which share its world price
+  local sides = { "CN" }
+  for _, r in ipairs(regions) do sides[#sides + 1] = r end
+
   function model.init(state)
-    state.memory.d_cn, state.memory.d_rw, state.memory.k, state.memory.p = {}, {}, {}, {}
+    local m = state.memory
+    m.d, m.k, m.p, m.stock = {}, {}, {}, {}
+    for _, side in ipairs(sides) do m.d[side] = {} end
   end
 
-  --- Mines outside China that are online this year, as merit-order steps.
+  --- Mines outside China: online, running or idle, and what they mine.
+  local shares = {} -- t REO of each element in 1 t REO of a deposit's ore
   function model.supply(state, p, year)
-    state.vars.project_steps = {}
-    for _, el in ipairs(elements) do state.vars.project_steps[el] = {} end
+    local m = state.memory
+    local mined = {}
+    for _, el in ipairs(elements) do mined[el] = 0 end
     for _, pr in ipairs(p.projects or {}) do
+      if not shares[pr.deposit] then shares[pr.deposit] = ree.magnet.supply({ [pr.deposit] = 1 }).reo end
+      local a = shares[pr.deposit]
       local online = year - pr.start - pr.lead + 1
       local u = online <= 0 and 0 or math.min(1, online / pr.ramp)
+      local basket = pr.credit or 0
+      for _, el in ipairs(elements) do basket = basket + (a[el] or 0) * (m.p[el] or get(p, el, "p0")) end
+      local running = u > 0 and basket >= pr.cost
+      for _, el in ipairs(elements) do
+        if running then mined[el] = mined[el] + pr.capacity * u * (a[el] or 0) end
+      end
       if u > 0 then
-        local out = ree.magnet.supply({ [pr.deposit] = pr.capacity * u }).reo
-        for _, el in ipairs(elements) do
-          if out[el] and out[el] > 0 then
-            table.insert(state.vars.project_steps[el], { cost = pr.cost, cap = out[el] })
-          end
-        end
+        state.record("project." .. pr.name .. ".running", running and 1 or 0, "fraction")
+        state.record("project." .. pr.name .. ".basket", basket, "US$/kg")
       end
     end
+    state.vars.mined = mined
   end
 
   --- This year's demand curves, and thrifting from last year's prices.
@@ -77,13 +104,12 @@ return function(opts)
       end
       m.k[el] = k
       local curves = {}
-      for _, side in ipairs({ "cn", "rw" }) do
-        local d0 = get(p, el, "d_" .. side .. "0")
-        local prev = m["d_" .. side][el] or d0
-        local a = prev ^ (1 - lambda) * (d0 * k) ^ lambda / p0 ^ (lambda * e)
-        curves[side] = { "elastic", a = a, e = lambda * e }
+      for _, side in ipairs(sides) do
+        local d0 = get(p, el, "d_" .. side:lower() .. "0")
+        local prev = m.d[side][el] or d0
+        curves[side] = prev ^ (1 - lambda) * (d0 * k) ^ lambda / p0 ^ (lambda * e)
       end
-      state.vars.curves[el] = curves
+      state.vars.curves[el] = { a = curves, e = lambda * e }
     end
   end
 
@@ -91,22 +117,48 @@ return function(opts)
   function model.clearing(state, p, year)
     local m, rec = state.memory, state.record
     for _, el in ipairs(elements) do
+      local c = state.vars.curves[el]
+      local a_rw = 0
+      for i = 2, #sides do a_rw = a_rw + c.a[sides[i]] end
+      -- the mines' output and last year's unsold stock, sunk: offered at the floor
+      local floor = get(p, el, "p_floor")
+      local offered = state.vars.mined[el] + (m.stock[el] or 0)
       local s_rw = steps(p[el .. ".s_rw"])
-      for _, step in ipairs(state.vars.project_steps[el]) do s_rw[#s_rw + 1] = step end
+      if offered > 0 then table.insert(s_rw, 2, { cost = floor, cap = offered }) end
       local r = ree.market.clear {
         name = el, year = year,
-        d_cn = state.vars.curves[el].cn, d_rw = state.vars.curves[el].rw,
+        d_cn = { "elastic", a = c.a.CN, e = c.e }, d_rw = { "elastic", a = a_rw, e = c.e },
         s_cn = steps(get(p, el, "s_cn")), s_rw = #s_rw > 1 and s_rw or nil,
         tax = get(p, el, "tax"), vat_lost = get(p, el, "vat_lost"),
         quota = get(p, el, "quota"), cap = get(p, el, "cap"),
       }
-      m.d_cn[el], m.d_rw[el], m.p[el] = r.d_cn, r.d_rw, r.p_rw
+      -- what sold outside China beyond the existing mines cheaper than the
+      -- floor came from the offer (at a price on a step, the core reports
+      -- the quantity that clears: demand less imports)
+      local cheaper = 0
+      for i = 2, #s_rw do
+        if s_rw[i].cost < floor then cheaper = cheaper + s_rw[i].cap end
+      end
+      -- (a price that stops on the floor's step is the floor, to rounding)
+      local sold = r.p_rw < floor * (1 - 1e-9) and 0 or math.max(0, math.min(offered, r.s_rw - cheaper))
+      local unsold = offered - sold
+      local kept = get(p, el, "surplus") == "stock" and unsold or 0
+      m.stock[el], m.p[el] = kept, r.p_rw
+      m.d.CN[el] = r.d_cn
       rec("price." .. el .. ".cn", r.p_cn, "US$/kg")
       rec("price." .. el .. ".fob", r.p_rw, "US$/kg")
       rec("demand." .. el .. ".CN", r.d_cn, "t REO")
-      rec("demand." .. el .. ".RW", r.d_rw, "t REO")
+      for i = 2, #sides do
+        local d = r.d_rw * c.a[sides[i]] / a_rw
+        m.d[sides[i]][el] = d
+        rec("demand." .. el .. "." .. sides[i], d, "t REO")
+      end
       rec("supply." .. el .. ".CN", r.s_cn, "t REO")
       rec("supply." .. el .. ".RW", r.s_rw, "t REO")
+      rec("mined." .. el, state.vars.mined[el], "t REO")
+      rec("sold." .. el, sold, "t REO")
+      rec("stock." .. el, kept, "t REO")
+      rec("disposed." .. el, unsold - kept, "t REO")
       rec("exports." .. el, r.exports, "t REO")
       rec("quota_binding." .. el, r.quota_binding and 1 or 0, "fraction")
       rec("rent." .. el, r.quota_rent, "US$")

@@ -10,7 +10,8 @@
 --     tax = 0.25, vat_lost = 0.05, quota = 300, cap = 1000,
 --     fringe = { "elastic", a = 2, e = 0.8 }, leak = { l0 = 50, g = 1.5 },
 --   }
---   r.p_cn, r.p_rw (US$/kg), r.exports, r.quota_binding, r.quota_rent (US$), r.deadweight
+--   r.p_cn, r.p_rw (US$/kg), r.exports (net: negative when China imports), r.imports,
+--   r.quota_binding, r.quota_rent (US$), r.deadweight
 --
 -- A market where no price clears raises, naming the element, the year and
 -- why; ree.market.try_clear returns nil and the message instead.

@@ -142,6 +142,42 @@ static void market_should_climb_a_merit_order(void) {
   CHECK_NEAR(r.exports, 30, 1e-9);
 }
 
+/* Supply outside China 3P: ED = 100 - 4P against ES = 2P - 100 meets at
+** P = 100/3, where the rest of the world has 100/3 t to spare: China
+** imports it, and a tax on exports changes nothing. */
+static void market_should_let_china_import_a_surplus(void) {
+  ree_market m = linear();
+  ree_market_result r;
+  m.s_rw.kind = REE_CURVE_LINEAR;
+  m.s_rw.a = 0, m.s_rw.b = 3;
+  m.tax = 0.25;
+  CHECK_INT(ree_market_clear(&m, &r, &err), REE_OK);
+  CHECK_NEAR(r.p_cn, 100.0 / 3, 1e-12);
+  CHECK_NEAR(r.p_rw, 100.0 / 3, 1e-12);
+  CHECK_NEAR(r.imports, 100.0 / 3, 1e-10);
+  CHECK_NEAR(r.exports, -100.0 / 3, 1e-10);
+  CHECK_NEAR(r.legal + r.leakage + r.tax_revenue, 0, 1e-12);
+  CHECK_NEAR(r.s_cn, 100.0 / 3, 1e-10); /* 200/3 used, 100/3 of it imported */
+}
+
+/* Supply outside China P/2: closed, China clears at 50 (2P - 100 = 0) and
+** the rest of the world at 200/3 (100 - 1.5P = 0). Free trade exports;
+** a 50% tax (wedge 1.5 > (200/3) / 50) stops all trade. */
+static void market_should_stop_trade_when_the_wedge_is_wide(void) {
+  ree_market m = linear();
+  ree_market_result r;
+  m.s_rw.kind = REE_CURVE_LINEAR;
+  m.s_rw.a = 0, m.s_rw.b = 0.5;
+  CHECK_INT(ree_market_clear(&m, &r, &err), REE_OK);
+  CHECK_NEAR(r.exports, 100.0 / 7, 1e-10); /* 2P - 100 = 100 - 1.5P: P = 400/7 */
+  m.tax = 0.5;
+  CHECK_INT(ree_market_clear(&m, &r, &err), REE_OK);
+  CHECK_NEAR(r.p_cn, 50, 1e-12);
+  CHECK_NEAR(r.p_rw, 200.0 / 3, 1e-12);
+  CHECK_NEAR(r.exports, 0, 1e-12);
+  CHECK_NEAR(r.tax_revenue, 0, 1e-12);
+}
+
 static void market_should_name_what_cannot_clear(void) {
   ree_market m = linear();
   ree_market_result r;
@@ -168,6 +204,8 @@ int main(void) {
   RUN(market_should_cap_china_and_let_the_fringe_in);
   RUN(market_should_let_leakage_grow_with_the_gap);
   RUN(market_should_climb_a_merit_order);
+  RUN(market_should_let_china_import_a_surplus);
+  RUN(market_should_stop_trade_when_the_wedge_is_wide);
   RUN(market_should_name_what_cannot_clear);
   return check_report();
 }

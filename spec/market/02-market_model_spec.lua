@@ -1,0 +1,89 @@
+local ree = require "ree"
+local market_model = require "models.market_model"
+
+--- A teaching market for Nd a hand can solve: China supplies any amount at
+-- US$40/kg, demand sits at its reference level at that price, and a
+-- Mountain Pass of 100,000 t REO (12% Nd) is ready from 2011.
+local function scenario(policies, set)
+  local function a(value, range) return { value = value, source = "assumption", range = range or { value, value } } end
+  local params = {
+    ["Nd.p0"] = a(40), ["Nd.d_cn0"] = a(1000), ["Nd.d_jp0"] = a(300), ["Nd.d_rw0"] = a(200),
+    ["Nd.e_lr"] = a(-0.6), ["Nd.lambda"] = a(0.25),
+    ["Nd.s_cn"] = a({ { cost = 40, cap = 1e6 } }),
+    ["Nd.tax"] = a(0), ["Nd.vat_lost"] = a(0), ["Nd.quota"] = a(-1), ["Nd.cap"] = a(-1),
+    ["Nd.thrift_rmax"] = a(0), ["Nd.thrift_m"] = a(1), ["Nd.k_min"] = a(1),
+    ["Nd.p_floor"] = a(5), ["Nd.surplus"] = a("stock"),
+    projects = a({ { name = "MP", deposit = "Mountain Pass", capacity = 100000, start = 2010, lead = 1, ramp = 1,
+      cost = 10 } }),
+  }
+  for k, v in pairs(set or {}) do params[k] = a(v) end
+  return ree.scenario { name = "Nd teaching market", years = { 2010, 2013 }, params = params, policies = policies,
+    model = market_model { elements = { "Nd" }, regions = { "JP", "RW" } } }
+end
+
+local quota = ree.policy { "a binding quota", from = 2011, set = { ["Nd.quota"] = 250 } }
+
+describe("the market model #market", function()
+  it("clears at the reference point with no policy", function()
+    local res = scenario():run()
+    -- at P = p0 every region buys its reference demand; China ships 500
+    assert.near(1000, res.demand.Nd.CN[2010], 1e-9)
+    assert.near(300, res.demand.Nd.JP[2010], 1e-9)
+    assert.near(200, res.demand.Nd.RW[2010], 1e-9)
+    assert.near(500, res.exports.Nd[2010], 1e-9)
+    assert.near(40, res.price.Nd.fob[2010], 1e-9)
+  end)
+
+  it("prices a binding quota by hand, and splits demand by region", function()
+    local res = scenario({ quota }):run()
+    -- 2011: demand outside China is 500 (P / 40)^(-0.25 * 0.6) = 250, so
+    -- P = 40 * 2^(1 / 0.15); Mountain Pass idles, its basket 0.12 * 40 < 10
+    assert.relatively_near(40 * 2 ^ (1 / 0.15), res.price.Nd.fob[2011], 1e-9)
+    assert.near(40, res.price.Nd.cn[2011], 1e-9)
+    assert.near(150, res.demand.Nd.JP[2011], 1e-6)
+    assert.near(100, res.demand.Nd.RW[2011], 1e-6)
+    assert.are.same({ 0, 1 }, { res.project.MP.running[2011], res.quota_binding.Nd[2011] })
+    assert.relatively_near((40 * 2 ^ (1 / 0.15) - 40) * 250 * 1000, res.rent.Nd[2011], 1e-9)
+  end)
+
+  it("runs the mine when the basket pays, and stocks the co-product no one buys", function()
+    local res = scenario({ quota }):run()
+    assert.near(0.12 * (40 * 2 ^ (1 / 0.15)), res.project.MP.basket[2012], 1e-6)
+    assert.are.equal(1, res.project.MP.running[2012])
+    assert.near(12000, res.mined.Nd[2012], 1e-9) -- 12% of 100,000 t REO
+    -- 12,000 t at the US$5 floor is more than the world takes there: the
+    -- price stops at the floor, China (which makes none at 5) imports, and
+    -- buyers everywhere take D(5); demand curves through last year's use
+    local a_cn = 1000 * 40 ^ 0.15
+    local a_rw = (150 ^ 0.75 * 300 ^ 0.25 + 100 ^ 0.75 * 200 ^ 0.25) * 40 ^ 0.15
+    local sold = (a_cn + a_rw) * 5 ^ -0.15
+    assert.near(5, res.price.Nd.fob[2012], 1e-9)
+    assert.near(5, res.price.Nd.cn[2012], 1e-9)
+    assert.relatively_near(-a_cn * 5 ^ -0.15, res.exports.Nd[2012], 1e-9)
+    assert.relatively_near(sold, res.sold.Nd[2012], 1e-9)
+    assert.relatively_near(12000 - sold, res.stock.Nd[2012], 1e-9)
+    -- 2013: the basket, 0.12 * 5 = 0.6 US$/kg, does not pay: the mine idles
+    assert.are.same({ 0, 0 }, { res.project.MP.running[2013], res.mined.Nd[2013] })
+  end)
+
+  it("balances every year: supply meets demand, mined material is sold, kept or thrown away", function()
+    for _, surplus in ipairs({ "stock", "dispose" }) do
+      local res = scenario({ quota }, { ["Nd.surplus"] = surplus }):run()
+      local stock = 0
+      for year = 2010, 2013 do
+        local demand = res.demand.Nd.CN[year] + res.demand.Nd.JP[year] + res.demand.Nd.RW[year]
+        assert.relatively_near(demand, res.supply.Nd.CN[year] + res.supply.Nd.RW[year], 1e-9)
+        assert.near(res.mined.Nd[year] + stock,
+          res.sold.Nd[year] + res.stock.Nd[year] + res.disposed.Nd[year], 1e-6)
+        stock = res.stock.Nd[year]
+      end
+      if surplus == "dispose" then assert.are.equal(0, stock) end
+    end
+  end)
+
+  it("names a missing parameter", function()
+    local sc = scenario()
+    sc.params["Nd.lambda"] = nil
+    assert.has_error(function() sc:run() end, "market model: no parameter 'Nd.lambda'")
+  end)
+end)
