@@ -157,9 +157,10 @@ static double tax_gap(const ree_market *m, double p, const double *w) {
   return excess_supply(m, p) - excess_demand(m, *w * p);
 }
 
-/* -ED(p): zero where the rest of the world clears on its own. */
-static double rw_gap(const ree_market *m, double p, const double *zero) {
-  return *zero - excess_demand(m, p);
+/* target - ED(p), increasing: zero where the rest of the world's excess
+** demand is the target (0: where it clears on its own). */
+static double rw_gap(const ree_market *m, double p, const double *target) {
+  return *target - excess_demand(m, p);
 }
 
 /* ES(p) - target: China's price for given exports (arg[0]). */
@@ -176,25 +177,54 @@ static double quota_gap(const ree_market *m, double p_rw, const double *q) {
   return *q - (total - leakage(m, p_cn, p_rw));
 }
 
-/* The integral of curve values over [a, b] in US$ (Simpson's rule). */
-static double area(const ree_market *m, double (*q)(const ree_market *, double),
-                   double a, double b) {
-  const int n = 1000;
-  double h = (b - a) / n, s = q(m, a) + q(m, b);
-  int i;
-  if (a == b) return 0.0;
-  for (i = 1; i < n; i++) s += (i % 2 ? 4.0 : 2.0) * q(m, a + i * h);
-  return s * h / 3.0 * KG_PER_T;
+/* The integral of curve c over [lo, hi], lo <= hi, in closed form. */
+static double integral_open(const ree_curve *c, double lo, double hi) {
+  double q = 0.0, u, v;
+  int k;
+  switch (c->kind) {
+    case REE_CURVE_ELASTIC:
+      if (c->b == -1.0) return c->a * log(hi / lo);
+      return c->a / (c->b + 1.0) * (pow(hi, c->b + 1.0) - pow(lo, c->b + 1.0));
+    case REE_CURVE_LINEAR: /* max(0, a + b p): only where it is positive */
+      u = lo, v = hi;
+      if (c->b > 0.0 && -c->a / c->b > u) u = -c->a / c->b;
+      if (c->b < 0.0 && -c->a / c->b < v) v = -c->a / c->b;
+      if (c->b == 0.0 && c->a <= 0.0) return 0.0;
+      return u < v ? c->a * (v - u) + c->b / 2.0 * (v * v - u * u) : 0.0;
+    case REE_CURVE_STEPS:
+      for (k = 0; k < c->n; k++)
+        if (c->cost[k] < hi) q += c->cap[k] * (hi - (c->cost[k] > lo ? c->cost[k] : lo));
+      return q;
+    default:
+      return 0.0;
+  }
 }
 
-static double d_cn_at(const ree_market *m, double p) {
-  return ree_curve_at(&m->d_cn, p);
+/*
+** The integral of min(c(p), cap) over [a, b] (cap < 0: no cap), exactly:
+** a rising curve is integrated up to where it meets the cap (found by
+** bisection, which a step needs), and the cap is flat beyond.
+*/
+static double integral(const ree_curve *c, double a, double b, double cap) {
+  double lo = a < b ? a : b, hi = a < b ? b : a, sign = a < b ? 1.0 : -1.0;
+  double x = lo, y = hi;
+  int i;
+  if (lo == hi) return 0.0;
+  if (cap < 0.0 || ree_curve_at(c, hi) <= cap) return sign * integral_open(c, lo, hi);
+  if (ree_curve_at(c, lo) >= cap) return sign * cap * (hi - lo);
+  for (i = 0; i < 200 && y - x > 1e-15 * y; i++) {
+    double mid = (x + y) / 2.0;
+    if (ree_curve_at(c, mid) < cap)
+      x = mid;
+    else
+      y = mid;
+  }
+  return sign * (integral_open(c, lo, y) + cap * (hi - y));
 }
-static double d_rw_at(const ree_market *m, double p) {
-  return ree_curve_at(&m->d_rw, p);
-}
-static double s_rw_at(const ree_market *m, double p) {
-  return ree_curve_at(&m->s_rw, p);
+
+/* Consumer or producer surplus between two prices, in US$. */
+static double area(const ree_curve *c, double a, double b, double cap) {
+  return integral(c, a, b, cap) * KG_PER_T;
 }
 
 int ree_market_clear(const ree_market *m, ree_market_result *r, ree_err *err) {
@@ -237,12 +267,17 @@ int ree_market_clear(const ree_market *m, ree_market_result *r, ree_err *err) {
     }
   }
   if (m->quota >= 0.0 && r->legal > m->quota) {
-    /* the quota binds: P_rw rises until legal exports fit it */
-    if (root(m, quota_gap, &m->quota, &p_rw) != 0 || p_rw < w * p_cn)
+    /* the quota binds: P_rw rises until legal exports fit it; without
+    ** leakage that is ED(P_rw) = Q, one solve instead of one in another */
+    int no_root = m->leak_l0 == 0.0 ? root(m, rw_gap, &m->quota, &p_rw)
+                                    : root(m, quota_gap, &m->quota, &p_rw);
+    if (no_root != 0 || p_rw < w * p_cn)
       return ree_err_set(err, REE_ESINGULAR, "market '%s', %d: no price "
                          "clears under a quota of %g t", name, m->year,
                          m->quota);
-    total = excess_demand(m, p_rw);
+    /* (on a step of a merit order ED jumps across Q: the quota is what
+    ** trades) */
+    total = m->leak_l0 == 0.0 ? m->quota : excess_demand(m, p_rw);
     if (root(m, supply_gap, &total, &p_cn) != 0)
       return ree_err_set(err, REE_ESINGULAR, "market '%s', %d: China cannot "
                          "supply %g t of exports", name, m->year, total);
@@ -263,10 +298,11 @@ int ree_market_clear(const ree_market *m, ree_market_result *r, ree_err *err) {
   r->tax_equivalent = p_rw / ((1.0 + m->vat_lost) * p_cn) - 1.0;
   /* welfare against free trade: consumers and producers on each side; China
   ** also keeps the tax, the quota rent and what smugglers earn */
-  r->d_cs_cn = area(m, d_cn_at, p_cn, r->p_free);
-  r->d_ps_cn = -area(m, supply_cn, p_cn, r->p_free);
-  r->d_cs_rw = -area(m, d_rw_at, r->p_free, p_rw);
-  r->d_ps_rw = area(m, s_rw_at, r->p_free, p_rw);
+  r->d_cs_cn = area(&m->d_cn, p_cn, r->p_free, -1.0);
+  r->d_ps_cn = -(area(&m->s_cn, p_cn, r->p_free, m->cap) +
+                 area(&m->fringe, p_cn, r->p_free, -1.0));
+  r->d_cs_rw = -area(&m->d_rw, r->p_free, p_rw, -1.0);
+  r->d_ps_rw = area(&m->s_rw, r->p_free, p_rw, -1.0);
   r->deadweight = -(r->d_cs_cn + r->d_ps_cn + r->tax_revenue + r->quota_rent +
                     (p_rw - p_cn) * r->leakage * KG_PER_T + r->d_cs_rw +
                     r->d_ps_rw);

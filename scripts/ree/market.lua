@@ -23,50 +23,22 @@ local market = {}
 local KEYS = { name = true, year = true, d_cn = true, s_cn = true, d_rw = true, s_rw = true, fringe = true,
   tax = true, vat_lost = true, quota = true, cap = true, leak = true }
 
---- A curve table as the core reads it.
-local function curve(spec, key)
-  if spec == nil then return nil end
-  local kind = spec[1]
-  if kind == "elastic" then
-    if spec.e == nil then error(string.format("market: %s needs an elasticity e", key), 4) end
-    local a = spec.a
-    if a == nil then
-      if not (spec.q and spec.p) then error(string.format("market: %s needs a, or a point q at p", key), 4) end
-      a = spec.q / spec.p ^ spec.e -- through (p, q)
-    end
-    return { kind = "elastic", a = a, b = spec.e }
-  elseif kind == "linear" then
-    return { kind = "linear", a = spec.a or 0, b = spec.b or 0 }
-  elseif kind == "steps" then
-    local cost, cap = {}, {}
-    for i, step in ipairs(spec) do
-      if i > 1 then cost[#cost + 1], cap[#cap + 1] = step.cost, step.cap end
-    end
-    return { kind = "steps", cost = cost, cap = cap }
-  end
-  error(string.format("market: %s must be { \"elastic\", ... }, { \"linear\", ... } or { \"steps\", ... }", key), 4)
-end
-
-local function prepare(spec)
+local function check(spec)
   if type(spec) ~= "table" then error("bad argument #1 to 'clear' (table expected)", 3) end
   for k in pairs(spec) do
     if not KEYS[k] then error(string.format("unknown option '%s' to 'market.clear'", tostring(k)), 3) end
   end
-  local t = { name = spec.name or "?", year = spec.year or 0, tax = spec.tax, vat_lost = spec.vat_lost,
-    quota = spec.quota, cap = spec.cap }
-  for _, key in ipairs({ "d_cn", "s_cn", "d_rw", "s_rw", "fringe" }) do t[key] = curve(spec[key], key) end
-  if spec.leak then t.leak_l0, t.leak_g = spec.leak.l0, spec.leak.g end
-  return t
+  return spec
 end
 
 --- The cleared market, or nil and a message naming the market and year.
 function market.try_clear(spec)
-  return core.market_clear(prepare(spec))
+  return core.market_clear(check(spec))
 end
 
 --- The cleared market; raises when no price clears.
 function market.clear(spec)
-  local r, err = core.market_clear(prepare(spec))
+  local r, err = core.market_clear(check(spec))
   if not r then error(err, 2) end
   return r
 end

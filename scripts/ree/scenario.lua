@@ -31,8 +31,7 @@ local KEYS = { name = true, years = true, params = true, model = true, policies 
 local Scenario = {}
 Scenario.__index = Scenario
 
-local Results = {}
-Results.__index = Results
+local Results = {} -- its __index is below, with the lazy series
 
 --- A deep copy of plain tables (model state, so that forks do not share it).
 local function copy(v, seen)
@@ -112,10 +111,16 @@ function Scenario:apply(...)
 end
 
 --- A parameter's value for a year: the value, or a series' value (raises
--- when the series has no value for that year).
-local function value_for(name, v, year)
+-- when the series has no value for that year). A plain table (a merit
+-- order, a list of projects) is copied once a run, into `tables`, so that
+-- a model that changes it changes no other run.
+local function value_for(name, v, year, tables)
   if type(v) ~= "table" and type(v) ~= "userdata" then return v end -- a number, a string, a boolean
-  if type(v) == "table" and getmetatable(v) == nil then return copy(v) end -- a table of parameters
+  if type(v) == "table" and getmetatable(v) == nil then
+    if not tables then return copy(v) end
+    if tables[name] == nil then tables[name] = copy(v) end
+    return tables[name]
+  end
   local x = v[year]
   if x == nil then error(string.format("scenario: parameter '%s' has no value for %d", name, year), 0) end
   return x
@@ -123,9 +128,9 @@ end
 
 --- The parameters of a year, after the policies acting in it (in their
 -- list order). A policy's `apply` sees the model's state when there is one.
-function Scenario:parameters(year, state)
+function Scenario:parameters(year, state, tables)
   local p = {}
-  for name, param in pairs(self.params) do p[name] = value_for(name, param.value, year) end
+  for name, param in pairs(self.params) do p[name] = value_for(name, param.value, year, tables) end
   for _, pol in ipairs(self.policies) do
     if year >= pol.from and year <= pol.to then
       for k, v in pairs(pol.set) do p[k] = v end
@@ -141,8 +146,10 @@ function Scenario:parameters(year, state)
   return p
 end
 
---- Runs the scenario; returns its Results.
-function Scenario:run()
+--- Runs the scenario; returns its Results. With { snapshots = true } it
+-- also keeps the state at the start of every year, for fork.
+function Scenario:run(opts)
+  local keep = opts and opts.snapshots
   local state = self.start and copy(self.start.state) or { vars = {}, memory = {} }
   local recorded = self.start and copy(self.start.recorded) or {}
   local violations = self.start and copy(self.start.violations) or {}
@@ -157,11 +164,12 @@ function Scenario:run()
   end
   state.record = record
   local first = self.start and self.start.year or self.first
-  if not self.start and self.model.init then self.model.init(state, self:parameters(first)) end
+  local tables = {}
+  if not self.start and self.model.init then self.model.init(state, self:parameters(first, nil, tables)) end
   for year = first, self.last do
     state.year = year
-    snapshots[year] = { state = copy(state), recorded = copy(recorded), violations = copy(violations) }
-    local p = self:parameters(year, state)
+    if keep then snapshots[year] = { state = copy(state), recorded = copy(recorded), violations = copy(violations) } end
+    local p = self:parameters(year, state, tables)
     state.params = p
     for _, step in ipairs(STEPS) do
       local f = self.model[step]
@@ -174,29 +182,68 @@ function Scenario:run()
   end
   state.record = nil
   self.results = setmetatable({ scenario = self, recorded = recorded, violations = violations,
-    snapshots = snapshots }, Results):build()
+    snapshots = snapshots }, Results)
   return self.results
 end
 
---- Builds res.price.Dy.fob = Series from the recorded paths.
-function Results:build()
-  local sc = self.scenario
-  for path, r in pairs(self.recorded) do
-    local values = {}
-    for year = sc.first, sc.last do values[year - sc.first + 1] = r.values[year] end
-    local s = series.new { from = sc.first, to = sc.last, unit = r.unit, name = path, table.unpack(values, 1,
-      sc.last - sc.first + 1) }
-    local node = self
-    local parts = {}
-    for part in path:gmatch("[^.]+") do parts[#parts + 1] = part end
-    for i = 1, #parts - 1 do
-      if node[parts[i]] == nil then node[parts[i]] = {} end
-      node = node[parts[i]]
-    end
-    node[parts[#parts]] = s
-  end
-  return self
+-- {==================================================================
+-- Results: res.price.Dy.fob is built into a Series when first read, so
+-- that a Monte Carlo run pays only for the variables it collects.
+-- ===================================================================
+
+local function make_series(results, path, r)
+  local sc = results.scenario
+  local values = {}
+  for year = sc.first, sc.last do values[year - sc.first + 1] = r.values[year] end
+  return series.new { from = sc.first, to = sc.last, unit = r.unit, name = path,
+    table.unpack(values, 1, sc.last - sc.first + 1) }
 end
+
+local lazy_node
+
+--- node[key] under prefix: a series, a node of the paths below, or nil.
+local function lookup(results, prefix, node, key)
+  if type(key) ~= "string" then return nil end
+  local path = prefix .. key
+  local r = results.recorded[path]
+  local value
+  if r then
+    value = make_series(results, path, r)
+  else
+    local below = path .. "."
+    for p in pairs(results.recorded) do
+      if p:sub(1, #below) == below then
+        value = lazy_node(results, below)
+        break
+      end
+    end
+  end
+  if value ~= nil then rawset(node, key, value) end
+  return value
+end
+
+lazy_node = function(results, prefix)
+  return setmetatable({}, {
+    __index = function(node, key) return lookup(results, prefix, node, key) end,
+    -- pairs() sees every name below, built
+    __pairs = function(node)
+      for p in pairs(results.recorded) do
+        if p:sub(1, #prefix) == prefix then
+          local _ = node[p:sub(#prefix + 1):match("^[^.]+")]
+        end
+      end
+      return next, node, nil
+    end,
+  })
+end
+
+Results.__index = function(results, key)
+  local method = Results[key]
+  if method ~= nil then return method end
+  return lookup(results, "", results, key)
+end
+
+-- }==================================================================
 
 --- The recorded variable at path ("price.Dy.fob") as a series.
 function Results:get(path)
@@ -235,7 +282,7 @@ end
 --- A copy of the scenario that starts from its state at the start of
 -- `year` (run it first), to branch with other policies from there.
 function Scenario:fork(year)
-  if not self.results then self.results = self:run() end
+  if not (self.results and next(self.results.snapshots)) then self.results = self:run { snapshots = true } end
   local snap = self.results.snapshots[year]
   if not snap then
     error(string.format("fork: %d is not a year of scenario '%s' (%d-%d)", year, self.name, self.first, self.last), 2)

@@ -53,5 +53,11 @@ describe("market clearing #unit", function()
       "market: d_cn must be { \"elastic\", ... }, { \"linear\", ... } or { \"steps\", ... }")
     assert.has_error(function() ree.market.clear(linear { s_rw = { "elastic", a = 1, e = -1 } }) end,
       "market 'Nd', 2011: supply outside China must rise with the price")
+    assert.has_error(function() ree.market.clear(linear { d_rw = { "elastic", a = 1 } }) end,
+      "market: d_rw needs an elasticity e")
+    assert.has_error(function() ree.market.clear(linear { d_rw = { "elastic", q = 1, e = -1 } }) end,
+      "market: d_rw needs a, or a point q at p")
+    assert.has_error(function() ree.market.clear(linear { s_cn = { "steps", { cost = 1, cap = 2 }, { cost = 3 } } }) end,
+      "market: step 2 of s_cn needs a cost and a cap")
   end)
 end)
