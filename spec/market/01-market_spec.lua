@@ -57,7 +57,8 @@ describe("market clearing #unit", function()
       "market: d_rw needs an elasticity e")
     assert.has_error(function() ree.market.clear(linear { d_rw = { "elastic", q = 1, e = -1 } }) end,
       "market: d_rw needs a, or a point q at p")
-    assert.has_error(function() ree.market.clear(linear { s_cn = { "steps", { cost = 1, cap = 2 }, { cost = 3 } } }) end,
+    local no_cap = { "steps", { cost = 1, cap = 2 }, { cost = 3 } }
+    assert.has_error(function() ree.market.clear(linear { s_cn = no_cap }) end,
       "market: step 2 of s_cn needs a cost and a cap")
   end)
 end)
