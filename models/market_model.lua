@@ -15,6 +15,9 @@
 --   el.thrift_rmax, el.thrift_m, el.k_min   thrifting: the intensity k of use
 --                    falls by up to rmax a year when prices exceed p0 (full
 --                    speed at (1 + m) p0), never below k_min, and never back
+--   el.uses          (instead of the three above) demand by end use:
+--                    { { name, share, rmax, m, k_min }, ... }, shares summing
+--                    to 1, each use thrifting on its own
 --   el.p_floor       the price below which a mine's co-product is not sold
 --                    (US$/kg); el.surplus "stock" or "dispose": what becomes
 --                    of what finds no buyer at that price
@@ -89,20 +92,44 @@ return function(opts)
     state.vars.mined = mined
   end
 
-  --- This year's demand curves, and thrifting from last year's prices.
+  --- The end uses of an element: el.uses, or one use thrifted by
+  -- el.thrift_rmax, el.thrift_m and el.k_min.
+  local function uses_of(p, el)
+    local uses = p[el .. ".uses"]
+    if uses == nil then
+      return { { name = "all", share = 1, rmax = get(p, el, "thrift_rmax"), m = get(p, el, "thrift_m"),
+        k_min = get(p, el, "k_min") } }
+    end
+    local total = 0
+    for _, u in ipairs(uses) do total = total + u.share end
+    if math.abs(total - 1) > 1e-9 then
+      error(string.format("market model: the shares of %s.uses sum to %.6g, not 1", el, total), 0)
+    end
+    return uses
+  end
+
+  --- This year's demand curves, and thrifting from last year's prices:
+  -- each use's intensity falls, never rises, and the element's demand
+  -- scales with their share-weighted sum.
   function model.demand(state, p)
     local m = state.memory
     state.vars.curves = {}
     for _, el in ipairs(elements) do
       local p0, lambda, e = get(p, el, "p0"), get(p, el, "lambda"), get(p, el, "e_lr")
-      local k = m.k[el] or 1
-      local last = m.p[el]
-      if last then
-        local rmax, speed, k_min = get(p, el, "thrift_rmax"), get(p, el, "thrift_m"), get(p, el, "k_min")
-        local r = rmax * math.min(1, math.max(0, last / p0 - 1) / speed)
-        k = k_min + (k - k_min) * (1 - r) -- the ratchet: k never rises again
+      m.k[el] = m.k[el] or {}
+      local last, k = m.p[el], 0
+      for _, u in ipairs(uses_of(p, el)) do
+        local ku = m.k[el][u.name] or 1
+        if last then
+          local r = u.rmax * math.min(1, math.max(0, last / p0 - 1) / u.m)
+          ku = u.k_min + (ku - u.k_min) * (1 - r) -- the ratchet
+          ku = math.min(ku, m.k[el][u.name] or 1) -- a k_min raised by a policy does not raise k
+        end
+        m.k[el][u.name] = ku
+        k = k + u.share * ku
+        state.record("intensity." .. el .. "." .. u.name, ku, "fraction")
       end
-      m.k[el] = k
+      state.record("intensity." .. el .. ".total", k, "fraction")
       local curves = {}
       for _, side in ipairs(sides) do
         local d0 = get(p, el, "d_" .. side:lower() .. "0")
@@ -164,7 +191,6 @@ return function(opts)
       rec("rent." .. el, r.quota_rent, "US$")
       rec("revenue." .. el, r.tax_revenue, "US$")
       rec("deadweight." .. el, r.deadweight, "US$")
-      rec("intensity." .. el, m.k[el], "fraction")
       state.vars[el] = r
     end
   end

@@ -81,6 +81,22 @@ describe("the market model #market", function()
     end
   end)
 
+  it("thrifts by end use, and never un-thrifts", function()
+    local uses = { { name = "magnets", share = 0.6, rmax = 0.2, m = 1, k_min = 0.5 },
+      { name = "other", share = 0.4, rmax = 0, m = 1, k_min = 1 } }
+    local res = scenario({ quota }, { ["Nd.uses"] = uses }):run()
+    -- 2011 sees 2010's price, p0: no thrifting; 2012 sees 2011's, far
+    -- above (1 + m) p0: magnets thrift at full speed, 0.5 + 0.5 * 0.8
+    assert.are.equal(1, res.intensity.Nd.magnets[2011])
+    assert.near(0.9, res.intensity.Nd.magnets[2012], 1e-15)
+    assert.near(0.6 * 0.9 + 0.4, res.intensity.Nd.total[2012], 1e-15)
+    -- 2013 sees 2012's price of 5, below p0: intensity stays where it went
+    assert.near(0.9, res.intensity.Nd.magnets[2013], 1e-15)
+    uses[2].share = 0.5
+    assert.has_error(function() scenario(nil, { ["Nd.uses"] = uses }):run() end,
+      "market model: the shares of Nd.uses sum to 1.1, not 1")
+  end)
+
   it("names a missing parameter", function()
     local sc = scenario()
     sc.params["Nd.lambda"] = nil
