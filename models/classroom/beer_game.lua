@@ -21,6 +21,7 @@
 --   res.orders.factory            -- the bullwhip, week by week
 
 local ree = require "ree"
+local classroom_params = require "models.classroom.params"
 
 local beer = {}
 
@@ -121,12 +122,7 @@ end
 --- The board game over 36 weeks, with the defaults but for `values`
 -- (beta = 1 is the rule that watches its pipeline, and damps the bullwhip).
 function beer.scenario(values)
-  local params = {}
-  for name, p in pairs(beer.defaults) do params[name] = p end
-  for name, v in pairs(values or {}) do
-    if not params[name] then error(string.format("beer game: no parameter '%s'", name), 2) end
-    params[name] = { value = v, source = "assumption", range = { v, v } }
-  end
+  local params = classroom_params("beer game", beer.defaults, values)
   return ree.scenario { name = "beer game", years = { 1, 36 }, params = params, model = beer.model }
 end
 

@@ -17,6 +17,7 @@
 --   ree.plot { res.price }
 
 local ree = require "ree"
+local classroom_params = require "models.classroom.params"
 
 local cobweb = {}
 
@@ -73,12 +74,7 @@ cobweb.defaults = {
 --- A cobweb scenario over years (default 2000-2030), with the default
 -- parameters but for the numbers given in `values`.
 function cobweb.scenario(values, years)
-  local params = {}
-  for name, p in pairs(cobweb.defaults) do params[name] = p end
-  for name, v in pairs(values or {}) do
-    if not params[name] then error(string.format("cobweb: no parameter '%s'", name), 2) end
-    params[name] = { value = v, source = "assumption", range = params[name].range }
-  end
+  local params = classroom_params("cobweb", cobweb.defaults, values)
   return ree.scenario { name = "cobweb", years = years or { 2000, 2030 }, params = params, model = cobweb.model }
 end
 

@@ -18,6 +18,7 @@
 --   local res = stockpile.scenario { buy_rate = 0 }:run()    -- no public stockpile
 
 local ree = require "ree"
+local classroom_params = require "models.classroom.params"
 
 local stockpile = {}
 
@@ -87,12 +88,7 @@ stockpile.defaults = {
 
 --- The stockpile market over 2005-2020, with the defaults but for `values`.
 function stockpile.scenario(values)
-  local params = {}
-  for name, p in pairs(stockpile.defaults) do params[name] = p end
-  for name, v in pairs(values or {}) do
-    if not params[name] then error(string.format("stockpile: no parameter '%s'", name), 2) end
-    params[name] = { value = v, source = "assumption", range = params[name].range }
-  end
+  local params = classroom_params("stockpile", stockpile.defaults, values)
   return ree.scenario { name = "stockpile", years = { 2005, 2020 }, params = params, model = stockpile.model }
 end
 

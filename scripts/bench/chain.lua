@@ -12,6 +12,7 @@
 --    under 10 ms.
 
 local ree = require "ree"
+local timing = require "bench.timing"
 
 local RUNS = 9
 local FROM, YEARS = 2000, 30
@@ -147,17 +148,6 @@ end
 
 -- }==================================================================
 
-local function measure(f)
-  local times = {}
-  for r = 1, RUNS do
-    collectgarbage()
-    local t0 = os.clock()
-    f()
-    times[r] = os.clock() - t0
-  end
-  table.sort(times)
-  return times[(RUNS + 1) // 2], times[1], times[RUNS]
-end
 
 local c = build()
 -- the two must agree before their speed means anything
@@ -190,14 +180,11 @@ end
 local spec = network()
 
 local rows = {
-  { "chain: 17 processes, 17 elements, 30 years", measure(function() c:solve() end) },
-  { "chain: the same in plain Lua", measure(function() plain_solve(c) end) },
-  { "reconcile: 200 measured flows, 100 processes", measure(function() ree.reconcile(spec) end) },
+  { "chain: 17 processes, 17 elements, 30 years", timing.measure(function() c:solve() end, RUNS) },
+  { "chain: the same in plain Lua", timing.measure(function() plain_solve(c) end, RUNS) },
+  { "reconcile: 200 measured flows, 100 processes",
+    timing.measure(function() ree.reconcile(spec) end, RUNS) },
 }
-print(string.format("chain and reconciliation, median of %d runs (%s)", RUNS, _VERSION))
-print(string.format("%-46s %10s %10s %10s", "", "median ms", "min ms", "max ms"))
-for _, r in ipairs(rows) do
-  print(string.format("%-46s %10.2f %10.2f %10.2f", r[1], r[2] * 1e3, r[3] * 1e3, r[4] * 1e3))
-end
+timing.print(string.format("chain and reconciliation, median of %d runs (%s)", RUNS, _VERSION), rows)
 print(string.format("the chain in ree against plain Lua: %.1fx", rows[2][2] / rows[1][2]))
 print("targets: the chain under 2 ms and >= 10x plain Lua; the reconciliation under 10 ms")

@@ -14,6 +14,7 @@
 -- The inputs are round numbers of the right order for timing, not data.
 
 local ree = require "ree"
+local timing = require "bench.timing"
 local market_model = require "models.market_model"
 
 local RUNS = 9
@@ -141,17 +142,6 @@ end
 
 -- }==================================================================
 
-local function measure(f, runs)
-  local times = {}
-  for r = 1, runs do
-    collectgarbage()
-    local t0 = os.clock()
-    f()
-    times[r] = os.clock() - t0
-  end
-  table.sort(times)
-  return times[(runs + 1) // 2], times[1], times[runs]
-end
 
 --- The process's peak resident memory in MB (Linux), or nil.
 local function peak_mb()
@@ -182,17 +172,13 @@ for _, m in ipairs(markets) do -- the two must agree before their speed means an
 end
 
 local rows = {
-  { "one run: 6 elements, 3 regions, 2005-2020", measure(function() sc:run() end, RUNS) },
+  { "one run: 6 elements, 3 regions, 2005-2020", timing.measure(function() sc:run() end, RUNS) },
   { string.format("%d market clearings in the core", #markets),
-    measure(function() for _, m in ipairs(markets) do clear(m) end end, RUNS) },
+    timing.measure(function() for _, m in ipairs(markets) do clear(m) end end, RUNS) },
   { string.format("%d market clearings in plain Lua", #markets),
-    measure(function() for _, m in ipairs(markets) do plain_clear(m) end end, RUNS) },
+    timing.measure(function() for _, m in ipairs(markets) do plain_clear(m) end end, RUNS) },
 }
-print(string.format("scenario engine, median of %d runs (%s)", RUNS, _VERSION))
-print(string.format("%-46s %10s %10s %10s", "", "median ms", "min ms", "max ms"))
-for _, r in ipairs(rows) do
-  print(string.format("%-46s %10.2f %10.2f %10.2f", r[1], r[2] * 1e3, r[3] * 1e3, r[4] * 1e3))
-end
+timing.print(string.format("scenario engine, median of %d runs (%s)", RUNS, _VERSION), rows)
 print(string.format("plain Lua clearing / core clearing: %.1fx", rows[3][2] / rows[2][2]))
 
 local t0 = os.clock()

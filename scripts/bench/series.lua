@@ -9,6 +9,7 @@
 -- plain-Lua implementation, under 5 ms for the workload.
 
 local ree = require "ree"
+local timing = require "bench.timing"
 
 local N_SERIES, YEARS, RUNS = 1000, 30, 9
 local FROM = 2000
@@ -169,17 +170,6 @@ do
   end
 end
 
-local function measure(f)
-  local times = {}
-  for r = 1, RUNS do
-    collectgarbage()
-    local t0 = os.clock()
-    f()
-    times[r] = os.clock() - t0
-  end
-  table.sort(times)
-  return times[(RUNS + 1) // 2], times[1], times[RUNS]
-end
 
 local function elementwise(add)
   return function()
@@ -190,17 +180,14 @@ local function elementwise(add)
 end
 
 local rows = {
-  { "workload, ree (C core)", measure(workload_ree) },
-  { "workload, plain Lua", measure(workload_plain) },
-  { "a + b, 10,000 times, ree", measure(elementwise(function(s) return s + s end)) },
-  { "a + b, 10,000 times, plain Lua", measure(elementwise(function(_, p) return p + p end)) },
+  { "workload, ree (C core)", timing.measure(workload_ree, RUNS) },
+  { "workload, plain Lua", timing.measure(workload_plain, RUNS) },
+  { "a + b, 10,000 times, ree", timing.measure(elementwise(function(s) return s + s end), RUNS) },
+  { "a + b, 10,000 times, plain Lua", timing.measure(elementwise(function(_, p) return p + p end), RUNS) },
 }
 
-print(string.format("series: %d series of %d years, median of %d runs (%s)", N_SERIES, YEARS, RUNS, _VERSION))
-print(string.format("%-34s %10s %10s %10s", "", "median ms", "min ms", "max ms"))
-for _, r in ipairs(rows) do
-  print(string.format("%-34s %10.2f %10.2f %10.2f", r[1], r[2] * 1e3, r[3] * 1e3, r[4] * 1e3))
-end
+timing.print(string.format("series: %d series of %d years, median of %d runs (%s)", N_SERIES, YEARS, RUNS,
+  _VERSION), rows)
 print(string.format("ree against plain Lua: workload %.1fx, element-wise addition %.1fx",
   rows[2][2] / rows[1][2], rows[4][2] / rows[3][2]))
 print("targets: >= 2x plain Lua; the workload under 5 ms")
