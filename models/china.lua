@@ -1,0 +1,143 @@
+--- China's downstream-capture ladder, as numbers: the export duty on each
+-- stage of the magnet chain by year (from the record in
+-- models/data/history/china-export-duties.json) and the effective rate of
+-- protection (Corden 1966) it gives each stage inside China
+-- (policy-models.md section 1.1).
+--
+--   local china = require "models.china"
+--   china.ladder("Nd", 2011)        --> { oxide = 25, metal = 25, alloy = 25, magnet = 0 } (%), and sources
+--   china.erp { nominal = { metal = -0.2, alloy = 0, magnet = 0 } }   --> { alloy = 1.8, magnet = 0 }
+--   china.erp_by_year("Nd", 2006, 2015)   --> { alloy = Series, magnet = Series } (fraction)
+--
+-- An export duty x on an input lowers its price inside China to
+-- P_world / (1 + x) while China still exports it: for a user inside China
+-- the input carries the nominal rate t = -x / (1 + x). With a binding quota
+-- the observed price ratio R = P_fob / P_china gives t = 1 / R - 1. Then
+--   ERP_j = (t_j - sum_i a_ij t_i) / (1 - sum_i a_ij)
+-- with a_ij the share of input i in the value of j at world prices.
+
+local ree = require "ree"
+
+local china = {}
+
+--- The stages the ladder climbs, each made from the one before.
+china.STAGES = { "oxide", "metal", "alloy", "magnet" }
+
+--- The share of each stage's input in the value of its output at world
+-- prices. No source gives them for rare earths: assumptions, with ranges
+-- (the alloy and magnet values are policy-models.md's worked example).
+china.SHARES = {
+  metal = { input = "oxide", value = 0.85, source = "assumption", range = { 0.7, 0.95 } },
+  alloy = { input = "metal", value = 0.9, source = "assumption", range = { 0.8, 0.95 } },
+  magnet = { input = "alloy", value = 0.7, source = "assumption", range = { 0.5, 0.85 } },
+}
+
+--- The duty series of the record that apply to each stage of an element.
+-- A rate stays in force until a later source states another (an
+-- assumption: the record gives rates where a source stated them, not
+-- every year); of two stated for the same year, the later in the list
+-- wins: magnet alloy (strip-cast NdFeB, about 30% rare earth) is a
+-- "ferro-alloy over 10% rare earth" (25% from May 2011) more than a Dy-Fe
+-- or Nd-Fe master alloy (20%).
+local SERIES = {
+  light = {
+    oxide = { "Rare-earth products (first duty)", "Oxides: La, Nd", "Nd (oxide and metal)" },
+    metal = { "Rare-earth metals", "Nd (oxide and metal)" },
+    alloy = { "Alloys: Dy-Fe, Nd-Fe", "Ferro-alloys over 10% rare earth" },
+    magnet = { "Sintered NdFeB magnets" },
+  },
+  heavy = {
+    oxide = { "Rare-earth products (first duty)", "Oxides: Y, Eu, Dy, Tb" },
+    metal = { "Rare-earth metals", "Oxides: Y, Eu, Dy, Tb" }, -- the 2010 entry covers metals too
+    alloy = { "Alloys: Dy-Fe, Nd-Fe", "Ferro-alloys over 10% rare earth" },
+    magnet = { "Sintered NdFeB magnets" },
+  },
+}
+local GROUP = { Nd = "light", Pr = "light", Dy = "heavy", Tb = "heavy" }
+
+local NONE_BEFORE = 2007 -- "none in 2006" (seed-2012): the first duties came in 2007
+local NONE_FROM = 2015   -- all removed from 1 May 2015 (chinadaily-2015-04)
+-- The founding report puts the alloy duty in 2012, the record's first
+-- alloy rate is of 2010: before 2010 both have alloys untaxed.
+local ALLOYS_FROM = 2010
+
+local duties
+local function record()
+  if not duties then duties = assert(ree.data.load "china-export-duties") end
+  return duties
+end
+
+--- The duty rate (%) on stage of element el in year, and its source; nil
+-- when the record has no rate in force.
+local function rate(el, stage, year)
+  if year < NONE_BEFORE then return 0, "seed-2012" end
+  if year >= NONE_FROM then return 0, "chinadaily-2015-04" end
+  if stage == "magnet" then return 0, "wsj-2011-08" end -- finished magnets were never taxed
+  if stage == "alloy" and year < ALLOYS_FROM then return 0, "seed-2012" end
+  local d = record()
+  local best, best_year, source
+  for _, name in ipairs(SERIES[GROUP[el]][stage]) do
+    local s = d:get(name)
+    for y = year, (s:years()), -1 do
+      local v = s[y]
+      if v and (not best_year or y >= best_year) then
+        best, best_year, source = v, y, d.provenance[name][y].source
+        break
+      end
+    end
+  end
+  return best, source
+end
+
+--- The export duty (%) on each stage of el's magnet chain in year, with
+-- each rate's source: ladder, sources.
+function china.ladder(el, year)
+  if not GROUP[el] then
+    error(string.format("china.ladder: no duty record for '%s' (Nd, Pr, Dy or Tb)", tostring(el)), 2)
+  end
+  local out, sources = {}, {}
+  for _, stage in ipairs(china.STAGES) do out[stage], sources[stage] = rate(el, stage, year) end
+  return out, sources
+end
+
+--- The nominal rate an export duty of x (a fraction) gives a user inside China.
+function china.nominal_from_duty(x) return -x / (1 + x) end
+
+--- The nominal rate an observed price ratio R = P_fob / P_china gives.
+function china.nominal_from_ratio(r) return 1 / r - 1 end
+
+--- The effective rate of protection of each stage with an input:
+-- { nominal = { stage = t }, shares = { stage = { input =, value = } } }
+-- (shares default to china.SHARES). A stage whose rate or whose input's
+-- rate is missing has no ERP.
+function china.erp(spec)
+  local shares = spec.shares or china.SHARES
+  local out = {}
+  for stage, a in pairs(shares) do
+    local tj, ti = spec.nominal[stage], spec.nominal[a.input]
+    if tj and ti then out[stage] = (tj - a.value * ti) / (1 - a.value) end
+  end
+  return out
+end
+
+--- The ERP of each stage of el's chain, year by year, from the duty
+-- ladder: { metal = Series, alloy = Series, magnet = Series } (fractions;
+-- missing where the record has no rate).
+function china.erp_by_year(el, from, to, shares)
+  local values = { metal = {}, alloy = {}, magnet = {} }
+  for year = from, to do
+    local ladder = china.ladder(el, year)
+    local nominal = {}
+    for stage, x in pairs(ladder) do nominal[stage] = china.nominal_from_duty(x / 100) end
+    local erp = china.erp { nominal = nominal, shares = shares }
+    for stage, v in pairs(values) do v[year - from + 1] = erp[stage] or ree.missing end
+  end
+  local out = {}
+  for stage, v in pairs(values) do
+    out[stage] = ree.series { from = from, unit = "fraction", name = "ERP, " .. stage .. " (" .. el .. ")",
+      table.unpack(v, 1, to - from + 1) }
+  end
+  return out
+end
+
+return china

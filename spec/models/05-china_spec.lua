@@ -1,0 +1,48 @@
+local china = require "models.china"
+
+describe("China's ladder #models", function()
+  it("gives Corden's effective protection, as policy-models.md's worked example", function()
+    -- step 1, metal taxed 25% (t = -0.2), alloy and magnet untaxed:
+    -- alloy (0 + 0.9 * 0.2) / 0.1 = +180%, magnet 0
+    local step1 = china.erp { nominal = { metal = -0.2, alloy = 0, magnet = 0 } }
+    assert.near(1.8, step1.alloy, 1e-12)
+    assert.near(0, step1.magnet, 1e-15)
+    -- step 2, alloy taxed too: alloy (-0.2 + 0.18) / 0.1 = -20%, magnet 0.7 * 0.2 / 0.3
+    local step2 = china.erp { nominal = { metal = -0.2, alloy = -0.2, magnet = 0 } }
+    assert.near(-0.2, step2.alloy, 1e-12)
+    assert.near(0.14 / 0.3, step2.magnet, 1e-12)
+    assert.near(-0.2, china.nominal_from_duty(0.25), 1e-15)
+    -- quota wedges: R = 1.7 gives the magnet stage 0.7 (1 - 1/1.7) / 0.3, about +96%
+    local r17 = china.nominal_from_ratio(1.7)
+    assert.near(0.7 * (1 - 1 / 1.7) / 0.3, china.erp { nominal = { alloy = r17, magnet = 0 } }.magnet, 1e-12)
+    assert.near(1.5556, china.erp { nominal = { alloy = china.nominal_from_ratio(3), magnet = 0 } }.magnet, 1e-4)
+  end)
+
+  it("reads the duty ladder from the record, with each rate's source", function()
+    local ladder, sources = china.ladder("Nd", 2006)
+    assert.are.same({ oxide = 0, metal = 0, alloy = 0, magnet = 0 }, ladder)
+    assert.are.equal("seed-2012", sources.oxide)
+    ladder, sources = china.ladder("Nd", 2011)
+    assert.are.same({ oxide = 25, metal = 25, alloy = 25, magnet = 0 }, ladder)
+    assert.are.same({ oxide = "gta-2151", metal = "gta-2151", alloy = "wsj-2011-05", magnet = "wsj-2011-08" }, sources)
+    -- heavy rare earths were raised first: Dy metal at 25% in 2008, Nd metal still at 10%
+    assert.are.equal(25, (china.ladder("Dy", 2008)).metal)
+    assert.are.equal(10, (china.ladder("Nd", 2008)).metal)
+    -- the rates carry forward until a source states another, and end in 2015
+    assert.are.equal(25, (china.ladder("Nd", 2013)).alloy)
+    assert.are.same({ oxide = 0, metal = 0, alloy = 0, magnet = 0 }, (china.ladder("Dy", 2015)))
+    assert.has_error(function() china.ladder("La", 2011) end,
+      "china.ladder: no duty record for 'La' (Nd, Pr, Dy or Tb)")
+  end)
+
+  it("moves the advantage from alloy making to sintering as the ladder climbs", function()
+    local erp = china.erp_by_year("Dy", 2006, 2015)
+    assert.are.equal(0, erp.alloy[2006])
+    assert.near(1.8, erp.alloy[2008], 1e-12)   -- metal at 25%, alloy untaxed
+    assert.near(0, erp.magnet[2008], 1e-15)
+    assert.near(-0.2, erp.alloy[2011], 1e-12)  -- alloy at 25% too
+    assert.near(0.14 / 0.3, erp.magnet[2011], 1e-12)
+    assert.are.equal(0, erp.magnet[2015])
+    assert.are.equal("fraction", erp.magnet:unit())
+  end)
+end)
