@@ -63,7 +63,7 @@ return function(opts)
 
   function model.init(state)
     local m = state.memory
-    m.d, m.k, m.p, m.stock = {}, {}, {}, {}
+    m.d, m.k, m.p, m.p_cn, m.stock = {}, {}, {}, {}, {}
     for _, side in ipairs(sides) do m.d[side] = {} end
   end
 
@@ -170,7 +170,7 @@ return function(opts)
       local sold = r.p_rw < floor * (1 - 1e-9) and 0 or math.max(0, math.min(offered, r.s_rw - cheaper))
       local unsold = offered - sold
       local kept = get(p, el, "surplus") == "stock" and unsold or 0
-      m.stock[el], m.p[el] = kept, r.p_rw
+      m.stock[el], m.p[el], m.p_cn[el] = kept, r.p_rw, r.p_cn
       m.d.CN[el] = r.d_cn
       rec("price." .. el .. ".cn", r.p_cn, "US$/kg")
       rec("price." .. el .. ".fob", r.p_rw, "US$/kg")

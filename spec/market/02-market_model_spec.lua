@@ -1,10 +1,11 @@
 local ree = require "ree"
+local location = require "models.location"
 local market_model = require "models.market_model"
 
 --- A teaching market for Nd a hand can solve: China supplies any amount at
 -- US$40/kg, demand sits at its reference level at that price, and a
 -- Mountain Pass of 100,000 t REO (12% Nd) is ready from 2011.
-local function scenario(policies, set)
+local function scenario(policies, set, with_location)
   local function a(value, range) return { value = value, source = "assumption", range = range or { value, value } } end
   local params = {
     ["Nd.p0"] = a(40), ["Nd.d_cn0"] = a(1000), ["Nd.d_jp0"] = a(300), ["Nd.d_rw0"] = a(200),
@@ -16,9 +17,23 @@ local function scenario(policies, set)
     projects = a({ { name = "MP", deposit = "Mountain Pass", capacity = 100000, start = 2010, lead = 1, ramp = 1,
       cost = 10 } }),
   }
+  local model = market_model { elements = { "Nd" }, regions = { "JP", "RW" } }
+  if with_location then
+    -- magnet plants: 2010 output by region (china-org-2013), the rest assumptions
+    params["loc.magnet.k0.CN"] = { value = 78000, source = "china-org-2013" }
+    params["loc.magnet.k0.JP"] = { value = 18950, source = "china-org-2013" }
+    params["loc.magnet.k0.RW"] = { value = 98200 - 78000 - 18950, source = "china-org-2013" }
+    for k, v in pairs({ mu = 5, rho = 0.25, freight = 1, ["magnet.duty"] = 0, ["magnet.p_out"] = 60,
+      ["magnet.conversion.CN"] = 20, ["magnet.conversion.JP"] = 25, ["magnet.conversion.RW"] = 30,
+      ["magnet.kappa.CN"] = 0, ["magnet.kappa.JP"] = 0, ["magnet.kappa.RW"] = 0 }) do
+      params["loc." .. k] = a(v)
+    end
+    model = location.attach(model, { stages = { magnet = "jp-2011-mix" }, regions = { "CN", "JP", "RW" },
+      elements = { "Nd" } })
+  end
   for k, v in pairs(set or {}) do params[k] = a(v) end
   return ree.scenario { name = "Nd teaching market", years = { 2010, 2013 }, params = params, policies = policies,
-    model = market_model { elements = { "Nd" }, regions = { "JP", "RW" } } }
+    model = model }
 end
 
 local quota = ree.policy { "a binding quota", from = 2011, set = { ["Nd.quota"] = 250 } }
@@ -95,6 +110,26 @@ describe("the market model #market", function()
     uses[2].share = 0.5
     assert.has_error(function() scenario(nil, { ["Nd.uses"] = uses }):run() end,
       "market model: the shares of Nd.uses sum to 1.1, not 1")
+  end)
+
+  it("moves magnet plants toward the cheaper inputs, unless something else holds them", function()
+    local res = scenario({ quota }, nil, true):run()
+    local share = res.location.magnet.CN
+    assert.near(78000 / 98200, share[2010], 1e-12) -- no prices yet: plants stay
+    -- 2011 sees 2010's prices, 40 everywhere: 0.208 kg Nd a kg of magnet alloy at
+    -- 40 * 1.16638 US$/kg of metal; China's conversion is 5 cheaper than Japan's,
+    -- its freight 1: costs CN = x + 21, JP = x + 25, RW = x + 30
+    assert.near(0.208 * 40 * ree.oxide_factor "Nd" + 21, res.cost.magnet.CN[2011], 1e-9)
+    local w = { 1, math.exp(-4 / 5), math.exp(-9 / 5) }
+    local s_cn = w[1] / (w[1] + w[2] + w[3])
+    local k_cn = 78000 + 0.25 * (s_cn * 98200 - 78000)
+    assert.near(k_cn / 98200, share[2011], 1e-12)
+    -- 2012 sees the quota year: Nd outside China 100 times dearer; new plants go to China
+    assert.near((k_cn + 0.25 * (98200 - k_cn)) / 98200, share[2012], 1e-9)
+    -- Japan's 2012 export control, as a cost on moving to China, slows the move
+    local control = ree.policy { "export control", from = 2012, set = { ["loc.magnet.kappa.CN"] = 1000 } }
+    local held = scenario({ quota, control }, nil, true):run()
+    assert.is_true(held.location.magnet.CN[2012] < share[2011])
   end)
 
   it("names a missing parameter", function()

@@ -1,0 +1,152 @@
+--- Where magnet alloy (stage 4) and sintered magnets (stage 5) are made
+-- (policy-models.md section 1.5): a unit cost for each region that could
+-- make the stage and deliver it to a market, a logit share of new capacity
+-- by cost, and capacity that moves toward that share with inertia.
+--
+--   cost of stage s made in r for market m, US$/kg of product:
+--     c = sum_i q_i P_i[r]          inputs at r's prices (kg per kg of product)
+--       + v[r]                      conversion: labour, energy, capital
+--       + f[r][m]                   freight
+--       + x_out[r] P_out   if r ~= m   r's export duty on the product
+--       + tariff[m] P_out  if r ~= m   m's import duty
+--   the share r would take:   S*[r] = exp(-(c[r] + kappa[r]) / mu) / sum_k ...
+--   capacity:                 K[r] += rho (S*[r] K_total - K[r])
+--
+-- kappa is a cost that is not a price: Japan's 2012 catch-all export
+-- control on magnet technology, the hazard of losing know-how. mu sets how
+-- strongly firms follow cost (small mu: all go to the cheapest region).
+--
+--   local location = require "models.location"
+--   local c = location.cost { inputs = { Nd = 0.26 }, prices = { Nd = 120 }, conversion = 6 }
+--   location.shares({ CN = 51, JP = 59 }, 5)            --> { CN = 0.83, JP = 0.17 }
+--   location.move({ CN = 20, JP = 80 }, shares, 0.25)   --> capacity a year later
+
+local ree = require "ree"
+
+local location = {}
+
+local COST_KEYS = { inputs = true, prices = true, conversion = true, freight = true, export_duty = true,
+  tariff = true, p_out = true, home = true }
+
+--- The unit cost of making a stage in a region for a market (US$/kg):
+-- { inputs = { el = kg per kg }, prices = { el = US$/kg in the region },
+--   conversion = US$/kg, freight = US$/kg, export_duty = fraction,
+--   tariff = fraction, p_out = US$/kg (the product's price, for duties),
+--   home = true when the region is the market }.
+function location.cost(spec)
+  for k in pairs(spec) do
+    if not COST_KEYS[k] then error(string.format("unknown option '%s' to 'location.cost'", tostring(k)), 2) end
+  end
+  local c = spec.conversion or 0
+  for el, q in pairs(spec.inputs) do
+    local p = spec.prices[el]
+    if type(p) ~= "number" then error(string.format("location.cost: no price for '%s'", tostring(el)), 2) end
+    c = c + q * p
+  end
+  if not spec.home then
+    local p_out = spec.p_out or 0
+    c = c + (spec.freight or 0) + (spec.export_duty or 0) * p_out + (spec.tariff or 0) * p_out
+  end
+  return c
+end
+
+--- The kg of each rare earth in a kg of a magnet grade's alloy (its
+-- composition by mass), for location.cost's inputs.
+function location.inputs_of(grade, elements)
+  local comp = ree.magnet.grade(grade).composition
+  local out = {}
+  for _, el in ipairs(elements) do out[el] = comp:mass_fraction(el) end
+  return out
+end
+
+--- The share of new capacity each region would take: a logit over the
+-- costs (US$/kg) plus the non-price costs kappa, with scale mu (US$/kg).
+function location.shares(costs, mu, kappa)
+  if not (mu > 0) then error("location.shares: mu must be positive", 2) end -- luacheck: ignore 581 (NaN too)
+  kappa = kappa or {}
+  local best = math.huge
+  for r, c in pairs(costs) do best = math.min(best, c + (kappa[r] or 0)) end
+  local weights, total = {}, 0
+  for r, c in pairs(costs) do
+    -- measured from the cheapest, so that exp never underflows them all
+    weights[r] = math.exp(-(c + (kappa[r] or 0) - best) / mu)
+    total = total + weights[r]
+  end
+  for r, w in pairs(weights) do weights[r] = w / total end
+  return weights
+end
+
+--- Capacity a year later: each region moves rho of the way to its share
+-- of the total (rho about 1 / the years it takes to build or move a plant).
+function location.move(capacity, shares, rho)
+  if not (rho >= 0 and rho <= 1) then error("location.move: rho must be between 0 and 1", 2) end
+  local total = 0
+  for _, k in pairs(capacity) do total = total + k end
+  local out = {}
+  for r, k in pairs(capacity) do out[r] = k + rho * ((shares[r] or 0) * total - k) end
+  return out
+end
+
+--- Adds plant location to a model of models/market_model.lua: each year,
+-- before markets clear, the capacity of each stage in opts.stages moves
+-- toward the regions where last year's prices make it cheapest.
+--   opts = { stages = { magnet = "jp-2011-mix" }, regions = { "CN", "JP", "RW" },
+--            elements = { "Nd", "Dy" } }     -- the rare earths priced in the model
+-- Parameters (per stage s and region r): loc.mu, loc.rho, loc.freight,
+-- loc.s.conversion.r, loc.s.kappa.r, loc.s.duty (China's export duty on s,
+-- a fraction), loc.s.p_out (US$/kg), loc.s.k0.r (capacity at the start).
+-- Inputs are priced as oxide: inside China at China's price, elsewhere at
+-- the FOB price; every region outside China makes for its own buyers,
+-- China exports to them (freight and its duty). Records
+-- location.s.r: the share of s's capacity in r.
+function location.attach(model, opts)
+  local init = model.init
+  local function param(p, name)
+    local v = p[name]
+    if v == nil then error(string.format("location: no parameter '%s'", name), 0) end
+    return v
+  end
+  function model.init(state, p)
+    if init then init(state, p) end
+    state.memory.capacity = {}
+    for stage in pairs(opts.stages) do
+      local k = {}
+      for _, r in ipairs(opts.regions) do k[r] = param(p, "loc." .. stage .. ".k0." .. r) end
+      state.memory.capacity[stage] = k
+    end
+  end
+  local inputs = {}
+  for stage, grade in pairs(opts.stages) do inputs[stage] = location.inputs_of(grade, opts.elements) end
+
+  --- The capacity of stage a year later, from last year's prices.
+  local function move(state, p, stage)
+    local m, key = state.memory, "loc." .. stage .. "."
+    local costs, kappa = {}, {}
+    for _, r in ipairs(opts.regions) do
+      local prices = {}
+      for el in pairs(inputs[stage]) do
+        prices[el] = (r == "CN" and m.p_cn[el] or m.p[el]) * ree.oxide_factor(el) -- per kg of metal
+      end
+      costs[r] = location.cost { inputs = inputs[stage], prices = prices,
+        conversion = param(p, key .. "conversion." .. r), home = r ~= "CN", freight = param(p, "loc.freight"),
+        export_duty = param(p, key .. "duty"), p_out = param(p, key .. "p_out") }
+      kappa[r] = param(p, key .. "kappa." .. r)
+      state.record("cost." .. stage .. "." .. r, costs[r], "US$/kg")
+    end
+    return location.move(m.capacity[stage], location.shares(costs, param(p, "loc.mu"), kappa), param(p, "loc.rho"))
+  end
+
+  --- Each year: capacity moves, then its shares are recorded.
+  function model.location(state, p)
+    local m = state.memory
+    for stage in pairs(opts.stages) do
+      if next(m.p) then m.capacity[stage] = move(state, p, stage) end -- no prices yet: plants stay
+      local k, total = m.capacity[stage], 0
+      for _, r in ipairs(opts.regions) do total = total + k[r] end
+      for _, r in ipairs(opts.regions) do state.record("location." .. stage .. "." .. r, k[r] / total, "fraction") end
+    end
+  end
+  return model
+end
+
+return location
