@@ -93,40 +93,43 @@ static void set(lua_State *L, const char *key, double v) {
   lua_setfield(L, -2, key);
 }
 
-/* market_clear(spec) -> result table, or fail, msg */
-static int l_market_clear(lua_State *L) {
-  ree_market m;
-  ree_market_result r;
-  ree_err err;
-  steps st[5]; /* 20 kB on the C stack: no allocation per clearing */
+/*
+** Reads the market spec at idx into m, its steps into st[0..4]; the name
+** string stays on the stack (one slot). Returns NULL, or a message (on the
+** stack).
+*/
+static const char *read_market(lua_State *L, int idx, ree_market *m,
+                               steps *st) {
   const char *bad;
-  luaL_checktype(L, 1, LUA_TTABLE);
-  memset(&m, 0, sizeof m);
-  lua_getfield(L, 1, "name");
-  m.name = lua_isstring(L, -1) ? lua_tostring(L, -1) : "?"; /* kept on the stack */
-  m.year = (int)opt_number(L, 1, "year", 0);
-  if ((bad = read_curve(L, 1, "d_cn", &m.d_cn, &st[0])) != NULL ||
-      (bad = read_curve(L, 1, "s_cn", &m.s_cn, &st[1])) != NULL ||
-      (bad = read_curve(L, 1, "d_rw", &m.d_rw, &st[2])) != NULL ||
-      (bad = read_curve(L, 1, "s_rw", &m.s_rw, &st[3])) != NULL ||
-      (bad = read_curve(L, 1, "fringe", &m.fringe, &st[4])) != NULL) {
-    luaL_pushfail(L);
-    lua_pushstring(L, bad);
-    return 2;
-  }
-  m.tax = opt_number(L, 1, "tax", 0);
-  m.vat_lost = opt_number(L, 1, "vat_lost", 0);
-  m.quota = opt_number(L, 1, "quota", -1);
-  m.cap = opt_number(L, 1, "cap", -1);
-  if (lua_getfield(L, 1, "leak") == LUA_TTABLE) {
-    m.leak_l0 = opt_number(L, -1, "l0", 0);
-    m.leak_g = opt_number(L, -1, "g", 1);
+  luaL_checktype(L, idx, LUA_TTABLE);
+  memset(m, 0, sizeof *m);
+  lua_getfield(L, idx, "name");
+  m->name = lua_isstring(L, -1) ? lua_tostring(L, -1) : "?";
+  m->year = (int)opt_number(L, idx, "year", 0);
+  if ((bad = read_curve(L, idx, "d_cn", &m->d_cn, &st[0])) != NULL ||
+      (bad = read_curve(L, idx, "s_cn", &m->s_cn, &st[1])) != NULL ||
+      (bad = read_curve(L, idx, "d_rw", &m->d_rw, &st[2])) != NULL ||
+      (bad = read_curve(L, idx, "s_rw", &m->s_rw, &st[3])) != NULL ||
+      (bad = read_curve(L, idx, "fringe", &m->fringe, &st[4])) != NULL)
+    return bad;
+  m->tax = opt_number(L, idx, "tax", 0);
+  m->vat_lost = opt_number(L, idx, "vat_lost", 0);
+  m->quota = opt_number(L, idx, "quota", -1);
+  m->cap = opt_number(L, idx, "cap", -1);
+  m->licence = 0;
+  if (lua_getfield(L, idx, "leak") == LUA_TTABLE) {
+    m->leak_l0 = opt_number(L, -1, "l0", 0);
+    m->leak_g = opt_number(L, -1, "g", 1);
   } else {
-    m.leak_l0 = 0, m.leak_g = 1;
+    m->leak_l0 = 0, m->leak_g = 1;
   }
   lua_pop(L, 1);
-  if (ree_market_clear(&m, &r, &err) != REE_OK) return lree_fail(L, &err);
-  lua_createtable(L, 0, 24);
+  return NULL;
+}
+
+static void push_result(lua_State *L, const ree_market_result *rp) {
+  ree_market_result r = *rp;
+  lua_createtable(L, 0, 25);
   set(L, "p_cn", r.p_cn);
   set(L, "p_rw", r.p_rw);
   set(L, "p_free", r.p_free);
@@ -143,16 +146,69 @@ static int l_market_clear(lua_State *L) {
   lua_setfield(L, -2, "quota_binding");
   set(L, "quota_rent", r.quota_rent);
   set(L, "tax_revenue", r.tax_revenue);
+  set(L, "vat_revenue", r.vat_revenue);
   set(L, "tax_equivalent", r.tax_equivalent);
   set(L, "d_cs_cn", r.d_cs_cn);
   set(L, "d_ps_cn", r.d_ps_cn);
   set(L, "d_cs_rw", r.d_cs_rw);
   set(L, "d_ps_rw", r.d_ps_rw);
   set(L, "deadweight", r.deadweight);
+}
+
+static int fail_with(lua_State *L, const char *msg) {
+  luaL_pushfail(L);
+  lua_pushstring(L, msg);
+  return 2;
+}
+
+/* market_clear(spec) -> result table, or fail, msg */
+static int l_market_clear(lua_State *L) {
+  ree_market m;
+  ree_market_result r;
+  ree_err err;
+  steps st[5]; /* 20 kB on the C stack: no allocation per clearing */
+  const char *bad = read_market(L, 1, &m, st);
+  if (bad != NULL) return fail_with(L, bad);
+  if (ree_market_clear(&m, &r, &err) != REE_OK) return lree_fail(L, &err);
+  push_result(L, &r);
   return 1;
+}
+
+/* market_clear_joint({ spec, ... }, quota) -> { result, ... }, licence;
+** or fail, msg */
+static int l_market_clear_joint(lua_State *L) {
+  int i, n;
+  double quota = luaL_checknumber(L, 2), licence;
+  ree_market *ms;
+  ree_market_result *rs;
+  steps *st;
+  ree_err err;
+  luaL_checktype(L, 1, LUA_TTABLE);
+  n = (int)luaL_len(L, 1);
+  luaL_argcheck(L, n >= 1 && n <= 64, 1, "1 to 64 markets");
+  /* one GC-owned block for the markets, their results and their steps */
+  ms = (ree_market *)lua_newuserdatauv(L, n * (sizeof *ms + sizeof *rs + 5 * sizeof *st), 0);
+  rs = (ree_market_result *)(ms + n);
+  st = (steps *)(rs + n);
+  luaL_checkstack(L, 2 * n + 4, "markets");
+  for (i = 0; i < n; i++) {
+    const char *bad;
+    lua_geti(L, 1, i + 1); /* kept on the stack: the names point into it */
+    if ((bad = read_market(L, lua_gettop(L), &ms[i], &st[5 * i])) != NULL) return fail_with(L, bad);
+  }
+  if (ree_market_clear_joint(ms, n, quota, rs, &licence, &err) != REE_OK) return lree_fail(L, &err);
+  lua_createtable(L, n, 0);
+  for (i = 0; i < n; i++) {
+    push_result(L, &rs[i]);
+    lua_rawseti(L, -2, i + 1);
+  }
+  lua_pushnumber(L, licence);
+  return 2;
 }
 
 void lree_open_market(lua_State *L) {
   lua_pushcfunction(L, l_market_clear);
   lua_setfield(L, -2, "market_clear");
+  lua_pushcfunction(L, l_market_clear_joint);
+  lua_setfield(L, -2, "market_clear_joint");
 }

@@ -81,6 +81,9 @@ static int check(const ree_market *m, ree_err *err) {
       !isfinite(m->leak_l0) || !isfinite(m->leak_g))
     return ree_err_set(err, REE_EDOMAIN, "market '%s', %d: leakage needs "
                        "l0 >= 0 and g > 0", name, m->year);
+  if (!(m->licence >= 0.0) || !isfinite(m->licence))
+    return ree_err_set(err, REE_EDOMAIN, "market '%s', %d: the licence price "
+                       "must be 0 or more", name, m->year);
   if (isnan(m->quota) || isnan(m->cap))
     return ree_err_set(err, REE_EDOMAIN, "market '%s', %d: the quota and "
                        "the cap must be numbers", name, m->year);
@@ -147,14 +150,22 @@ static int root(const ree_market *m, fn f, const double *arg, double *out) {
 */
 static double crossing(const ree_market *m, double w, double lo, double hi) {
   double a = excess_supply(m, lo), b = excess_supply(m, hi);
-  double c = excess_demand(m, w * hi), d = excess_demand(m, w * lo);
+  double c = excess_demand(m, w * hi + m->licence);
+  double d = excess_demand(m, w * lo + m->licence);
   double from = a > c ? a : c, to = b < d ? b : d;
   return from <= to ? (from + to) / 2.0 : (a + b + c + d) / 4.0;
 }
 
-/* ES(p) - ED(w p): zero at the tax-only price (arg[0] = w). */
+/* ES(p) - ED(w p + L): zero at the price with the wedge (arg[0] = w)
+** and the licence L. */
 static double tax_gap(const ree_market *m, double p, const double *w) {
-  return excess_supply(m, p) - excess_demand(m, *w * p);
+  return excess_supply(m, p) - excess_demand(m, *w * p + m->licence);
+}
+
+/* ES(p) - ED(p): zero at the free-trade price. */
+static double free_gap(const ree_market *m, double p, const double *unused) {
+  (void)unused;
+  return excess_supply(m, p) - excess_demand(m, p);
 }
 
 /* target - ED(p), increasing: zero where the rest of the world's excess
@@ -236,11 +247,15 @@ int ree_market_clear(const ree_market *m, ree_market_result *r, ree_err *err) {
   if ((rc = check(m, err)) != REE_OK) return rc;
   memset(r, 0, sizeof *r);
   w = (1.0 + m->tax) * (1.0 + m->vat_lost);
-  if (root_bracket(m, tax_gap, &one, &r->p_free, &lo, &hi) != 0)
+  if (root_bracket(m, free_gap, &one, &r->p_free, &lo, &hi) != 0)
     return ree_err_set(err, REE_ESINGULAR, "market '%s', %d: no price clears: "
                        "China's excess supply never meets the rest of the "
                        "world's excess demand", name, m->year);
-  total = crossing(m, 1.0, lo, hi);
+  {
+    ree_market free = *m;
+    free.licence = 0.0;
+    total = crossing(&free, 1.0, lo, hi);
+  }
   if (total < 0.0) {
     /* the rest of the world has a surplus at the free-trade price: China
     ** imports it, and its export policy has nothing to act on */
@@ -250,7 +265,7 @@ int ree_market_clear(const ree_market *m, ree_market_result *r, ree_err *err) {
     if (root_bracket(m, tax_gap, &w, &p_cn, &lo, &hi) != 0)
       return ree_err_set(err, REE_ESINGULAR, "market '%s', %d: no price "
                          "clears with a wedge of %g", name, m->year, w);
-    p_rw = w * p_cn;
+    p_rw = w * p_cn + m->licence;
     total = crossing(m, w, lo, hi);
     if (total < 0.0) {
       /* the wedge is wider than the gap between the two closed markets:
@@ -271,7 +286,7 @@ int ree_market_clear(const ree_market *m, ree_market_result *r, ree_err *err) {
     ** leakage that is ED(P_rw) = Q, one solve instead of one in another */
     int no_root = m->leak_l0 == 0.0 ? root(m, rw_gap, &m->quota, &p_rw)
                                     : root(m, quota_gap, &m->quota, &p_rw);
-    if (no_root != 0 || p_rw < w * p_cn)
+    if (no_root != 0 || p_rw < w * p_cn + m->licence)
       return ree_err_set(err, REE_ESINGULAR, "market '%s', %d: no price "
                          "clears under a quota of %g t", name, m->year,
                          m->quota);
@@ -285,6 +300,8 @@ int ree_market_clear(const ree_market *m, ree_market_result *r, ree_err *err) {
     r->legal = m->quota;
     r->quota_binding = 1;
     r->quota_rent = (p_rw - w * p_cn) * m->quota * KG_PER_T;
+  } else {
+    r->quota_rent = m->licence * r->legal * KG_PER_T; /* the shared quota's */
   }
   r->p_cn = p_cn;
   r->p_rw = p_rw;
@@ -295,6 +312,7 @@ int ree_market_clear(const ree_market *m, ree_market_result *r, ree_err *err) {
   r->d_rw = ree_curve_at(&m->d_rw, p_rw);
   r->s_rw = r->d_rw - r->exports;
   r->tax_revenue = m->tax * p_cn * r->legal * KG_PER_T;
+  r->vat_revenue = m->vat_lost * (1.0 + m->tax) * p_cn * r->legal * KG_PER_T;
   r->tax_equivalent = p_rw / ((1.0 + m->vat_lost) * p_cn) - 1.0;
   /* welfare against free trade: consumers and producers on each side; China
   ** also keeps the tax, the quota rent and what smugglers earn */
@@ -303,8 +321,58 @@ int ree_market_clear(const ree_market *m, ree_market_result *r, ree_err *err) {
                  area(&m->fringe, p_cn, r->p_free, -1.0));
   r->d_cs_rw = -area(&m->d_rw, r->p_free, p_rw, -1.0);
   r->d_ps_rw = area(&m->s_rw, r->p_free, p_rw, -1.0);
-  r->deadweight = -(r->d_cs_cn + r->d_ps_cn + r->tax_revenue + r->quota_rent +
+  r->deadweight = -(r->d_cs_cn + r->d_ps_cn + r->tax_revenue + r->vat_revenue + r->quota_rent +
                     (p_rw - p_cn) * r->leakage * KG_PER_T + r->d_cs_rw +
                     r->d_ps_rw);
+  return REE_OK;
+}
+
+/* Clears every market with licence L; the sum of their legal exports. */
+static int clear_all(const ree_market *ms, int n, double L,
+                     ree_market_result *rs, double *legal, ree_err *err) {
+  int i, rc;
+  *legal = 0.0;
+  for (i = 0; i < n; i++) {
+    ree_market m = ms[i];
+    m.licence = L;
+    if ((rc = ree_market_clear(&m, &rs[i], err)) != REE_OK) return rc;
+    *legal += rs[i].legal;
+  }
+  return REE_OK;
+}
+
+int ree_market_clear_joint(const ree_market *ms, int n, double quota,
+                           ree_market_result *rs, double *licence,
+                           ree_err *err) {
+  double lo = 0.0, hi = 1.0, legal;
+  int i, rc;
+  if (ms == NULL || rs == NULL || licence == NULL || n < 1)
+    return ree_err_set(err, REE_EINVAL, "no markets");
+  if (!(quota >= 0.0) || !isfinite(quota))
+    return ree_err_set(err, REE_EDOMAIN, "a shared quota must be 0 t or more, "
+                       "not %g", quota);
+  *licence = 0.0;
+  if ((rc = clear_all(ms, n, 0.0, rs, &legal, err)) != REE_OK) return rc;
+  if (legal <= quota) return REE_OK; /* slack */
+  /* legal exports fall as the licence price rises: bracket, then bisect */
+  for (;;) {
+    if ((rc = clear_all(ms, n, hi, rs, &legal, err)) != REE_OK) return rc;
+    if (legal <= quota) break;
+    if (hi > P_MAX)
+      return ree_err_set(err, REE_ESINGULAR, "no licence price brings exports "
+                         "down to the shared quota of %g t", quota);
+    lo = hi, hi *= 10.0;
+  }
+  for (i = 0; i < 200 && hi - lo > 1e-13 * hi; i++) {
+    double mid = (lo + hi) / 2.0;
+    if ((rc = clear_all(ms, n, mid, rs, &legal, err)) != REE_OK) return rc;
+    if (legal > quota)
+      lo = mid;
+    else
+      hi = mid;
+  }
+  *licence = hi;
+  if ((rc = clear_all(ms, n, hi, rs, &legal, err)) != REE_OK) return rc;
+  for (i = 0; i < n; i++) rs[i].quota_binding = 1;
   return REE_OK;
 }

@@ -56,6 +56,9 @@ typedef struct ree_market {
   double quota;      /* t of legal exports; negative: no quota */
   double cap;        /* t of legal Chinese supply; negative: no cap */
   double leak_l0, leak_g;
+  double licence;    /* US$/kg an exporter pays for a share of a quota
+                        several markets share (0: none); see
+                        ree_market_clear_joint */
 } ree_market;
 
 typedef struct ree_market_result {
@@ -67,6 +70,7 @@ typedef struct ree_market_result {
   int quota_binding;
   double quota_rent;                  /* US$: (P_rw - w P_cn) Q, t * US$/kg * 1000 */
   double tax_revenue;                 /* US$: x P_cn legal */
+  double vat_revenue;                 /* US$: the VAT not refunded, v (1 + x) P_cn legal */
   double tax_equivalent;              /* P_rw / ((1 + v) P_cn) - 1 */
   double p_free;                      /* the free-trade price */
   /* welfare changes against free trade, US$; China's includes tax and rent */
@@ -80,5 +84,18 @@ typedef struct ree_market_result {
 **   "market 'Dy', 2011: no price clears: ..."
 */
 int ree_market_clear(const ree_market *m, ree_market_result *r, ree_err *err);
+
+/*
+** Clears n markets under one export quota of `quota` t for all of them
+** together (China's quotas were tonnes of rare earths, whatever the
+** element): exporters bid for the quota, so every tonne exported carries
+** the same licence price L (US$/kg, out in *licence) and P_rw = w P_cn + L
+** in each. L is 0 when the quota is slack; otherwise it is the price at
+** which the legal exports add up to the quota. The per-market quotas of
+** ms[] still apply. Errors as ree_market_clear's, for the market at fault.
+*/
+int ree_market_clear_joint(const ree_market *ms, int n, double quota,
+                           ree_market_result *rs, double *licence,
+                           ree_err *err);
 
 #endif

@@ -12,6 +12,9 @@
 --   el.s_cn          China's merit order: { { cost = US$/kg, cap = t }, ... }
 --   el.s_rw          existing supply outside China, the same form
 --   el.tax, el.vat_lost, el.quota (t, -1 none), el.cap (t, -1 none)
+--   quota_total      (optional) one export quota in t REO for all the
+--                    elements together, as China's were: a licence price
+--                    per kg clears it (recorded as "licence", US$/kg)
 --   el.thrift_rmax, el.thrift_m, el.k_min   thrifting: the intensity k of use
 --                    falls by up to rmax a year when prices exceed p0 (full
 --                    speed at (1 + m) p0), never below k_min, and never back
@@ -140,59 +143,81 @@ return function(opts)
     end
   end
 
-  --- Clears each element's market in the core and records what it found.
-  function model.clearing(state, p, year)
-    local m, rec = state.memory, state.record
-    for _, el in ipairs(elements) do
-      local c = state.vars.curves[el]
-      local a_rw = 0
-      for i = 2, #sides do a_rw = a_rw + c.a[sides[i]] end
-      -- the mines' output and last year's unsold stock, sunk: offered at the floor
-      local floor = get(p, el, "p_floor")
-      local offered = state.vars.mined[el] + (m.stock[el] or 0)
-      local s_rw = steps(p[el .. ".s_rw"])
-      if offered > 0 then table.insert(s_rw, 2, { cost = floor, cap = offered }) end
-      local r = ree.market.clear {
-        name = el, year = year,
-        d_cn = { "elastic", a = c.a.CN, e = c.e }, d_rw = { "elastic", a = a_rw, e = c.e },
-        s_cn = steps(get(p, el, "s_cn")), s_rw = #s_rw > 1 and s_rw or nil,
-        tax = get(p, el, "tax"), vat_lost = get(p, el, "vat_lost"),
-        quota = get(p, el, "quota"), cap = get(p, el, "cap"),
-      }
-      -- what sold outside China beyond the existing mines cheaper than the
-      -- floor came from the offer (at a price on a step, the core reports
-      -- the quantity that clears: demand less imports)
-      local cheaper = 0
-      for i = 2, #s_rw do
-        if s_rw[i].cost < floor then cheaper = cheaper + s_rw[i].cap end
-      end
-      -- (a price that stops on the floor's step is the floor, to rounding)
-      local sold = r.p_rw < floor * (1 - 1e-9) and 0 or math.max(0, math.min(offered, r.s_rw - cheaper))
-      local unsold = offered - sold
-      local kept = get(p, el, "surplus") == "stock" and unsold or 0
-      m.stock[el], m.p[el], m.p_cn[el] = kept, r.p_rw, r.p_cn
-      m.d.CN[el] = r.d_cn
-      rec("price." .. el .. ".cn", r.p_cn, "US$/kg")
-      rec("price." .. el .. ".fob", r.p_rw, "US$/kg")
-      rec("demand." .. el .. ".CN", r.d_cn, "t REO")
-      for i = 2, #sides do
-        local d = r.d_rw * c.a[sides[i]] / a_rw
-        m.d[sides[i]][el] = d
-        rec("demand." .. el .. "." .. sides[i], d, "t REO")
-      end
-      rec("supply." .. el .. ".CN", r.s_cn, "t REO")
-      rec("supply." .. el .. ".RW", r.s_rw, "t REO")
-      rec("mined." .. el, state.vars.mined[el], "t REO")
-      rec("sold." .. el, sold, "t REO")
-      rec("stock." .. el, kept, "t REO")
-      rec("disposed." .. el, unsold - kept, "t REO")
-      rec("exports." .. el, r.exports, "t REO")
-      rec("quota_binding." .. el, r.quota_binding and 1 or 0, "fraction")
-      rec("rent." .. el, r.quota_rent, "US$")
-      rec("revenue." .. el, r.tax_revenue, "US$")
-      rec("deadweight." .. el, r.deadweight, "US$")
-      state.vars[el] = r
+  --- One element's market this year, as the core takes it, and the
+  -- steps outside China (with the mines' sunk offer at the floor).
+  local function market_of(state, p, year, el)
+    local c, m = state.vars.curves[el], state.memory
+    local a_rw = 0
+    for i = 2, #sides do a_rw = a_rw + c.a[sides[i]] end
+    local offered = state.vars.mined[el] + (m.stock[el] or 0)
+    local s_rw = steps(p[el .. ".s_rw"])
+    if offered > 0 then table.insert(s_rw, 2, { cost = get(p, el, "p_floor"), cap = offered }) end
+    return {
+      name = el, year = year,
+      d_cn = { "elastic", a = c.a.CN, e = c.e }, d_rw = { "elastic", a = a_rw, e = c.e },
+      s_cn = steps(get(p, el, "s_cn")), s_rw = #s_rw > 1 and s_rw or nil,
+      tax = get(p, el, "tax"), vat_lost = get(p, el, "vat_lost"),
+      quota = get(p, el, "quota"), cap = get(p, el, "cap"),
+    }, s_rw, offered, a_rw
+  end
+
+  --- Records what one element's market found, and what it leaves for next year.
+  local function settle(state, p, el, r, s_rw, offered, a_rw)
+    local m, rec, c = state.memory, state.record, state.vars.curves[el]
+    -- what sold outside China beyond the existing mines cheaper than the
+    -- floor came from the offer (at a price on a step, the core reports
+    -- the quantity that clears: demand less imports)
+    local floor = get(p, el, "p_floor")
+    local cheaper = 0
+    for i = 2, #s_rw do
+      if s_rw[i].cost < floor then cheaper = cheaper + s_rw[i].cap end
     end
+    -- (a price that stops on the floor's step is the floor, to rounding)
+    local sold = r.p_rw < floor * (1 - 1e-9) and 0 or math.max(0, math.min(offered, r.s_rw - cheaper))
+    local unsold = offered - sold
+    local kept = get(p, el, "surplus") == "stock" and unsold or 0
+    m.stock[el], m.p[el], m.p_cn[el] = kept, r.p_rw, r.p_cn
+    m.d.CN[el] = r.d_cn
+    rec("price." .. el .. ".cn", r.p_cn, "US$/kg")
+    rec("price." .. el .. ".fob", r.p_rw, "US$/kg")
+    rec("demand." .. el .. ".CN", r.d_cn, "t REO")
+    for i = 2, #sides do
+      local d = r.d_rw * c.a[sides[i]] / a_rw
+      m.d[sides[i]][el] = d
+      rec("demand." .. el .. "." .. sides[i], d, "t REO")
+    end
+    rec("supply." .. el .. ".CN", r.s_cn, "t REO")
+    rec("supply." .. el .. ".RW", r.s_rw, "t REO")
+    rec("mined." .. el, state.vars.mined[el], "t REO")
+    rec("sold." .. el, sold, "t REO")
+    rec("stock." .. el, kept, "t REO")
+    rec("disposed." .. el, unsold - kept, "t REO")
+    rec("exports." .. el, r.exports, "t REO")
+    rec("quota_binding." .. el, r.quota_binding and 1 or 0, "fraction")
+    rec("rent." .. el, r.quota_rent, "US$")
+    rec("revenue." .. el, r.tax_revenue + r.vat_revenue, "US$")
+    rec("deadweight." .. el, r.deadweight, "US$")
+    state.vars[el] = r
+  end
+
+  --- Clears the markets in the core: each on its own, or, with a
+  -- quota_total (t REO, -1 none), all under that one tonnage quota.
+  function model.clearing(state, p, year)
+    local specs, extra = {}, {}
+    for i, el in ipairs(elements) do
+      local spec, s_rw, offered, a_rw = market_of(state, p, year, el)
+      specs[i], extra[i] = spec, { s_rw, offered, a_rw }
+    end
+    local results = {}
+    local total = p.quota_total
+    if total ~= nil and total >= 0 then
+      local licence
+      results, licence = ree.market.clear_joint(specs, total)
+      state.record("licence", licence, "US$/kg")
+    else
+      for i, spec in ipairs(specs) do results[i] = ree.market.clear(spec) end
+    end
+    for i, el in ipairs(elements) do settle(state, p, el, results[i], table.unpack(extra[i])) end
   end
 
   --- The price ratio outside/inside China, the wedge a student compares

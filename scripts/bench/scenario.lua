@@ -131,12 +131,14 @@ local function plain_clear(m)
   r.d_cn, r.d_rw = curve_at(m.d_cn, p_cn), curve_at(m.d_rw, p_rw)
   r.s_cn, r.s_rw = r.d_cn + r.exports, r.d_rw - r.exports
   r.tax_revenue = m.tax * p_cn * legal * 1000
+  r.vat_revenue = m.vat_lost * (1 + m.tax) * p_cn * legal * 1000
   r.tax_equivalent = p_rw / ((1 + m.vat_lost) * p_cn) - 1
   r.d_cs_cn = integral(m.d_cn, p_cn, r.p_free) * 1000
   r.d_ps_cn = -integral(m.s_cn, p_cn, r.p_free) * 1000
   r.d_cs_rw = -integral(m.d_rw, r.p_free, p_rw) * 1000
   r.d_ps_rw = integral(m.s_rw, r.p_free, p_rw) * 1000
-  r.deadweight = -(r.d_cs_cn + r.d_ps_cn + r.d_cs_rw + r.d_ps_rw + r.tax_revenue + (r.quota_rent or 0))
+  r.deadweight = -(r.d_cs_cn + r.d_ps_cn + r.d_cs_rw + r.d_ps_rw + r.tax_revenue + r.vat_revenue
+    + (r.quota_rent or 0))
   return r
 end
 

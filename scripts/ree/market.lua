@@ -11,7 +11,8 @@
 --     fringe = { "elastic", a = 2, e = 0.8 }, leak = { l0 = 50, g = 1.5 },
 --   }
 --   r.p_cn, r.p_rw (US$/kg), r.exports (net: negative when China imports), r.imports,
---   r.quota_binding, r.quota_rent (US$), r.deadweight
+--   r.quota_binding, r.quota_rent (US$), r.tax_revenue, r.vat_revenue, r.deadweight
+--   ree.market.clear_joint({ nd, dy, la }, 30000)  -- one quota in tonnes for all three
 --
 -- A market where no price clears raises, naming the element, the year and
 -- why; ree.market.try_clear returns nil and the message instead.
@@ -34,6 +35,18 @@ end
 --- The cleared market, or nil and a message naming the market and year.
 function market.try_clear(spec)
   return core.market_clear(check(spec))
+end
+
+--- Markets that share one export quota of `quota` t (China's quotas were
+-- tonnes of rare earths, whatever the element): a list of results, and
+-- the licence price (US$/kg) every exported kg carries; raises when no
+-- price clears.
+function market.clear_joint(specs, quota)
+  if type(specs) ~= "table" or #specs == 0 then error("market.clear_joint: give a list of markets", 2) end
+  for _, spec in ipairs(specs) do check(spec) end
+  local results, licence = core.market_clear_joint(specs, quota)
+  if not results then error(licence, 2) end
+  return results, licence
 end
 
 --- The cleared market; raises when no price clears.

@@ -178,6 +178,60 @@ static void market_should_stop_trade_when_the_wedge_is_wide(void) {
   CHECK_NEAR(r.tax_revenue, 0, 1e-12);
 }
 
+/* A lost VAT rebate of 50% is the same wedge as a 50% tax: the same
+** prices and deadweight, and the wedge's revenue is VAT, not duty. */
+static void market_should_count_the_lost_vat_rebate_as_revenue(void) {
+  ree_market m = linear();
+  ree_market_result r;
+  m.vat_lost = 0.5;
+  CHECK_INT(ree_market_clear(&m, &r, &err), REE_OK);
+  CHECK_NEAR(r.p_rw, 600.0 / 7, 1e-12);
+  CHECK_NEAR(r.tax_revenue, 0, 1e-12);
+  CHECK_NEAR(r.vat_revenue, 0.5 * 400.0 / 7 * 100.0 / 7 * 1000, 1e-9);
+  CHECK_NEAR(r.deadweight, 0.5 * (200.0 / 7) * (100.0 / 3 - 100.0 / 7) * 1000, 1e-7);
+}
+
+/* Two copies of the linear market under one quota of 20 t: by symmetry
+** each exports 10, as under its own quota of 10: P_cn 55, P_rw 90, and a
+** licence of 35 US$/kg. */
+static void market_should_share_one_quota_between_markets(void) {
+  ree_market ms[2];
+  ree_market_result rs[2];
+  double licence;
+  ms[0] = ms[1] = linear();
+  CHECK_INT(ree_market_clear_joint(ms, 2, 20, rs, &licence, &err), REE_OK);
+  CHECK_NEAR(licence, 35, 1e-9);
+  CHECK_NEAR(rs[0].p_cn, 55, 1e-9);
+  CHECK_NEAR(rs[1].p_rw, 90, 1e-9);
+  CHECK_NEAR(rs[0].legal + rs[1].legal, 20, 1e-9);
+  CHECK_NEAR(rs[0].quota_rent, 35 * 10 * 1000, 1e-4);
+  CHECK_INT(rs[0].quota_binding, 1);
+  /* a slack shared quota changes nothing */
+  CHECK_INT(ree_market_clear_joint(ms, 2, 100, rs, &licence, &err), REE_OK);
+  CHECK_NEAR(licence, 0, 0);
+  CHECK_NEAR(rs[0].exports, 100.0 / 3, 1e-10);
+  CHECK_INT(ree_market_clear_joint(ms, 2, -1, rs, &licence, &err), REE_EDOMAIN);
+}
+
+/* The composition effect: La, the same tonnes at a tenth of Nd's prices
+** (demand 100 - 10P, supply 10P), under a shared tonnage quota: each kg
+** carries the same licence, a far larger mark-up on La, so La loses more
+** of its exports and its price outside China rises more, relatively. */
+static void market_should_squeeze_the_cheap_element_under_a_tonnage_quota(void) {
+  ree_market ms[2];
+  ree_market_result rs[2];
+  double licence;
+  ms[0] = ms[1] = linear();
+  ms[1].name = "La";
+  ms[1].d_cn.b = ms[1].d_rw.b = -10;
+  ms[1].s_cn.b = 10;
+  CHECK_INT(ree_market_clear_joint(ms, 2, 40, rs, &licence, &err), REE_OK);
+  /* La: free trade P 20/3, exports 100/3; Nd: P 200/3, exports 100/3 */
+  CHECK(rs[1].legal < rs[0].legal);
+  CHECK(rs[1].p_rw / rs[1].p_cn > rs[0].p_rw / rs[0].p_cn);
+  CHECK_NEAR(rs[0].legal + rs[1].legal, 40, 1e-9);
+}
+
 static void market_should_name_what_cannot_clear(void) {
   ree_market m = linear();
   ree_market_result r;
@@ -206,6 +260,9 @@ int main(void) {
   RUN(market_should_climb_a_merit_order);
   RUN(market_should_let_china_import_a_surplus);
   RUN(market_should_stop_trade_when_the_wedge_is_wide);
+  RUN(market_should_count_the_lost_vat_rebate_as_revenue);
+  RUN(market_should_share_one_quota_between_markets);
+  RUN(market_should_squeeze_the_cheap_element_under_a_tonnage_quota);
   RUN(market_should_name_what_cannot_clear);
   return check_report();
 }

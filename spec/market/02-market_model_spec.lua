@@ -132,6 +132,30 @@ describe("the market model #market", function()
     assert.is_true(held.location.magnet.CN[2012] < share[2011])
   end)
 
+  it("shares one tonnage quota between elements, and squeezes the cheap one", function()
+    -- Nd and La with the same tonnes, La at a tenth of the price; one quota of
+    -- 800 t REO from 2011 for exports that were 1,000 t (500 each) in 2010
+    local params = {}
+    for el, p0 in pairs({ Nd = 40, La = 4 }) do
+      for k, v in pairs({ p0 = p0, d_cn0 = 1000, d_rw0 = 500, e_lr = -0.6, lambda = 0.25,
+        s_cn = { { cost = p0, cap = 1e6 } }, tax = 0, vat_lost = 0, quota = -1, cap = -1, thrift_rmax = 0,
+        thrift_m = 1, k_min = 1, p_floor = 0, surplus = "dispose" }) do
+        params[el .. "." .. k] = { value = v, source = "assumption", range = { v, v } }
+      end
+    end
+    params.quota_total = { value = ree.series { from = 2010, unit = "t", -1, 800, 800 }, source = "assumption",
+      range = { 0, 1000 } }
+    local res = ree.scenario { name = "two elements", years = { 2010, 2012 }, params = params,
+      model = market_model { elements = { "Nd", "La" } } }:run()
+    assert.near(500, res.exports.La[2010], 1e-9)
+    assert.near(800, res.exports.Nd[2011] + res.exports.La[2011], 1e-6)
+    assert.is_true(res.licence[2011] > 0)
+    -- the same licence per kg is a tenfold larger mark-up on La
+    assert.is_true(res.exports.La[2011] < res.exports.Nd[2011])
+    assert.is_true(res.ratio.La[2011] > res.ratio.Nd[2011])
+    assert.near(res.price.Nd.fob[2011] - 40, res.price.La.fob[2011] - 4, 1e-6) -- both pay the licence
+  end)
+
   it("names a missing parameter", function()
     local sc = scenario()
     sc.params["Nd.lambda"] = nil
