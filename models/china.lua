@@ -6,6 +6,7 @@
 --
 --   local china = require "models.china"
 --   china.ladder("Nd", 2011)        --> { oxide = 25, metal = 25, alloy = 25, magnet = 0 } (%), and sources
+--   china.policies({ "Nd", "Dy" }, 2005, 2015)   --> ree.policy objects for a scenario
 --   china.erp { nominal = { metal = -0.2, alloy = 0, magnet = 0 } }   --> { alloy = 1.8, magnet = 0 }
 --   china.erp_by_year("Nd", 2006, 2015)   --> { alloy = Series, magnet = Series } (fraction)
 --
@@ -38,22 +39,23 @@ china.SHARES = {
 -- every year); of two stated for the same year, the later in the list
 -- wins: magnet alloy (strip-cast NdFeB, about 30% rare earth) is a
 -- "ferro-alloy over 10% rare earth" (25% from May 2011) more than a Dy-Fe
--- or Nd-Fe master alloy (20%).
+-- or Nd-Fe master alloy (20%). For La and Ce the sources disagree on
+-- 2010-2011; `reading` picks one ("gta", the default, or "bloomberg").
+local ALLOY = { "Alloys: Dy-Fe, Nd-Fe", "Ferro-alloys over 10% rare earth" }
+local MAGNET = { "Sintered NdFeB magnets" }
+local FIRST = "Rare-earth products (first duty)"
 local SERIES = {
-  light = {
-    oxide = { "Rare-earth products (first duty)", "Oxides: La, Nd", "Nd (oxide and metal)" },
-    metal = { "Rare-earth metals", "Nd (oxide and metal)" },
-    alloy = { "Alloys: Dy-Fe, Nd-Fe", "Ferro-alloys over 10% rare earth" },
-    magnet = { "Sintered NdFeB magnets" },
-  },
-  heavy = {
-    oxide = { "Rare-earth products (first duty)", "Oxides: Y, Eu, Dy, Tb" },
+  Nd = { oxide = { FIRST, "Oxides: La, Nd", "Nd (oxide and metal)" },
+    metal = { "Rare-earth metals", "Nd (oxide and metal)" }, alloy = ALLOY, magnet = MAGNET },
+  Dy = { oxide = { FIRST, "Oxides: Y, Eu, Dy, Tb" },
     metal = { "Rare-earth metals", "Oxides: Y, Eu, Dy, Tb" }, -- the 2010 entry covers metals too
-    alloy = { "Alloys: Dy-Fe, Nd-Fe", "Ferro-alloys over 10% rare earth" },
-    magnet = { "Sintered NdFeB magnets" },
-  },
+    alloy = ALLOY, magnet = MAGNET },
+  La = { oxide = { FIRST, "Oxides: La, Nd", "La, Ce" }, metal = { "Rare-earth metals" }, alloy = ALLOY,
+    magnet = MAGNET },
+  Ce = { oxide = { FIRST, "La, Ce" }, metal = { "Rare-earth metals" }, alloy = ALLOY, magnet = MAGNET },
 }
-local GROUP = { Nd = "light", Pr = "light", Dy = "heavy", Tb = "heavy" }
+SERIES.Tb = SERIES.Dy
+local READINGS = { gta = "La, Ce (Global Trade Alert)", bloomberg = "La, Ce (Bloomberg)" }
 
 local NONE_BEFORE = 2007 -- "none in 2006" (seed-2012): the first duties came in 2007
 local NONE_FROM = 2015   -- all removed from 1 May 2015 (chinadaily-2015-04)
@@ -69,14 +71,15 @@ end
 
 --- The duty rate (%) on stage of element el in year, and its source; nil
 -- when the record has no rate in force.
-local function rate(el, stage, year)
+local function rate(el, stage, year, reading)
   if year < NONE_BEFORE then return 0, "seed-2012" end
   if year >= NONE_FROM then return 0, "chinadaily-2015-04" end
   if stage == "magnet" then return 0, "wsj-2011-08" end -- finished magnets were never taxed
   if stage == "alloy" and year < ALLOYS_FROM then return 0, "seed-2012" end
   local d = record()
   local best, best_year, source
-  for _, name in ipairs(SERIES[GROUP[el]][stage]) do
+  for _, name in ipairs(SERIES[el][stage]) do
+    if name == "La, Ce" then name = READINGS[reading] end
     local s = d:get(name)
     for y = year, (s:years()), -1 do
       local v = s[y]
@@ -90,13 +93,18 @@ local function rate(el, stage, year)
 end
 
 --- The export duty (%) on each stage of el's magnet chain in year, with
--- each rate's source: ladder, sources.
-function china.ladder(el, year)
-  if not GROUP[el] then
-    error(string.format("china.ladder: no duty record for '%s' (Nd, Pr, Dy or Tb)", tostring(el)), 2)
+-- each rate's source: ladder, sources. reading: for La and Ce, "gta" (the
+-- default) or "bloomberg".
+function china.ladder(el, year, reading)
+  if not SERIES[el] then
+    error(string.format("china.ladder: no duty record for '%s' (Nd, Dy, Tb, La or Ce)", tostring(el)), 2)
+  end
+  reading = reading or "gta"
+  if not READINGS[reading] then
+    error(string.format("china.ladder: reading must be \"gta\" or \"bloomberg\", not '%s'", tostring(reading)), 2)
   end
   local out, sources = {}, {}
-  for _, stage in ipairs(china.STAGES) do out[stage], sources[stage] = rate(el, stage, year) end
+  for _, stage in ipairs(china.STAGES) do out[stage], sources[stage] = rate(el, stage, year, reading) end
   return out, sources
 end
 
@@ -139,5 +147,59 @@ function china.erp_by_year(el, from, to, shares)
   end
   return out
 end
+
+-- {==================================================================
+-- China's export policy as scenario policies
+-- ===================================================================
+
+--- The export VAT rebate withdrawn with the first duties of 2007, as a
+-- fraction of the price: the OECD's wedge of about 1.31 for duty and lost
+-- rebate together (2008-2012) over the 15% duty on light oxides of 2008:
+-- 1.31 / 1.15 - 1. Computed from oecd-fpj; range 0.05-0.17 to try.
+china.VAT_LOST = { value = 1.31 / 1.15 - 1, source = "oecd-fpj", range = { 0.05, 0.17 } }
+
+local LIGHT = { La = true, Ce = true, Pr = true, Nd = true, Sm = true }
+
+--- The export quota in force in year, t REO: the total, and the light and
+-- medium/heavy quotas where the record splits them (2012, 2014); nil when
+-- there is none to apply. Before 2009 the record has the domestic firms'
+-- quota only, which exports exceeded (2006: 61,560 t against 45,000 t),
+-- so no total is applied: an assumption that it did not bind. None from
+-- 2015 (bofit-2015).
+function china.quota(year)
+  if year >= 2015 then return nil end
+  local d = assert(ree.data.load "china-quotas")
+  local total = d:get("Export quota")[year]
+  local light, heavy = d:get("Export quota, light")[year], d:get("Export quota, medium and heavy")[year]
+  return total, light, heavy
+end
+
+--- Policies that set, for each year from..to, each element's oxide duty
+-- (el.tax) and lost VAT rebate (el.vat_lost) and the export quota: one
+-- tonnage quota for all (quota_total), or light and medium/heavy apart
+-- (quota_total.light, quota_total.heavy) where the record splits it.
+-- A year without a quota sets quota_total to -1.
+function china.policies(elements, from, to, reading)
+  local list = {}
+  for year = from, to do
+    local set = {}
+    for _, el in ipairs(elements) do
+      set[el .. ".tax"] = (china.ladder(el, year, reading).oxide or 0) / 100
+      set[el .. ".vat_lost"] = (year >= NONE_BEFORE and year < NONE_FROM) and china.VAT_LOST.value or 0
+    end
+    local total, light, heavy = china.quota(year)
+    set.quota_total = (light and heavy) and -1 or total or -1
+    set["quota_total.light"] = light or -1
+    set["quota_total.heavy"] = heavy or -1
+    list[#list + 1] = ree.policy { "China's export policy, " .. year, from = year, to = year, set = set,
+      source = "models/data/history/china-export-duties.json, china-quotas.json" }
+  end
+  return list
+end
+
+--- The elements of a list that the split quotas count as light.
+function china.is_light(el) return LIGHT[el] == true end
+
+-- }==================================================================
 
 return china

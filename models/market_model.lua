@@ -2,7 +2,8 @@
 -- element (equations: shared/research/policy-models.md, sections 1.2-1.3,
 -- 3.1-3.2, 4 and 5.1-5.2).
 --
---   local model = require "models.market_model" { elements = { "Nd", "Dy" }, regions = { "JP", "RW" } }
+--   local model = require "models.market_model" { elements = { "Nd", "Dy" }, regions = { "JP", "RW" },
+--     quota_groups = { light = { "Nd" }, heavy = { "Dy" } } }
 --
 -- Parameters, per element el (numbers or series; tables where noted):
 --   el.p0            reference price, US$/kg of oxide
@@ -14,7 +15,9 @@
 --   el.tax, el.vat_lost, el.quota (t, -1 none), el.cap (t, -1 none)
 --   quota_total      (optional) one export quota in t REO for all the
 --                    elements together, as China's were: a licence price
---                    per kg clears it (recorded as "licence", US$/kg)
+--                    per kg clears it (recorded as "licence.all", US$/kg);
+--                    quota_total.<group> the same for each group of
+--                    opts.quota_groups ({ light = { "La", "Nd" }, heavy = ... })
 --   el.thrift_rmax, el.thrift_m, el.k_min   thrifting: the intensity k of use
 --                    falls by up to rmax a year when prices exceed p0 (full
 --                    speed at (1 + m) p0), never below k_min, and never back
@@ -200,22 +203,34 @@ return function(opts)
     state.vars[el] = r
   end
 
-  --- Clears the markets in the core: each on its own, or, with a
-  -- quota_total (t REO, -1 none), all under that one tonnage quota.
+  --- Clears the markets in the core: each on its own, or under a tonnage
+  -- quota shared by all (quota_total, t REO; -1 none) or by each group of
+  -- opts.quota_groups (quota_total.<group>), recording its licence price.
   function model.clearing(state, p, year)
-    local specs, extra = {}, {}
+    local specs, extra, index = {}, {}, {}
     for i, el in ipairs(elements) do
       local spec, s_rw, offered, a_rw = market_of(state, p, year, el)
-      specs[i], extra[i] = spec, { s_rw, offered, a_rw }
+      specs[i], extra[i], index[el] = spec, { s_rw, offered, a_rw }, i
+    end
+    local groups = {}
+    if p.quota_total ~= nil and p.quota_total >= 0 then
+      groups.all = { members = elements, quota = p.quota_total }
+    else
+      for name, members in pairs(opts.quota_groups or {}) do
+        local q = p["quota_total." .. name]
+        if q ~= nil and q >= 0 then groups[name] = { members = members, quota = q } end
+      end
     end
     local results = {}
-    local total = p.quota_total
-    if total ~= nil and total >= 0 then
-      local licence
-      results, licence = ree.market.clear_joint(specs, total)
-      state.record("licence", licence, "US$/kg")
-    else
-      for i, spec in ipairs(specs) do results[i] = ree.market.clear(spec) end
+    for name, g in pairs(groups) do
+      local list = {}
+      for k, el in ipairs(g.members) do list[k] = specs[index[el]] end
+      local rs, licence = ree.market.clear_joint(list, g.quota)
+      for k, el in ipairs(g.members) do results[index[el]] = rs[k] end
+      state.record("licence." .. name, licence, "US$/kg")
+    end
+    for i, spec in ipairs(specs) do
+      if not results[i] then results[i] = ree.market.clear(spec) end
     end
     for i, el in ipairs(elements) do settle(state, p, el, results[i], table.unpack(extra[i])) end
   end

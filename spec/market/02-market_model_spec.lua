@@ -149,11 +149,20 @@ describe("the market model #market", function()
       model = market_model { elements = { "Nd", "La" } } }:run()
     assert.near(500, res.exports.La[2010], 1e-9)
     assert.near(800, res.exports.Nd[2011] + res.exports.La[2011], 1e-6)
-    assert.is_true(res.licence[2011] > 0)
+    assert.is_true(res.licence.all[2011] > 0)
     -- the same licence per kg is a tenfold larger mark-up on La
     assert.is_true(res.exports.La[2011] < res.exports.Nd[2011])
     assert.is_true(res.ratio.La[2011] > res.ratio.Nd[2011])
     assert.near(res.price.Nd.fob[2011] - 40, res.price.La.fob[2011] - 4, 1e-6) -- both pay the licence
+    -- quotas by group: only La's group has one
+    params.quota_total = nil
+    params["quota_total.light"] = { value = 300, source = "assumption", range = { 0, 500 } }
+    params["quota_total.heavy"] = { value = -1, source = "assumption", range = { -1, -1 } }
+    local split = ree.scenario { name = "two groups", years = { 2010, 2011 }, params = params,
+      model = market_model { elements = { "Nd", "La" }, quota_groups = { light = { "La" }, heavy = { "Nd" } } } }:run()
+    assert.near(300, split.exports.La[2011], 1e-6)
+    assert.near(500, split.exports.Nd[2011], 1e-6)
+    assert.is_true(split.licence.light[2011] > 0)
   end)
 
   it("names a missing parameter", function()

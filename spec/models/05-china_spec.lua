@@ -31,8 +31,12 @@ describe("China's ladder #models", function()
     -- the rates carry forward until a source states another, and end in 2015
     assert.are.equal(25, (china.ladder("Nd", 2013)).alloy)
     assert.are.same({ oxide = 0, metal = 0, alloy = 0, magnet = 0 }, (china.ladder("Dy", 2015)))
-    assert.has_error(function() china.ladder("La", 2011) end,
-      "china.ladder: no duty record for 'La' (Nd, Pr, Dy or Tb)")
+    assert.has_error(function() china.ladder("Sm", 2011) end,
+      "china.ladder: no duty record for 'Sm' (Nd, Dy, Tb, La or Ce)")
+    -- La and Ce: the sources disagree on 2010, and both readings are there
+    assert.are.equal(15, (china.ladder("La", 2010)).oxide)               -- Global Trade Alert
+    assert.are.equal(0, (china.ladder("Ce", 2010, "bloomberg")).oxide)   -- Bloomberg: not taxed in 2010
+    assert.are.equal(25, (china.ladder("Ce", 2011, "bloomberg")).oxide)
   end)
 
   it("moves the advantage from alloy making to sintering as the ladder climbs", function()
@@ -44,5 +48,22 @@ describe("China's ladder #models", function()
     assert.near(0.14 / 0.3, erp.magnet[2011], 1e-12)
     assert.are.equal(0, erp.magnet[2015])
     assert.are.equal("fraction", erp.magnet:unit())
+  end)
+end)
+
+describe("China's export policy as scenario policies #models", function()
+  it("sets duties, the lost VAT rebate and the quotas of the record, year by year", function()
+    local list = china.policies({ "Nd", "Dy" }, 2006, 2015)
+    assert.are.equal(10, #list)
+    local by_year = {}
+    for _, pol in ipairs(list) do by_year[pol.from] = pol.set end
+    assert.are.same({ 0, 0, -1 }, { by_year[2006]["Nd.tax"], by_year[2006]["Nd.vat_lost"], by_year[2006].quota_total })
+    assert.near(0.25, by_year[2011]["Dy.tax"], 1e-15)
+    assert.near(1.31 / 1.15 - 1, by_year[2011]["Dy.vat_lost"], 1e-15)
+    assert.are.equal(30184, by_year[2011].quota_total)                   -- one tonnage quota
+    assert.are.same({ -1, 27122, 3874 },                                 -- light and medium/heavy apart
+      { by_year[2012].quota_total, by_year[2012]["quota_total.light"], by_year[2012]["quota_total.heavy"] })
+    assert.are.equal(31001, by_year[2013].quota_total)                   -- the 2013 split is not in the record
+    assert.are.same({ 0, 0, -1 }, { by_year[2015]["Nd.tax"], by_year[2015]["Nd.vat_lost"], by_year[2015].quota_total })
   end)
 end)
