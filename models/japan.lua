@@ -1,0 +1,199 @@
+--- Japan's countermeasures (the founding report, and policy-models.md
+-- sections 3.2, 5.1 and 1.5), each a function that returns the scenario
+-- policies that switch it on: tune them with options, combine them by
+-- listing them. Every default names its source or says it is an
+-- assumption, with the range to try.
+--
+--   local japan = require "models.japan"
+--   sc:apply(japan.dy_saving(), japan.new_mines(), japan.export_control())
+--   japan.describe()     -- what each does, with its sources
+--
+-- The parameters they set are those of models/market_model.lua and
+-- models/location.lua.
+
+local ree = require "ree"
+
+local japan = {}
+
+--- Options with defaults; an unknown option is an error naming it.
+local function options(name, given, defaults)
+  local o = {}
+  for k, v in pairs(defaults) do o[k] = v.value end
+  for k, v in pairs(given or {}) do
+    if defaults[k] == nil then error(string.format("japan.%s: unknown option '%s'", name, tostring(k)), 3) end
+    o[k] = v
+  end
+  return o
+end
+
+japan.defaults = {}
+
+-- {==================================================================
+-- Technology: less Dy in each magnet, substitutes for rare earths
+-- ===================================================================
+
+japan.defaults.dy_saving = {
+  from = { value = 2011, source = "assumption", range = { 2008, 2013 },
+    note = "grain-boundary diffusion was in use from about 2005 (trout-gbd); the 2011 prices pushed it" },
+  -- "4-5% -> 2-3%": the floor is about half the intensity, 2.5 / 4.5
+  k_min = { value = 2.5 / 4.5, source = "seed-2012", range = { 2 / 5, 3 / 4 } },
+  rmax = { value = 0.10, source = "sprecher-2017", range = { 0.05, 0.2 } },
+  m = { value = 4, source = "assumption", range = { 2, 8 } },
+}
+
+--- Dy-saving magnets (grain-boundary diffusion, trout-gbd): the intensity
+-- of Dy falls toward k_min, at up to rmax a year when Dy is dear.
+function japan.dy_saving(opts)
+  local o = options("dy_saving", opts, japan.defaults.dy_saving)
+  return ree.policy { "Dy-saving magnets", from = o.from, source = "seed-2012",
+    set = { ["Dy.k_min"] = o.k_min, ["Dy.thrift_rmax"] = o.rmax, ["Dy.thrift_m"] = o.m } }
+end
+
+japan.defaults.substitution = {
+  from = { value = 2011, source = "sprecher-2017" },
+  elements = { value = { "Nd", "La", "Ce" }, source = "assumption", note = "the light rare earths users replaced" },
+  k_min = { value = 0.7, source = "assumption", range = { 0.5, 0.9 } },
+  rmax = { value = 0.10, source = "sprecher-2017", range = { 0.05, 0.2 } },
+  m = { value = 4, source = "assumption", range = { 2, 8 } },
+}
+
+--- De-rare-earth substitution (polishing powder, motors without magnets):
+-- the intensities of the elements fall toward k_min.
+function japan.substitution(opts)
+  local o = options("substitution", opts, japan.defaults.substitution)
+  local set = {}
+  for _, el in ipairs(o.elements) do
+    set[el .. ".k_min"], set[el .. ".thrift_rmax"], set[el .. ".thrift_m"] = o.k_min, o.rmax, o.m
+  end
+  return ree.policy { "substitution", from = o.from, source = "sprecher-2017", set = set }
+end
+
+-- }==================================================================
+
+-- {==================================================================
+-- Supply outside China: recycling and new mines
+-- ===================================================================
+
+japan.defaults.recycling = {
+  from = { value = 2012, source = "assumption", range = { 2011, 2016 } },
+  share = { value = 0.05, source = "assumption", range = { 0.01, 0.1 },
+    note = "under 1% in 2011 (binnemans-2013); the crisis did not raise it much (sprecher-2017)" },
+  cost = { value = 30, source = "assumption", range = { 15, 60 }, note = "US$/kg of recovered oxide" },
+  elements = { value = { "Nd", "Dy" }, source = "assumption", note = "magnet scrap" },
+}
+
+--- Recycling: a share of last year's use outside China comes back as
+-- supply there, at a cost (a merit-order step).
+function japan.recycling(opts)
+  local o = options("recycling", opts, japan.defaults.recycling)
+  return ree.policy { "recycling", from = o.from, source = "binnemans-2013", apply = function(p, _, state)
+    local d = state and state.memory.d
+    for _, el in ipairs(o.elements) do
+      local used = 0
+      for side, by_el in pairs(d or {}) do
+        if side ~= "CN" then used = used + (by_el[el] or 0) end
+      end
+      local steps = {}
+      for i, s in ipairs(p[el .. ".s_rw"] or {}) do steps[i] = s end
+      if used > 0 then steps[#steps + 1] = { cost = o.cost, cap = o.share * used } end
+      p[el .. ".s_rw"] = steps
+    end
+  end }
+end
+
+japan.defaults.new_mines = {
+  lynas = { value = { name = "Lynas", deposit = "Mt Weld", capacity = 11000, start = 2008, lead = 4, ramp = 4,
+    cost = 16.08 }, source = "jmb-4347-lynas",
+    note = "Phase 1 11,000 t REO/yr; first concentrate 2012-13; cash cost US$16.08/kg (adamas-2016-lynas)" },
+  molycorp = { value = { name = "Mountain Pass", deposit = "Mountain Pass", capacity = 19050, start = 2010,
+    lead = 2, ramp = 5, cost = 20 }, source = "investingnews-2011-molycorp",
+    note = "Phase 1 19,050 t/yr; 3,473 t in 2013 and 4,785 t in 2014 (emj-2015): a slow ramp; cost an assumption, " ..
+      "range 15-40 US$/kg" },
+}
+
+--- New mines outside China (trading houses' offtakes, Lynas, Molycorp):
+-- projects added to the market model's pipeline, co-producing every
+-- element of their deposits.
+function japan.new_mines(opts)
+  local o = options("new_mines", opts, japan.defaults.new_mines)
+  local projects = {}
+  for _, key in ipairs({ "lynas", "molycorp" }) do
+    if o[key] then projects[#projects + 1] = o[key] end
+  end
+  return ree.policy { "new mines outside China", source = "jmb-4347-lynas", apply = function(p)
+    local list = {}
+    for i, pr in ipairs(p.projects or {}) do list[i] = pr end
+    for _, pr in ipairs(projects) do list[#list + 1] = pr end
+    p.projects = list
+  end }
+end
+
+-- }==================================================================
+
+-- {==================================================================
+-- Where magnets are made: export control and patents
+-- ===================================================================
+
+japan.defaults.export_control = {
+  from = { value = 2012, source = "yomiuri-2023" },
+  to = { value = 2013, source = "yomiuri-2023", note = "joint ventures again from about 2014" },
+  kappa = { value = 20, source = "assumption", range = { 5, 100 },
+    note = "US$/kg of magnet: the licence cost and the risk of refusal of a move to China" },
+}
+
+--- Japan's 2012 catch-all export control on magnet technology: a cost
+-- on making magnets in China (models/location.lua's kappa), added to any
+-- other (the patents), so that the two combine.
+function japan.export_control(opts)
+  local o = options("export_control", opts, japan.defaults.export_control)
+  return ree.policy { "export control on magnets", from = o.from, to = o.to, source = "yomiuri-2023",
+    apply = function(p) p["loc.magnet.kappa.CN"] = (p["loc.magnet.kappa.CN"] or 0) + o.kappa end }
+end
+
+japan.defaults.patent_expiry = {
+  year = { value = 2014, source = "reuters-2011-patents" },
+  before = { value = 10, source = "assumption", range = { 0, 50 },
+    note = "US$/kg: what entering without Hitachi Metals' licence cost makers outside Japan" },
+}
+
+--- Hitachi Metals' core patents (litigated at the US ITC in 2012) ran to
+-- 2014: until then making magnets outside Japan carries a cost.
+function japan.patent_expiry(opts)
+  local o = options("patent_expiry", opts, japan.defaults.patent_expiry)
+  return ree.policy { "NdFeB patents in force", to = o.year - 1, source = "reuters-2011-patents",
+    apply = function(p)
+      for _, r in ipairs({ "CN", "RW" }) do
+        local key = "loc.magnet.kappa." .. r
+        p[key] = (p[key] or 0) + o.before
+      end
+    end }
+end
+
+-- }==================================================================
+
+--- What each countermeasure does, its defaults and their sources, as text.
+function japan.describe()
+  local lines = {}
+  local names = {}
+  for name in pairs(japan.defaults) do names[#names + 1] = name end
+  table.sort(names)
+  for _, name in ipairs(names) do
+    lines[#lines + 1] = "japan." .. name .. "()"
+    local keys = {}
+    for k in pairs(japan.defaults[name]) do keys[#keys + 1] = k end
+    table.sort(keys)
+    for _, k in ipairs(keys) do
+      local d = japan.defaults[name][k]
+      local v = d.value
+      if type(v) == "table" then v = v.name or table.concat(v, ", ")
+      elseif math.type(v) == "float" then v = string.format("%.4g", v)
+      else v = tostring(v) end
+      lines[#lines + 1] = string.format("  %-10s %-22s %s%s%s", k, v, d.source,
+        d.range and string.format(", range %s-%s", d.range[1], d.range[2]) or "",
+        d.note and ("; " .. d.note) or "")
+    end
+  end
+  return table.concat(lines, "\n")
+end
+
+return japan

@@ -1,0 +1,74 @@
+local ree = require "ree"
+local japan = require "models.japan"
+local market_model = require "models.market_model"
+
+--- Nd and Dy markets a hand can follow: China supplies any amount at p0
+-- and a quota squeezes exports in 2011, so prices outside China jump.
+local function scenario(policies)
+  local params = {}
+  local function set(name, v) params[name] = { value = v, source = "assumption", range = { v, v } } end
+  for el, p0 in pairs({ Nd = 40, Dy = 400 }) do
+    for k, v in pairs({ p0 = p0, d_cn0 = 1000, d_rw0 = 500, e_lr = -0.6, lambda = 0.25,
+      s_cn = { { cost = p0, cap = 1e6 } }, tax = 0, vat_lost = 0, cap = -1, thrift_rmax = 0, thrift_m = 1,
+      k_min = 1, p_floor = 0, surplus = "dispose" }) do
+      set(el .. "." .. k, v)
+    end
+    params[el .. ".quota"] = { value = ree.series { from = 2010, unit = "t", -1, 250, -1, -1 }, source = "assumption",
+      range = { 0, 500 } }
+  end
+  return ree.scenario { name = "Nd and Dy", years = { 2010, 2013 }, params = params, policies = policies,
+    model = market_model { elements = { "Nd", "Dy" } } }
+end
+
+describe("Japan's countermeasures #models", function()
+  local base = scenario():run()
+
+  it("Dy saving lowers Dy's intensity after a dear year, and only Dy's", function()
+    local res = scenario({ japan.dy_saving() }):run()
+    -- 2012 sees 2011's Dy price, far above 5 p0: the full 10% of the way to 2.5/4.5
+    assert.near(2.5 / 4.5 + (1 - 2.5 / 4.5) * 0.9, res.intensity.Dy.total[2012], 1e-12)
+    assert.are.equal(1, res.intensity.Nd.total[2012])
+    assert.is_true(res.demand.Dy.RW[2013] < base.demand.Dy.RW[2013])
+    assert.are.equal(base.price.Nd.fob, res.price.Nd.fob)
+  end)
+
+  it("substitution lowers the elements it names", function()
+    local res = scenario({ japan.substitution { elements = { "Nd" } } }):run()
+    assert.near(0.7 + 0.3 * 0.9, res.intensity.Nd.total[2012], 1e-12)
+    assert.are.equal(base.price.Dy.fob, res.price.Dy.fob)
+  end)
+
+  it("recycling brings back a share of last year's use as supply outside China", function()
+    local res = scenario({ japan.recycling { share = 0.1, cost = 1 } }):run()
+    -- from 2012: 10% of 2011's use outside China comes back at a cost of 1
+    assert.near(base.supply.Nd.RW[2011], res.supply.Nd.RW[2011], 1e-9)
+    assert.is_true(res.supply.Nd.RW[2012] > 0)
+    assert.is_true(res.exports.Nd[2012] < base.exports.Nd[2012])
+  end)
+
+  it("new mines come online after their lead time and co-produce", function()
+    local res = scenario({ japan.new_mines { molycorp = false } }):run()
+    -- Lynas: started 2008, 4 years' lead: online 2012, a quarter of 11,000 t
+    -- REO, 18.5% of it Nd (models/data/deposits.json), if its basket pays
+    assert.are.equal(0, res.mined.Nd[2011])
+    assert.are.equal(1, res.project.Lynas.running[2012])
+    assert.near(11000 / 4 * ree.magnet.supply({ ["Mt Weld"] = 1 }).reo.Nd, res.mined.Nd[2012], 1e-9)
+  end)
+
+  it("export control and patents add their costs to moving magnet making", function()
+    local p = {}
+    japan.export_control().apply(p, 2012)
+    japan.patent_expiry().apply(p, 2012)
+    assert.are.same({ ["loc.magnet.kappa.CN"] = 30, ["loc.magnet.kappa.RW"] = 10 }, p)
+    local control = japan.export_control()
+    assert.are.same({ 2012, 2013 }, { control.from, control.to })
+    assert.are.equal(2013, japan.patent_expiry().to)
+  end)
+
+  it("says what each does and where its numbers come from, and names a bad option", function()
+    local text = japan.describe()
+    assert.truthy(text:find("japan.dy_saving()", 1, true))
+    assert.truthy(text:find("k_min      0.5556                 seed-2012, range 0.4-0.75", 1, true))
+    assert.has_error(function() japan.recycling { rate = 1 } end, "japan.recycling: unknown option 'rate'")
+  end)
+end)
