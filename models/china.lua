@@ -53,6 +53,9 @@ local SERIES = {
   La = { oxide = { FIRST, "Oxides: La, Nd", "La, Ce" }, metal = { "Rare-earth metals" }, alloy = ALLOY,
     magnet = MAGNET },
   Ce = { oxide = { FIRST, "La, Ce" }, metal = { "Rare-earth metals" }, alloy = ALLOY, magnet = MAGNET },
+  -- Pr has no entry of its own: Global Trade Alert's 2010 "other rare earths 15%" (kept with La, Ce)
+  Pr = { oxide = { FIRST, "La, Ce (Global Trade Alert)" }, metal = { "Rare-earth metals" }, alloy = ALLOY,
+    magnet = MAGNET },
 }
 SERIES.Tb = SERIES.Dy
 local READINGS = { gta = "La, Ce (Global Trade Alert)", bloomberg = "La, Ce (Bloomberg)" }
@@ -97,7 +100,7 @@ end
 -- default) or "bloomberg".
 function china.ladder(el, year, reading)
   if not SERIES[el] then
-    error(string.format("china.ladder: no duty record for '%s' (Nd, Dy, Tb, La or Ce)", tostring(el)), 2)
+    error(string.format("china.ladder: no duty record for '%s' (La, Ce, Pr, Nd, Dy or Tb)", tostring(el)), 2)
   end
   reading = reading or "gta"
   if not READINGS[reading] then

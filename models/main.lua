@@ -147,5 +147,8 @@ return function(out, chart_dir)
       file = erp_file })
   say("  Chart: %s", erp_file)
   say("")
+  say("== 7. History 2005-2015 against a world without China's restrictions ==")
+  require("models.scenarios.summary")(say, chart_dir)
+  say("")
   say("Sources for every number: models/data/*.json; their bibliography: models/data/sources.json.")
 end

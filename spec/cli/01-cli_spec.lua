@@ -61,6 +61,8 @@ describe("the ree executable #cli", function()
     assert.truthy(out:find("the report's ~60 t Dy sits within that range", 1, true))
     -- the ladder lesson: Dy metal taxed, alloy not, in 2008: (0.9 * 0.2) / 0.1 = +180% for alloy making
     assert.truthy(out:find("  2008            25%             0%  +180%", 1, true))
+    assert.truthy(out:find("== 7. History 2005-2015 against a world without China's restrictions ==", 1, true))
+    assert.truthy(out:find("ok    2010: La and Ce prices jump outside China most", 1, true))
   end)
 end)
 

@@ -32,7 +32,7 @@ describe("China's ladder #models", function()
     assert.are.equal(25, (china.ladder("Nd", 2013)).alloy)
     assert.are.same({ oxide = 0, metal = 0, alloy = 0, magnet = 0 }, (china.ladder("Dy", 2015)))
     assert.has_error(function() china.ladder("Sm", 2011) end,
-      "china.ladder: no duty record for 'Sm' (Nd, Dy, Tb, La or Ce)")
+      "china.ladder: no duty record for 'Sm' (La, Ce, Pr, Nd, Dy or Tb)")
     -- La and Ce: the sources disagree on 2010, and both readings are there
     assert.are.equal(15, (china.ladder("La", 2010)).oxide)               -- Global Trade Alert
     assert.are.equal(0, (china.ladder("Ce", 2010, "bloomberg")).oxide)   -- Bloomberg: not taxed in 2010
