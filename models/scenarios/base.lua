@@ -32,9 +32,15 @@
 --   demand response: long-run elasticity -0.6, a quarter of the way a
 --     year (policy-models.md 3.1 defaults: short run -0.15, the Japan
 --     2010-11 arc elasticity, japan-arc-elasticity)
+--   magnet plants (models/location.lua): 2005's sintered NdFeB output,
+--     China 33,000 t of the world's 42,300 t (ccr-2011, meank), the rest
+--     split between Japan and the others as in 2010 (18,950 to 1,280 t,
+--     china-org-2013: computed); conversion costs, freight, the logit's
+--     scale and the speed of moving are assumptions with ranges
 
 local ree = require "ree"
 local china = require "models.china"
+local location = require "models.location"
 local market_model = require "models.market_model"
 
 local base = {}
@@ -117,6 +123,19 @@ local function parameters()
   params["quota_total.light"] = assumption(-1, { -1, -1 })
   params["quota_total.heavy"] = assumption(-1, { -1, -1 })
   params.projects = assumption({}, { {}, {} })
+  local outside = 42300 - 33000
+  params["loc.magnet.k0.CN"] = { value = 33000, source = "ccr-2011" }
+  params["loc.magnet.k0.JP"] = { value = outside * 18950 / (18950 + 1280), source = "china-org-2013" }
+  params["loc.magnet.k0.RW"] = { value = outside * 1280 / (18950 + 1280), source = "china-org-2013" }
+  params["loc.magnet.conversion.CN"] = assumption(10, { 5, 15 })
+  params["loc.magnet.conversion.JP"] = assumption(18, { 10, 25 })
+  params["loc.magnet.conversion.RW"] = assumption(20, { 10, 30 })
+  for _, r in ipairs({ "CN", "JP", "RW" }) do params["loc.magnet.kappa." .. r] = assumption(0, { 0, 0 }) end
+  params["loc.magnet.duty"] = { value = 0, source = "wsj-2011-08" }
+  params["loc.magnet.p_out"] = assumption(40, { 20, 80 })
+  params["loc.freight"] = assumption(1, { 0.5, 3 })
+  params["loc.mu"] = assumption(5, { 1, 20 })
+  params["loc.rho"] = assumption(0.2, { 0.2, 0.5 })
   return params
 end
 base.params = parameters()
@@ -131,8 +150,9 @@ function base.scenario(spec)
   end
   return ree.scenario { name = spec.name or "base", years = spec.years or base.YEARS, params = base.params,
     policies = spec.policies, checks = spec.checks,
-    model = market_model { elements = base.ELEMENTS, regions = base.REGIONS,
-      quota_groups = { light = light, heavy = heavy } } }
+    model = location.attach(market_model { elements = base.ELEMENTS, regions = base.REGIONS,
+      quota_groups = { light = light, heavy = heavy } },
+      { stages = { magnet = "jp-2011-mix" }, regions = { "CN", "JP", "RW" }, elements = base.ELEMENTS }) }
 end
 
 return base

@@ -62,6 +62,10 @@ function validation.check(res)
   fact("2012-13: La and Ce prices collapse", "La2O3 117 (Q3 2011) to 6-9 US$/kg (2013)",
     string.format("La %.1f to %.1f, Ce %.1f to %.1f", la11, la13, ce11, ce13),
     la13 < 0.3 * la11 and ce13 < 0.3 * ce11, "usgs-mcs-2014")
+  -- 7. where magnets were made
+  local cn10 = res.location.magnet.CN[2010]
+  fact("2010: China makes about four fifths of the world's sintered NdFeB", "78,000 of 98,200 t: 79%",
+    string.format("%.0f%%", 100 * cn10), cn10 >= 0.7 and cn10 <= 0.9, "china-org-2013")
   return facts
 end
 
