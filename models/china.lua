@@ -200,6 +200,25 @@ function china.policies(elements, from, to, reading)
   return list
 end
 
+--- The resource tax that replaced the duties and quotas in 2015: "7-27%"
+-- of the value mined (chinadaily-2015-04). Which rate fell on which
+-- element the record does not say: light rare earths at the low end and
+-- medium/heavy at the high end is an assumption. A policy that raises the
+-- cost of every step of China's merit order by the rate, from `from`.
+china.RESOURCE_TAX = { light = { value = 0.07, source = "chinadaily-2015-04", range = { 0.07, 0.27 } },
+  heavy = { value = 0.27, source = "chinadaily-2015-04", range = { 0.07, 0.27 } } }
+
+function china.resource_tax(elements, from)
+  return ree.policy { "resource tax", from = from or 2015, source = "chinadaily-2015-04", apply = function(p)
+    for _, el in ipairs(elements) do
+      local tax = china.RESOURCE_TAX[LIGHT[el] and "light" or "heavy"].value
+      local steps = {}
+      for i, s in ipairs(p[el .. ".s_cn"]) do steps[i] = { cost = s.cost * (1 + tax), cap = s.cap } end
+      p[el .. ".s_cn"] = steps
+    end
+  end }
+end
+
 --- The elements of a list that the split quotas count as light.
 function china.is_light(el) return LIGHT[el] == true end
 

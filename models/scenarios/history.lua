@@ -6,6 +6,7 @@
 --   ladder_only        China's policies, no countermeasures
 --   <countermeasure>   China's policies and that one countermeasure
 --   no_export_control  the history without Japan's 2012 export control
+--   no_wto             the history had the WTO case not ended duties and quotas in 2015
 --
 --   local history = require "models.scenarios.history"
 --   local res = history.scenario("history"):run()
@@ -54,6 +55,19 @@ function history.china_policies(reading)
       for _, el in ipairs(base.ELEMENTS) do pol.set[el .. ".cap"] = q * base.shares[el] end
     end
   end
+  list[#list + 1] = china.resource_tax(base.ELEMENTS, 2015)
+  return list
+end
+
+--- The same, had the WTO case not ended the duties and quotas in 2015:
+-- 2014's policy carries on (the resource tax comes all the same).
+function history.china_policies_without_wto(reading)
+  local list = history.china_policies(reading)
+  local last
+  for _, pol in ipairs(list) do
+    if pol.from == 2014 then last = pol.set end
+    if pol.from and pol.from >= 2015 and pol.set and next(pol.set) then pol.set = last end
+  end
   return list
 end
 
@@ -82,6 +96,9 @@ function history.scenario(name)
     for _, c in ipairs(history.RECORDED) do add({ history.COUNTERMEASURES[c]() }) end
   elseif name == "ladder_only" then
     add(history.china_policies())
+  elseif name == "no_wto" then
+    add(history.china_policies_without_wto())
+    for _, c in ipairs(history.RECORDED) do add({ history.COUNTERMEASURES[c]() }) end
   elseif name == "no_export_control" then
     add(history.china_policies())
     for _, c in ipairs(history.RECORDED) do

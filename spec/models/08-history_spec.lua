@@ -37,6 +37,11 @@ describe("the history scenarios #models", function()
     local free = history.scenario("no_export_control"):run()
     assert.is_true(res.location.magnet.CN[2013] < free.location.magnet.CN[2013])
     assert.are.equal(res.location.magnet.CN[2011], free.location.magnet.CN[2011]) -- the same until 2012
+    -- without the WTO case, 2014's duties carry on into 2015
+    local no_wto = history.scenario("no_wto"):run()
+    assert.are.equal(0, res.revenue.Nd[2015])
+    assert.is_true(no_wto.revenue.Nd[2015] > 0)
+    assert.are.equal(res.revenue.Nd[2014], no_wto.revenue.Nd[2014])
     assert.has_error(function() history.scenario("wto") end, "history: no scenario 'wto'")
   end)
 
