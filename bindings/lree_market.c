@@ -117,6 +117,7 @@ static const char *read_market(lua_State *L, int idx, ree_market *m,
   m->quota = opt_number(L, idx, "quota", -1);
   m->cap = opt_number(L, idx, "cap", -1);
   m->licence = 0;
+  m->stock_rw = opt_number(L, idx, "stock_rw", 0);
   if (lua_getfield(L, idx, "leak") == LUA_TTABLE) {
     m->leak_l0 = opt_number(L, -1, "l0", 0);
     m->leak_g = opt_number(L, -1, "g", 1);

@@ -81,6 +81,9 @@ static int check(const ree_market *m, ree_err *err) {
       !isfinite(m->leak_l0) || !isfinite(m->leak_g))
     return ree_err_set(err, REE_EDOMAIN, "market '%s', %d: leakage needs "
                        "l0 >= 0 and g > 0", name, m->year);
+  if (!isfinite(m->stock_rw))
+    return ree_err_set(err, REE_EDOMAIN, "market '%s', %d: the stockpiles' "
+                       "purchase must be a number", name, m->year);
   if (!(m->licence >= 0.0) || !isfinite(m->licence))
     return ree_err_set(err, REE_EDOMAIN, "market '%s', %d: the licence price "
                        "must be 0 or more", name, m->year);
@@ -102,7 +105,7 @@ static double excess_supply(const ree_market *m, double p) {
 }
 
 static double excess_demand(const ree_market *m, double p) {
-  return ree_curve_at(&m->d_rw, p) - ree_curve_at(&m->s_rw, p);
+  return ree_curve_at(&m->d_rw, p) + m->stock_rw - ree_curve_at(&m->s_rw, p);
 }
 
 static double leakage(const ree_market *m, double p_cn, double p_rw) {
@@ -310,7 +313,7 @@ int ree_market_clear(const ree_market *m, ree_market_result *r, ree_err *err) {
   r->fringe = ree_curve_at(&m->fringe, p_cn);
   r->s_cn = r->d_cn + r->exports - r->fringe; /* legal supply, as used */
   r->d_rw = ree_curve_at(&m->d_rw, p_rw);
-  r->s_rw = r->d_rw - r->exports;
+  r->s_rw = r->d_rw + m->stock_rw - r->exports;
   r->tax_revenue = m->tax * p_cn * r->legal * KG_PER_T;
   r->vat_revenue = m->vat_lost * (1.0 + m->tax) * p_cn * r->legal * KG_PER_T;
   r->tax_equivalent = p_rw / ((1.0 + m->vat_lost) * p_cn) - 1.0;

@@ -56,6 +56,9 @@ typedef struct ree_market {
   double quota;      /* t of legal exports; negative: no quota */
   double cap;        /* t of legal Chinese supply; negative: no cap */
   double leak_l0, leak_g;
+  double stock_rw;   /* t that stockpiles outside China buy (> 0) or
+                        release (< 0) this year, whatever the price; not
+                        in the consumers' surplus */
   double licence;    /* US$/kg an exporter pays for a share of a quota
                         several markets share (0: none); see
                         ree_market_clear_joint */

@@ -131,6 +131,44 @@ end
 -- }==================================================================
 
 -- {==================================================================
+-- Stockpiling
+-- ===================================================================
+
+japan.defaults.stockpile = {
+  elements = { value = { "Nd", "Dy" }, source = "assumption", note = "JOGMEC's rare-metal stockpile" },
+  buy = { value = 0.05, source = "assumption", range = { 0, 0.2 },
+    note = "a share of Japan's reference demand bought each buying year; the record has no tonnages" },
+  from = { value = 2008, source = "assumption", range = { 2006, 2010 } },
+  to = { value = 2009, source = "assumption", range = { 2008, 2010 } },
+  release = { value = 2011, source = "assumption", range = { 2010, 2013 },
+    note = "released in one year, at the peak" },
+}
+
+--- A public stockpile outside China: buys a share of Japan's reference
+-- demand each year from..to, whatever the price, and releases all of it
+-- in the release year.
+function japan.stockpile(opts)
+  local o = options("stockpile", opts, japan.defaults.stockpile)
+  local years = o.to - o.from + 1
+  return ree.policy { "stockpile", from = o.from, to = o.release, source = "assumption", apply = function(p, year)
+    for _, el in ipairs(o.elements) do
+      local d_jp0 = p[el .. ".d_jp0"]
+      if type(d_jp0) ~= "number" then
+        error(string.format("japan.stockpile: the model has no '%s.d_jp0' (Japan's reference demand)", el), 0)
+      end
+      local bought = o.buy * d_jp0
+      if year <= o.to then
+        p[el .. ".stock_rw"] = (p[el .. ".stock_rw"] or 0) + bought
+      elseif year == o.release then
+        p[el .. ".stock_rw"] = (p[el .. ".stock_rw"] or 0) - bought * years
+      end
+    end
+  end }
+end
+
+-- }==================================================================
+
+-- {==================================================================
 -- Where magnets are made: export control and patents
 -- ===================================================================
 

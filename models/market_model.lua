@@ -24,6 +24,8 @@
 --   el.uses          (instead of the three above) demand by end use:
 --                    { { name, share, rmax, m, k_min }, ... }, shares summing
 --                    to 1, each use thrifting on its own
+--   el.stock_rw      (optional) t REO that stockpiles outside China buy (> 0)
+--                    or release (< 0) in the year, whatever the price
 --   el.p_floor       the price below which a mine's co-product is not sold
 --                    (US$/kg); el.surplus "stock" or "dispose": what becomes
 --                    of what finds no buyer at that price
@@ -160,7 +162,7 @@ return function(opts)
       d_cn = { "elastic", a = c.a.CN, e = c.e }, d_rw = { "elastic", a = a_rw, e = c.e },
       s_cn = steps(get(p, el, "s_cn")), s_rw = #s_rw > 1 and s_rw or nil,
       tax = get(p, el, "tax"), vat_lost = get(p, el, "vat_lost"),
-      quota = get(p, el, "quota"), cap = get(p, el, "cap"),
+      quota = get(p, el, "quota"), cap = get(p, el, "cap"), stock_rw = p[el .. ".stock_rw"] or 0,
     }, s_rw, offered, a_rw
   end
 
@@ -196,6 +198,7 @@ return function(opts)
     rec("stock." .. el, kept, "t REO")
     rec("disposed." .. el, unsold - kept, "t REO")
     rec("exports." .. el, r.exports, "t REO")
+    rec("stockpiled." .. el, p[el .. ".stock_rw"] or 0, "t REO")
     rec("quota_binding." .. el, r.quota_binding and 1 or 0, "fraction")
     rec("rent." .. el, r.quota_rent, "US$")
     rec("revenue." .. el, r.tax_revenue + r.vat_revenue, "US$")

@@ -79,9 +79,11 @@ history.COUNTERMEASURES = {
   recycling = japan.recycling,
   export_control = japan.export_control,
   patents = japan.patent_expiry,
+  stockpile = japan.stockpile,
 }
 -- Not in the recorded history: recycling, which stayed under 1%
--- (binnemans-2013); and the patents, which bound exports of magnets to the
+-- (binnemans-2013); the stockpile, whose tonnages the record lacks; and
+-- the patents, which bound exports of magnets to the
 -- countries where they held, not making them: the model's one market
 -- outside China cannot tell the two apart, and with them on China's share
 -- of magnet making falls to 54% by 2010 against the record's 79%.

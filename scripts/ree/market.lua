@@ -9,6 +9,7 @@
 --     s_rw = { "elastic", a = 5, e = 0.5 },
 --     tax = 0.25, vat_lost = 0.05, quota = 300, cap = 1000,
 --     fringe = { "elastic", a = 2, e = 0.8 }, leak = { l0 = 50, g = 1.5 },
+--     stock_rw = 100,   -- t stockpiles outside China buy (or, negative, release) whatever the price
 --   }
 --   r.p_cn, r.p_rw (US$/kg), r.exports (net: negative when China imports), r.imports,
 --   r.quota_binding, r.quota_rent (US$), r.tax_revenue, r.vat_revenue, r.deadweight
@@ -22,7 +23,7 @@ local core = require "ree.core"
 local market = {}
 
 local KEYS = { name = true, year = true, d_cn = true, s_cn = true, d_rw = true, s_rw = true, fringe = true,
-  tax = true, vat_lost = true, quota = true, cap = true, leak = true }
+  tax = true, vat_lost = true, quota = true, cap = true, leak = true, stock_rw = true }
 
 local function check(spec)
   if type(spec) ~= "table" then error("bad argument #1 to 'clear' (table expected)", 3) end

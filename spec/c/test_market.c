@@ -11,6 +11,7 @@
 **                 P_rw = 90, rent (90 - 55) * 10.
 */
 #include <math.h>
+#include <string.h>
 
 #include "check.h"
 #include "market.h"
@@ -19,6 +20,7 @@ static ree_err err;
 
 static ree_market linear(void) {
   ree_market m;
+  memset(&m, 0, sizeof m); /* every field this test does not set is 0 */
   m.name = "Nd";
   m.year = 2011;
   m.d_cn.kind = m.s_cn.kind = m.d_rw.kind = REE_CURVE_LINEAR;
@@ -232,6 +234,21 @@ static void market_should_squeeze_the_cheap_element_under_a_tonnage_quota(void) 
   CHECK_NEAR(rs[0].legal + rs[1].legal, 40, 1e-9);
 }
 
+/* A stockpile outside China buying 10 t whatever the price: ED = 110 - P
+** against ES = 2P - 100, so P = 70 and exports 40; consumers there buy 30. */
+static void market_should_let_a_stockpile_buy(void) {
+  ree_market m = linear();
+  ree_market_result r;
+  m.stock_rw = 10;
+  CHECK_INT(ree_market_clear(&m, &r, &err), REE_OK);
+  CHECK_NEAR(r.p_rw, 70, 1e-12);
+  CHECK_NEAR(r.exports, 40, 1e-10);
+  CHECK_NEAR(r.d_rw, 30, 1e-10);
+  CHECK_NEAR(r.s_rw, 0, 1e-10);
+  m.stock_rw = 0.0 / 0.0;
+  CHECK_INT(ree_market_clear(&m, &r, &err), REE_EDOMAIN);
+}
+
 static void market_should_name_what_cannot_clear(void) {
   ree_market m = linear();
   ree_market_result r;
@@ -263,6 +280,7 @@ int main(void) {
   RUN(market_should_count_the_lost_vat_rebate_as_revenue);
   RUN(market_should_share_one_quota_between_markets);
   RUN(market_should_squeeze_the_cheap_element_under_a_tonnage_quota);
+  RUN(market_should_let_a_stockpile_buy);
   RUN(market_should_name_what_cannot_clear);
   return check_report();
 }

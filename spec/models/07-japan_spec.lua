@@ -55,6 +55,20 @@ describe("Japan's countermeasures #models", function()
     assert.near(11000 / 4 * ree.magnet.supply({ ["Mt Weld"] = 1 }).reo.Nd, res.mined.Nd[2012], 1e-9)
   end)
 
+  it("a stockpile buys whatever the price, and sells it all back in the release year", function()
+    -- 5% of Japan's reference demand a year in 2008-2009, all of it back in 2011
+    local p = { ["Nd.d_jp0"] = 1000 }
+    local pol = japan.stockpile { elements = { "Nd" } }
+    pol.apply(p, 2008)
+    assert.are.equal(50, p["Nd.stock_rw"])
+    p = { ["Nd.d_jp0"] = 1000 }
+    pol.apply(p, 2011)
+    assert.are.equal(-100, p["Nd.stock_rw"]) -- two years of 50
+    assert.are.same({ 2008, 2011 }, { pol.from, pol.to })
+    assert.has_error(function() pol.apply({}, 2008) end,
+      "japan.stockpile: the model has no 'Nd.d_jp0' (Japan's reference demand)")
+  end)
+
   it("export control and patents add their costs to moving magnet making", function()
     local p = {}
     japan.export_control().apply(p, 2012)

@@ -37,6 +37,14 @@ describe("the history scenarios #models", function()
     local free = history.scenario("no_export_control"):run()
     assert.is_true(res.location.magnet.CN[2013] < free.location.magnet.CN[2013])
     assert.are.equal(res.location.magnet.CN[2011], free.location.magnet.CN[2011]) -- the same until 2012
+    -- a stockpile bought in 2008-09 (China's spare capacity meets it at the
+    -- same price: more exports) eases the price when it sells in 2011
+    local stock = base.scenario { name = "stockpile", policies = { table.unpack(history.china_policies()) } }
+    stock:apply(require("models.japan").stockpile())
+    local held = stock:run()
+    assert.relatively_near(0.05 * base.params["Nd.d_jp0"].value, held.stockpiled.Nd[2008], 1e-12)
+    assert.relatively_near(ladder.exports.Nd[2008] + held.stockpiled.Nd[2008], held.exports.Nd[2008], 1e-9)
+    assert.is_true(held.price.Nd.fob[2011] < ladder.price.Nd.fob[2011])
     -- without the WTO case, 2014's duties carry on into 2015
     local no_wto = history.scenario("no_wto"):run()
     assert.are.equal(0, res.revenue.Nd[2015])
