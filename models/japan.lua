@@ -76,27 +76,52 @@ end
 
 japan.defaults.recycling = {
   from = { value = 2012, source = "assumption", range = { 2011, 2016 } },
-  share = { value = 0.05, source = "assumption", range = { 0.01, 0.1 },
-    note = "under 1% in 2011 (binnemans-2013); the crisis did not raise it much (sprecher-2017)" },
+  collection = { value = 0.1, source = "assumption", range = { 0.01, 0.5 },
+    note = "the share of end-of-life magnets whose rare earths come back; under 1% of all rare earths " ..
+      "were recycled in 2011 (binnemans-2013)" },
+  magnet_share = { value = 0.6, source = "assumption", range = { 0.4, 0.9 },
+    note = "the share of an element's use outside China that goes into magnets" },
+  use = { value = "consumer electronics", source = "assumption",
+    note = "the magnet use whose lifetime (models/data/magnet-uses.json) sets when magnets retire" },
+  lifetime = { value = false, source = "assumption", note = "a lifetime to use instead of the use's" },
   cost = { value = 30, source = "assumption", range = { 15, 60 }, note = "US$/kg of recovered oxide" },
   elements = { value = { "Nd", "Dy" }, source = "assumption", note = "magnet scrap" },
 }
 
---- Recycling: a share of last year's use outside China comes back as
--- supply there, at a cost (a merit-order step).
+--- Recycling end-of-life magnets: what was used outside China enters a
+-- dynamic stock of products in use (ree.stock_model, with the lifetime of
+-- a magnet use); of what retires each year, `collection` comes back as
+-- supply outside China at `cost` (a merit-order step). The uses of past
+-- years are kept in the scenario's state, so forks and Monte Carlo runs
+-- stay apart.
 function japan.recycling(opts)
   local o = options("recycling", opts, japan.defaults.recycling)
-  return ree.policy { "recycling", from = o.from, source = "binnemans-2013", apply = function(p, _, state)
-    local d = state and state.memory.d
+  local lifetime = o.lifetime or ree.magnet.lifetime(o.use)
+  return ree.policy { "recycling", source = "binnemans-2013", apply = function(p, year, state)
+    if not state then return end
+    local m = state.memory
+    m.recycling = m.recycling or {}
     for _, el in ipairs(o.elements) do
-      local used = 0
-      for side, by_el in pairs(d or {}) do
-        if side ~= "CN" then used = used + (by_el[el] or 0) end
+      local used = m.recycling[el] or {}
+      m.recycling[el] = used
+      local last = 0 -- last year's use outside China, in magnets
+      for side, by_el in pairs(m.d or {}) do
+        if side ~= "CN" then last = last + (by_el[el] or 0) end
       end
-      local steps = {}
-      for i, s in ipairs(p[el .. ".s_rw"] or {}) do steps[i] = s end
-      if used > 0 then steps[#steps + 1] = { cost = o.cost, cap = o.share * used } end
-      p[el .. ".s_rw"] = steps
+      if next(m.d or {}) then used[year - 1] = last * o.magnet_share end
+      local first = year
+      for y in pairs(used) do first = math.min(first, y) end
+      if year >= o.from and first < year then
+        local values = {}
+        for y = first, year do values[y - first + 1] = used[y] or 0 end -- nothing new retires at once
+        local stock = ree.stock_model { lifetime = lifetime,
+          inflow = ree.series { from = first, unit = "t", table.unpack(values, 1, year - first + 1) } }
+        local back = o.collection * stock.outflow[year]
+        local steps = {}
+        for i, s in ipairs(p[el .. ".s_rw"] or {}) do steps[i] = s end
+        if back > 0 then steps[#steps + 1] = { cost = o.cost, cap = back } end
+        p[el .. ".s_rw"] = steps
+      end
     end
   end }
 end

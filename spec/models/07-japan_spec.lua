@@ -38,12 +38,17 @@ describe("Japan's countermeasures #models", function()
     assert.are.equal(base.price.Dy.fob, res.price.Dy.fob)
   end)
 
-  it("recycling brings back a share of last year's use as supply outside China", function()
-    local res = scenario({ japan.recycling { share = 0.1, cost = 1 } }):run()
-    -- from 2012: 10% of 2011's use outside China comes back at a cost of 1
-    assert.near(base.supply.Nd.RW[2011], res.supply.Nd.RW[2011], 1e-9)
-    assert.is_true(res.supply.Nd.RW[2012] > 0)
+  it("recycling brings back what retires from the stock of magnets in use", function()
+    -- magnets that last exactly 2 years; half of what retires comes back
+    local res = scenario({ japan.recycling { lifetime = { "fixed", years = 2 }, collection = 0.5,
+      magnet_share = 1, cost = 1, elements = { "Nd" } } }):run()
+    assert.near(0, res.supply.Nd.RW[2011], 1e-9)
+    -- 2012: half of 2010's use outside China, offered at 1 US$/kg, all sold
+    assert.near(0.5 * res.demand.Nd.RW[2010], res.supply.Nd.RW[2012], 1e-9)
+    assert.near(0.5 * res.demand.Nd.RW[2011], res.supply.Nd.RW[2013], 1e-9)
     assert.is_true(res.exports.Nd[2012] < base.exports.Nd[2012])
+    -- by default the lifetime is consumer electronics' (2-3 years, models/data/magnet-uses.json)
+    assert.are.same({ "normal", mean = 2.5, sd = 0.25 }, (ree.magnet.lifetime "consumer electronics"))
   end)
 
   it("new mines come online after their lead time and co-produce", function()
