@@ -15,9 +15,9 @@
 -- each quota is scaled by the share of its group's output they make up
 -- (computed from the deposits, as the base's shares). The mining quotas
 -- cap China's output from 2011, the year of the State Council's guideline
--- and crackdown (seed-2012); before, output ran well above them (2009:
--- about 129,000 t mined against an 82,000 t quota, usgs-mcs-compiled):
--- an assumption that they did not bind.
+-- and crackdown (seed-2012); before, output ran well above them (Chinese
+-- statistics give 129,400 t mined in 2009, cn-press-2009, against a 2010
+-- quota of 89,200 t, china-quotas): an assumption that they did not bind.
 
 local ree = require "ree"
 local base = require "models.scenarios.base"
