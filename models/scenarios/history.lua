@@ -17,7 +17,7 @@
 -- cap China's output from 2011, the year of the State Council's guideline
 -- and crackdown (seed-2012); before, output ran well above them (Chinese
 -- statistics give 129,400 t mined in 2009, cn-press-2009, against a 2010
--- quota of 89,200 t, china-quotas): an assumption that they did not bind.
+-- quota of 89,200 t, cction-2010): an assumption that they did not bind.
 
 local ree = require "ree"
 local base = require "models.scenarios.base"
