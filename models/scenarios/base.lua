@@ -102,7 +102,7 @@ local function parameters()
     set("d_cn0", d.CN.value * share, "xitucn")
     set("d_jp0", d.JP.value * share, "meti-2011", { d.JP.range[1] * share, d.JP.range[2] * share })
     set("d_rw0", rw * share, "ccr-2010")
-    set("e_lr", -0.6, "japan-arc-elasticity", { -1.0, -0.3 })
+    set("e_lr", -0.6, "assumption", { -1.0, -0.3 }) -- with lambda 0.25: the short run -0.15 of japan-arc-elasticity
     set("lambda", 0.25, "assumption", { 0.15, 0.5 })
     local wedge = (1 + policy_2009[el .. ".tax"]) * (1 + policy_2009[el .. ".vat_lost"])
     local p_cn0, output = p0 / wedge, (d.CN.value + d.exports.value) * share
