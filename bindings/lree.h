@@ -27,6 +27,15 @@ void lree_open_market(lua_State *L);
 ** "unknown element 'Xx'" for a symbol that names none. */
 int lree_check_element(lua_State *L, int idx);
 
+/* Reads n numbers from the table at idx into a userdata it pushes (the GC
+** owns them); a missing or non-number entry reads as NaN. */
+double *lree_check_numbers(lua_State *L, int idx, int n);
+
+/* Registers the metatable `name` for a class of userdata: methods as its
+** __index, and close as both __gc and __close. */
+void lree_new_class(lua_State *L, const char *name, const luaL_Reg *methods,
+                    lua_CFunction close);
+
 /* Pushes fail, msg, code (the io.open convention) and returns 3. */
 int lree_fail(lua_State *L, const ree_err *err);
 

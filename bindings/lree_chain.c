@@ -123,19 +123,8 @@ static const luaL_Reg methods[] = {
   {NULL, NULL}
 };
 
-static const luaL_Reg metamethods[] = {
-  {"__gc", m_close},
-  {"__close", m_close},
-  {"__index", NULL}, /* placeholder */
-  {NULL, NULL}
-};
-
 void lree_open_chain(lua_State *L) {
-  luaL_newmetatable(L, LREE_CHAIN);
-  luaL_setfuncs(L, metamethods, 0);
-  luaL_newlib(L, methods);
-  lua_setfield(L, -2, "__index"); /* metatable.__index = methods */
-  lua_pop(L, 1);                  /* pop metatable */
+  lree_new_class(L, LREE_CHAIN, methods, m_close);
   lua_pushcfunction(L, l_chain);
   lua_setfield(L, -2, "chain");
 }

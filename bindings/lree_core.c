@@ -1,10 +1,36 @@
 /*
 ** lree_core.c: luaopen_ree_core, the element table and shared helpers.
 */
+#include <math.h>
 #include <string.h>
 
 #include "element.h"
 #include "lree.h"
+
+double *lree_check_numbers(lua_State *L, int idx, int n) {
+  double *v = (double *)lua_newuserdatauv(L, (size_t)(n > 0 ? n : 1) * sizeof(double), 0);
+  int i;
+  luaL_checktype(L, idx, LUA_TTABLE);
+  for (i = 0; i < n; i++) {
+    lua_geti(L, idx, i + 1);
+    v[i] = lua_isnumber(L, -1) ? lua_tonumber(L, -1) : (double)NAN;
+    lua_pop(L, 1);
+  }
+  return v;
+}
+
+void lree_new_class(lua_State *L, const char *name, const luaL_Reg *methods,
+                    lua_CFunction close) {
+  luaL_newmetatable(L, name);
+  lua_pushcfunction(L, close);
+  lua_setfield(L, -2, "__gc");
+  lua_pushcfunction(L, close);
+  lua_setfield(L, -2, "__close");
+  lua_newtable(L);
+  luaL_setfuncs(L, methods, 0);
+  lua_setfield(L, -2, "__index"); /* metatable.__index = methods */
+  lua_pop(L, 1);                  /* the metatable */
+}
 
 int lree_fail(lua_State *L, const ree_err *err) {
   luaL_pushfail(L);

@@ -19,19 +19,6 @@ static ree_dsm *check_dsm(lua_State *L, int idx) {
   return box->m;
 }
 
-/* Reads n numbers from the table at idx into a userdata it pushes. */
-static double *check_numbers(lua_State *L, int idx, int n) {
-  double *v = (double *)lua_newuserdatauv(L, (size_t)(n > 0 ? n : 1) * sizeof(double), 0);
-  int i;
-  luaL_checktype(L, idx, LUA_TTABLE);
-  for (i = 0; i < n; i++) {
-    lua_geti(L, idx, i + 1);
-    v[i] = lua_isnumber(L, -1) ? lua_tonumber(L, -1) : (double)NAN;
-    lua_pop(L, 1);
-  }
-  return v;
-}
-
 /* stock_model(first_year, years, kind, a, b) -> StockModel, or fail, msg */
 static int l_stock_model(lua_State *L) {
   static const char *const kinds[] = {"fixed", "normal", "weibull", "lognormal", NULL};
@@ -54,7 +41,7 @@ static int l_stock_model(lua_State *L) {
 static int m_set_initial(lua_State *L) {
   ree_dsm *m = check_dsm(L, 1);
   int first = (int)luaL_checkinteger(L, 2), n = (int)luaL_len(L, 3);
-  double *v = check_numbers(L, 3, n);
+  double *v = lree_check_numbers(L, 3, n);
   ree_err err;
   if (ree_dsm_set_initial(m, first, n, v, &err) != REE_OK) return lree_fail(L, &err);
   lua_pushboolean(L, 1);
@@ -66,7 +53,7 @@ static int m_solve(lua_State *L) {
   static const char *const modes[] = {"inflow", "stock", NULL};
   ree_dsm *m = check_dsm(L, 1);
   int mode = luaL_checkoption(L, 2, NULL, modes);
-  double *v = check_numbers(L, 3, (int)luaL_len(L, 3));
+  double *v = lree_check_numbers(L, 3, (int)luaL_len(L, 3));
   ree_err err;
   int rc = mode == 0 ? ree_dsm_inflow_driven(m, v, &err) : ree_dsm_stock_driven(m, v, &err);
   if (rc != REE_OK) return lree_fail(L, &err);
@@ -101,7 +88,7 @@ static int m_weighted(lua_State *L) {
   ree_dsm *m = check_dsm(L, 1);
   int first = (int)luaL_checkinteger(L, 2), years = (int)luaL_checkinteger(L, 3);
   int n = (int)luaL_len(L, 4), w_first = (int)luaL_checkinteger(L, 5), y;
-  double *w = check_numbers(L, 4, n);
+  double *w = lree_check_numbers(L, 4, n);
   lua_createtable(L, years, 0);
   lua_createtable(L, years, 0);
   for (y = 0; y < years; y++) {
@@ -139,19 +126,8 @@ static const luaL_Reg methods[] = {
   {NULL, NULL}
 };
 
-static const luaL_Reg metamethods[] = {
-  {"__gc", m_close},
-  {"__close", m_close},
-  {"__index", NULL}, /* placeholder */
-  {NULL, NULL}
-};
-
 void lree_open_dsm(lua_State *L) {
-  luaL_newmetatable(L, LREE_DSM);
-  luaL_setfuncs(L, metamethods, 0);
-  luaL_newlib(L, methods);
-  lua_setfield(L, -2, "__index"); /* metatable.__index = methods */
-  lua_pop(L, 1);                  /* pop metatable */
+  lree_new_class(L, LREE_DSM, methods, m_close);
   lua_pushcfunction(L, l_stock_model);
   lua_setfield(L, -2, "stock_model");
 }

@@ -7,19 +7,6 @@
 #include "lree.h"
 #include "reconcile.h"
 
-/* A userdata of n doubles read from the table at idx (nil: NaN). */
-static double *numbers(lua_State *L, int idx, int n) {
-  double *v = (double *)lua_newuserdatauv(L, (size_t)(n > 0 ? n : 1) * sizeof(double), 0);
-  int i;
-  luaL_checktype(L, idx, LUA_TTABLE);
-  for (i = 0; i < n; i++) {
-    lua_geti(L, idx, i + 1);
-    v[i] = lua_isnumber(L, -1) ? lua_tonumber(L, -1) : (double)NAN;
-    lua_pop(L, 1);
-  }
-  return v;
-}
-
 static void push_array(lua_State *L, const double *v, int n) {
   int i;
   lua_createtable(L, n, 0);
@@ -42,10 +29,10 @@ static int l_reconcile(lua_State *L) {
   luaL_argcheck(L, luaL_len(L, 4) == n, 4, "one uncertainty per flow");
   p.flows = n;
   p.constraints = k;
-  p.a = numbers(L, 1, k * n);
-  p.c = numbers(L, 2, k);
-  p.value = numbers(L, 3, n);
-  p.sd = numbers(L, 4, n);
+  p.a = lree_check_numbers(L, 1, k * n);
+  p.c = lree_check_numbers(L, 2, k);
+  p.value = lree_check_numbers(L, 3, n);
+  p.sd = lree_check_numbers(L, 4, n);
   r.value = (double *)lua_newuserdatauv(L, (size_t)(n > 0 ? n : 1) * sizeof(double), 0);
   r.sd = (double *)lua_newuserdatauv(L, (size_t)(n > 0 ? n : 1) * sizeof(double), 0);
   r.z = (double *)lua_newuserdatauv(L, (size_t)(n > 0 ? n : 1) * sizeof(double), 0);

@@ -169,9 +169,11 @@ local LIGHT = { La = true, Ce = true, Pr = true, Nd = true, Sm = true }
 -- quota only, which exports exceeded (2006: 61,560 t against 45,000 t),
 -- so no total is applied: an assumption that it did not bind. None from
 -- 2015 (bofit-2015).
+local quotas
 function china.quota(year)
   if year >= 2015 then return nil end
-  local d = assert(ree.data.load "china-quotas")
+  if not quotas then quotas = assert(ree.data.load "china-quotas") end
+  local d = quotas
   local total = d:get("Export quota")[year]
   local light, heavy = d:get("Export quota, light")[year], d:get("Export quota, medium and heavy")[year]
   return total, light, heavy

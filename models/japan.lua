@@ -129,11 +129,12 @@ end
 japan.defaults.new_mines = {
   lynas = { value = { name = "Lynas", deposit = "Mt Weld", capacity = 11000, start = 2008, lead = 4, ramp = 4,
     cost = 16.08 }, source = "jmb-4347-lynas",
-    note = "Phase 1 11,000 t REO/yr; first concentrate 2012-13; cash cost US$16.08/kg (adamas-2016-lynas)" },
+    note = "Phase 1 11,000 t REO/yr; cash cost US$16.08/kg (adamas-2016-lynas); start, lead and ramp are " ..
+      "assumptions: online from 2012, 253 t in the September 2013 quarter (lynas-quarterly-2013)" },
   molycorp = { value = { name = "Mountain Pass", deposit = "Mountain Pass", capacity = 19050, start = 2010,
     lead = 2, ramp = 5, cost = 20 }, source = "investingnews-2011-molycorp",
-    note = "Phase 1 19,050 t/yr; 3,473 t in 2013 and 4,785 t in 2014 (emj-2015): a slow ramp; cost an assumption, " ..
-      "range 15-40 US$/kg" },
+    note = "Phase 1 19,050 t/yr; 3,473 t in 2013 and 4,785 t in 2014 (emj-2015): a slow ramp; start, lead, " ..
+      "ramp and cost (range 15-40 US$/kg) are assumptions" },
 }
 
 --- New mines outside China (trading houses' offtakes, Lynas, Molycorp):

@@ -8,6 +8,7 @@
 -- `data.list()`, `data.load(name)`, `data.sources(name)`.
 
 local core = require "ree.core"
+local files = require "ree.files"
 
 local data = {}
 
@@ -22,14 +23,6 @@ local function display(path)
   return path
 end
 
-local function read(path)
-  local f, err = io.open(path, "rb")
-  if not f then return nil, err end
-  local text = f:read("a")
-  f:close()
-  return text
-end
-
 --- A decoded file: its value, and its text for finding lines again.
 local Document = {}
 Document.__index = Document
@@ -39,7 +32,7 @@ Document.__index = Document
 -- @return a Document, or nil and a message naming the file
 function data.open(name)
   local path = name:match("%.json$") and name or (data.dir .. "/" .. name .. ".json")
-  local text, err = read(path)
+  local text, err = files.read(path)
   if not text then return nil, err end
   local value, msg = core.json_decode(text)
   if value == nil then return nil, display(path) .. ": " .. msg end

@@ -159,20 +159,6 @@ function montecarlo.plan(sample, runs, seed, lhs)
   return plan
 end
 
---- A copy of scenario sc with the parameters in values set.
-function montecarlo.with(sc, values)
-  local copy = setmetatable({}, getmetatable(sc))
-  for k, v in pairs(sc) do copy[k] = v end
-  copy.params, copy.results, copy.start = {}, nil, nil
-  for name, p in pairs(sc.params) do copy.params[name] = p end
-  for name, v in pairs(values) do
-    local p = sc.params[name]
-    if not p then error(string.format("montecarlo: the scenario has no parameter '%s'", name), 3) end
-    copy.params[name] = { value = v, source = p.source, range = p.range }
-  end
-  return copy
-end
-
 local MonteCarlo = {}
 MonteCarlo.__index = MonteCarlo
 
@@ -194,7 +180,7 @@ function montecarlo.run(spec)
     values = {}, units = {}, first = spec.scenario.first, last = spec.scenario.last }, MonteCarlo)
   for i = 1, spec.runs do
     if not spec.only or spec.only(i) then
-      local res = montecarlo.with(spec.scenario, plan[i]):run()
+      local res = spec.scenario:with(plan[i]):run()
       local row = {}
       for _, path in ipairs(spec.collect) do
         local s = res:get(path)
@@ -330,7 +316,7 @@ function montecarlo.tornado(spec)
   local medians = {}
   for name, d in pairs(spec.sample) do medians[name] = d.quantile(0.5) end
   local function value_with(values)
-    local res = montecarlo.with(spec.scenario, values):run()
+    local res = spec.scenario:with(values):run()
     return res:get(spec.output)[spec.year]
   end
   local rows = {}

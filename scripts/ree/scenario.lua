@@ -279,6 +279,21 @@ function Results:sources()
   return out
 end
 
+--- A copy of the scenario with the parameters in values set (keeping
+-- each one's source and range), to run apart: a Monte Carlo draw.
+function Scenario:with(values)
+  local draw = setmetatable({}, Scenario)
+  for k, v in pairs(self) do draw[k] = v end
+  draw.params, draw.results, draw.start = {}, nil, nil
+  for name, p in pairs(self.params) do draw.params[name] = p end
+  for name, v in pairs(values) do
+    local p = self.params[name]
+    if not p then error(string.format("montecarlo: the scenario has no parameter '%s'", name), 3) end
+    draw.params[name] = { value = v, source = p.source, range = p.range }
+  end
+  return draw
+end
+
 --- A copy of the scenario that starts from its state at the start of
 -- `year` (run it first), to branch with other policies from there.
 function Scenario:fork(year)
