@@ -286,8 +286,11 @@ function montecarlo.join(list, names)
     if table.concat(t.collect, ",") ~= table.concat(first.collect, ",") then
       error(string.format("merge: %s collects other variables than %s", names[k], names[1]), 2)
     end
-    for key, row in pairs(t.values) do
-      local i = math.tointeger(tonumber(key))
+    local runs = {} -- in run order, so that a message names the first clash
+    for key in pairs(t.values) do runs[#runs + 1] = math.tointeger(tonumber(key)) end
+    table.sort(runs)
+    for _, i in ipairs(runs) do
+      local row = t.values[tostring(i)]
       if from[i] then error(string.format("merge: run %d is in both %s and %s", i, from[i], names[k]), 2) end
       from[i] = names[k]
       for path, values in pairs(row) do

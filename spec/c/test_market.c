@@ -213,6 +213,7 @@ static void market_should_share_one_quota_between_markets(void) {
   CHECK_NEAR(licence, 0, 0);
   CHECK_NEAR(rs[0].exports, 100.0 / 3, 1e-10);
   CHECK_INT(ree_market_clear_joint(ms, 2, -1, rs, &licence, &err), REE_EDOMAIN);
+  CHECK_STR(err.msg, "a shared quota must be 0 t or more, not -1");
 }
 
 /* The composition effect: La, the same tonnes at a tenth of Nd's prices
@@ -264,6 +265,30 @@ static void market_should_name_what_cannot_clear(void) {
   m.tax = -0.1;
   CHECK_INT(ree_market_clear(&m, &r, &err), REE_EDOMAIN);
   CHECK_STR(err.msg, "market 'Nd', 2011: the export tax and the lost VAT rebate must be 0 or more");
+  m = linear();
+  m.d_rw.kind = REE_CURVE_STEPS;
+  CHECK_INT(ree_market_clear(&m, &r, &err), REE_EDOMAIN);
+  CHECK_STR(err.msg, "market 'Nd', 2011: demand outside China cannot be a merit order");
+  m = linear();
+  m.s_cn.a = NAN;
+  CHECK_INT(ree_market_clear(&m, &r, &err), REE_EDOMAIN);
+  CHECK_STR(err.msg, "market 'Nd', 2011: supply in China needs finite, non-negative parameters");
+  m = linear();
+  m.leak_l0 = 5, m.leak_g = 0;
+  CHECK_INT(ree_market_clear(&m, &r, &err), REE_EDOMAIN);
+  CHECK_STR(err.msg, "market 'Nd', 2011: leakage needs l0 >= 0 and g > 0");
+  m = linear();
+  m.quota = NAN;
+  CHECK_INT(ree_market_clear(&m, &r, &err), REE_EDOMAIN);
+  CHECK_STR(err.msg, "market 'Nd', 2011: the quota and the cap must be numbers");
+  m = linear();
+  m.licence = -1;
+  CHECK_INT(ree_market_clear(&m, &r, &err), REE_EDOMAIN);
+  CHECK_STR(err.msg, "market 'Nd', 2011: the licence price must be 0 or more");
+  m = linear();
+  m.stock_rw = NAN;
+  CHECK_INT(ree_market_clear(&m, &r, &err), REE_EDOMAIN);
+  CHECK_STR(err.msg, "market 'Nd', 2011: the stockpiles' purchase must be a number");
   CHECK_INT(ree_market_clear(NULL, &r, &err), REE_EINVAL);
 }
 

@@ -111,6 +111,18 @@ describe("sweeps in shards #cli", function()
     assert.are.same({ "", "ree: sweep: --runs wants a whole number above 0, not 'many'\n", 2 },
       { run { "sweep", "models/sweeps/cobweb.lua", "--runs", "many" } })
     assert.are.same({ "", "ree: merge needs one directory (./ree merge DIR)\n", 2 }, { run { "merge" } })
+    assert.are.same({ "", "ree: sweep needs a sweep file (./ree sweep FILE.lua --runs N ...)\n", 2 },
+      { run { "sweep" } })
+    assert.are.same({ "", "ree: sweep: unknown argument '--runz'\n", 2 },
+      { run { "sweep", "models/sweeps/cobweb.lua", "--runz", "4" } })
+    assert.are.same({ "", "ree: sweep: --seed needs a value\n", 2 },
+      { run { "sweep", "models/sweeps/cobweb.lua", "--runs", "4", "--seed" } })
+    local empty = os.tmpname()
+    os.remove(empty)
+    os.execute("mkdir " .. empty)
+    local _, no_shards = run { "merge", empty }
+    assert.are.equal("ree: merge: no shard files (*-shard-K-of-M.json) in " .. empty, no_shards:match("^[^\n]*"))
+    os.execute("rm -rf " .. empty)
     local _, err, status = run { "merge", "/no/such/dir" }
     assert.are.same({ 1, "ree: /no/such/dir: No such file or directory" }, { status, err:match("^[^\n]*") })
   end)

@@ -31,6 +31,9 @@ describe("market clearing #unit", function()
     local world = r.d_cs_rw + r.d_ps_rw
     assert.near(-(china + world), r.deadweight, 1e-6)
     assert.is_true(r.deadweight > 0)
+    -- and the loss is the triangle by hand: exports fall from the free-trade
+    -- 100/3 to the quota's 12, at P_cn = 56 and P_rw = 88 (2P - 100 = 12, 100 - P = 12)
+    assert.near(0.5 * (88 - 56) * (100 / 3 - 12) * 1000, r.deadweight, 1e-6)
   end)
 
   it("takes a curve through a point with an elasticity", function()
@@ -60,5 +63,8 @@ describe("market clearing #unit", function()
     local no_cap = { "steps", { cost = 1, cap = 2 }, { cost = 3 } }
     assert.has_error(function() ree.market.clear(linear { s_cn = no_cap }) end,
       "market: step 2 of s_cn needs a cost and a cap")
+    assert.has_error(function() ree.market.clear_joint({}, 10) end, "market.clear_joint: give a list of markets")
+    assert.has_error(function() ree.market.clear_joint({ linear {} }, -1) end,
+      "a shared quota must be 0 t or more, not -1")
   end)
 end)

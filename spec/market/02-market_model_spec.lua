@@ -130,6 +130,9 @@ describe("the market model #market", function()
     local control = ree.policy { "export control", from = 2012, set = { ["loc.magnet.kappa.CN"] = 1000 } }
     local held = scenario({ quota, control }, nil, true):run()
     assert.is_true(held.location.magnet.CN[2012] < share[2011])
+    local sc = scenario({ quota }, nil, true)
+    sc.params["loc.rho"] = nil
+    assert.has_error(function() sc:run() end, "location: no parameter 'loc.rho'")
   end)
 
   it("shares one tonnage quota between elements, and squeezes the cheap one", function()

@@ -37,6 +37,8 @@ describe("China's ladder #models", function()
     assert.are.equal(15, (china.ladder("La", 2010)).oxide)               -- Global Trade Alert
     assert.are.equal(0, (china.ladder("Ce", 2010, "bloomberg")).oxide)   -- Bloomberg: not taxed in 2010
     assert.are.equal(25, (china.ladder("Ce", 2011, "bloomberg")).oxide)
+    assert.has_error(function() china.ladder("Ce", 2011, "reuters") end,
+      "china.ladder: reading must be \"gta\" or \"bloomberg\", not 'reuters'")
   end)
 
   it("moves the advantage from alloy making to sintering as the ladder climbs", function()

@@ -98,5 +98,28 @@ describe("scenarios #unit", function()
       "scenario: years must be { first, last }")
     assert.has_error(function() ree.policy { from = 2000 } end,
       "policy: give it a name: ree.policy { \"name\", from = YEAR, ... }")
+    assert.has_error(function() ree.scenario { years = { 2000, 2001 }, model = growth,
+      params = { rate = {} } } end, "scenario: parameter 'rate' needs a value")
+    assert.has_error(function() ree.scenario "growth" end, "bad argument #1 to 'scenario' (table expected)")
+    assert.has_error(function() ree.scenario { years = { 2000, 2001 }, model = growth, year = 2000 } end,
+      "unknown option 'year' to 'scenario'")
+    assert.has_error(function() ree.scenario { years = { 2000, 2001 } } end, "scenario: give a model: a table of steps")
+    assert.has_error(function() ree.scenario { years = { 2000, 2001 }, model = { supply = 1 } } end,
+      "scenario: step 'supply' must be a function")
+    assert.has_error(function() ree.policy { "late", form = 2000 } end, "policy 'late': unknown key 'form'")
+  end)
+
+  it("name what goes wrong while running and reading results", function()
+    -- the inflow series runs 2000-2004: a scenario to 2005 has no inflow for 2005
+    local long = ree.scenario { years = { 2000, 2005 }, model = growth,
+      params = { rate = { value = 0.1, source = "assumption", range = { 0, 0.2 } },
+        inflow = { value = ree.series { from = 2000, unit = "t", 0, 0, 0, 0, 0 }, source = "seed-2012" } } }
+    assert.has_error(function() long:run() end, "scenario: parameter 'inflow' has no value for 2005")
+    local scaled = scenario({ ree.policy { "scale a typo", scale = { rtae = 2 } } })
+    assert.has_error(function() scaled:run() end, "policy 'scale a typo': cannot scale 'rtae', which is not a number")
+    local res = scenario():run()
+    assert.has_error(function() res:get "price" end, "no variable 'price' in the results")
+    assert.has_error(function() ree.compare { a = res } end,
+      "compare: give two results, ree.compare { a = r1, b = r2 }")
   end)
 end)

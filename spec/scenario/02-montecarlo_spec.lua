@@ -82,6 +82,18 @@ describe("Monte Carlo #scenario", function()
       parts[k], names[k] = assert(core.json_decode(text)), "shard " .. k
     end
     assert.are.same(whole.values, montecarlo.join(parts, names).values)
+    assert.has_error(function() montecarlo.join({ parts[1], parts[1] }, names) end,
+      "merge: run 1 is in both shard 1 and shard 2")
+    local other = assert(core.json_decode(core.json_encode(mc({ runs = 7, seed = 9 }):export {
+      scenario = "linear", shard = 2, shards = 3 })))
+    assert.has_error(function() montecarlo.join({ parts[1], other }, names) end,
+      "merge: shard 2 has seed 9, shard 1 has 42")
+    local other_vars = assert(core.json_decode(core.json_encode(mc({ runs = 7, collect = { "y", "y" } }):export {
+      scenario = "linear", shard = 2, shards = 3 })))
+    assert.has_error(function() montecarlo.join({ parts[1], other_vars }, names) end,
+      "merge: shard 2 collects other variables than shard 1")
+    assert.has_error(function() montecarlo.join({ { format = "csv" } }, { "x.json" }) end,
+      "merge: x.json is not a ree sweep file")
     table.remove(parts, 2)
     assert.has_error(function() montecarlo.join(parts, names) end,
       "merge: run 2 of 7 is missing (is a shard file missing?)")
@@ -94,5 +106,10 @@ describe("Monte Carlo #scenario", function()
     assert.has_error(function() mc({ run = 3 }) end, "unknown option 'run' to 'montecarlo'")
     assert.has_error(function() mc():bands("x") end, "montecarlo: 'x' was not collected")
     assert.has_error(function() ree.dist.triangular(0, 5, 4) end, "triangular: give a <= mode <= b, a < b")
+    assert.has_error(function() ree.dist.uniform(2, 1) end, "uniform: give a <= b")
+    assert.has_error(function() ree.dist.normal(0, 0) end, "normal: sd must be positive")
+    assert.has_error(function() ree.dist.lognormal(-1, 1) end, "lognormal: mean and sd must be positive")
+    assert.has_error(function() ree.dist.discrete {} end, "discrete: give a list of values")
+    assert.has_error(function() mc({ runs = 0 }) end, "montecarlo: give a number of runs")
   end)
 end)
