@@ -74,26 +74,20 @@ function Series:bars(opts) return require("ree.plot").bars(self, opts) end
 --- The series as one character per year.
 function Series:sparkline(opts) return require("ree.plot").sparkline(self, opts) end
 
-local function check_list(fname, list)
+--- sum or mean of a list of series; errors point at the caller of sum or mean.
+local function combine(fname, list, mean)
   if type(list) ~= "table" or #list == 0 then
     error(string.format("bad argument #1 to '%s' (a list of series expected)", fname), 3)
   end
+  local ok, s = pcall(core.combine, list, mean)
+  if not ok then error(s, 3) end
+  return s
 end
 
 --- Year-by-year sum of a list of series (same years, same unit).
-function series.sum(list)
-  check_list("sum", list)
-  local ok, s = pcall(core.combine, list, false)
-  if not ok then error(s, 2) end
-  return s
-end
+function series.sum(list) return combine("sum", list, false) end
 
 --- Year-by-year mean of a list of series.
-function series.mean(list)
-  check_list("mean", list)
-  local ok, s = pcall(core.combine, list, true)
-  if not ok then error(s, 2) end
-  return s
-end
+function series.mean(list) return combine("mean", list, true) end
 
 return series
