@@ -151,6 +151,58 @@ function china.erp_by_year(el, from, to, shares)
   return out
 end
 
+--- The share of oxide in the value of a magnet at world prices, through
+-- the stages above it: the product of china.SHARES (computed from
+-- assumptions: 0.85 x 0.9 x 0.7 = 0.5355 with the defaults).
+function china.oxide_share(shares)
+  shares = shares or china.SHARES
+  return shares.metal.value * shares.alloy.value * shares.magnet.value
+end
+
+local wedges_schema = {
+  type = "object", required = { "title", "observations" },
+  fields = {
+    title = { type = "string" }, note = { type = "string" },
+    observations = { type = "array", items = {
+      type = "object", required = { "date", "element", "source" },
+      fields = {
+        date = { type = "string" }, element = { type = "element" }, source = { type = "source" },
+        ratio = { type = "number", min = 0 }, fob = { type = "number", min = 0 },
+        china = { type = "number", min = 0 }, note = { type = "string" },
+      } } },
+  },
+}
+
+--- The effective protection that observed price wedges gave China's
+-- users of an oxide, next to what the duties alone give: for each dated
+-- observation of models/data/price-wedges.json, a row
+--   { date, element, ratio, duties, erp, erp_duties, source }
+-- ratio: P_fob / P_china observed; duties: (1 + oxide duty)(1 + lost VAT
+-- rebate) of the ladder that year; erp and erp_duties: the effective rate
+-- of protection of making magnets inside China from that oxide (stages
+-- 3-5 taken as one, magnets untaxed, the oxide's share of the magnet's
+-- value china.oxide_share()). Where the observed ratio exceeds the duties,
+-- the quota was binding and protected China's users beyond the ladder.
+-- file: another file of observations in the same form (a path ending .json).
+function china.erp_observed(shares, file)
+  local observed = ree.data.read(file or "price-wedges", wedges_schema)
+  local a = china.oxide_share(shares)
+  local function erp(r) return (0 - a * china.nominal_from_ratio(r)) / (1 - a) end
+  local rows = {}
+  for i, o in ipairs(observed.observations) do
+    local ratio = o.ratio or (o.fob and o.china and o.fob / o.china)
+    if not ratio then
+      error(string.format("%s: observation %d (%s, %s) gives neither a ratio nor both prices",
+        file or "models/data/price-wedges.json", i, o.element, o.date), 2)
+    end
+    local year = tonumber(o.date:sub(1, 4))
+    local wedge = (1 + (china.ladder(o.element, year).oxide or 0) / 100) * (1 + china.VAT_LOST.value)
+    rows[i] = { date = o.date, element = o.element, ratio = ratio, duties = wedge, erp = erp(ratio),
+      erp_duties = erp(wedge), source = o.source }
+  end
+  return rows
+end
+
 -- {==================================================================
 -- China's export policy as scenario policies
 -- ===================================================================
@@ -219,6 +271,18 @@ function china.resource_tax(elements, from)
       p[el .. ".s_cn"] = steps
     end
   end }
+end
+
+--- China keeps mining, separation and electrolysis (stages 1-3) closed to
+-- foreign capital (the founding report): a policy that closes China to
+-- capacity moving in from outside for each stage models/location.lua
+-- places (by default "metal", stage 3). Capacity already in China stays
+-- and may still leave.
+function china.foreign_capital(stages, from, to)
+  stages = stages or { "metal" }
+  local set = {}
+  for _, stage in ipairs(stages) do set["loc." .. stage .. ".closed.CN"] = true end
+  return ree.policy { "no foreign capital in stages 1-3", from = from, to = to, source = "seed-2012", set = set }
 end
 
 --- The elements of a list that the split quotas count as light.

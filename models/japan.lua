@@ -135,16 +135,53 @@ japan.defaults.new_mines = {
     lead = 2, ramp = 5, cost = 20 }, source = "investingnews-2011-molycorp",
     note = "Phase 1 19,050 t/yr; 3,473 t in 2013 and 4,785 t in 2014 (emj-2015): a slow ramp; start, lead, " ..
       "ramp and cost (range 15-40 US$/kg) are assumptions" },
+  -- the trading houses' projects beyond Lynas (Sojitz's offtake) and Molycorp
+  orissa = { value = { name = "Orissa", deposit = "Mt Weld", capacity = 5000, start = 2011, lead = 4, ramp = 3,
+    cost = 20 }, source = "reuters-2014-irel",
+    note = "Toyota Tsusho and Indian Rare Earths, monazite from beach sand: planned for 3,000-4,000 t/yr from " ..
+      "2012, building from early 2011 (deccanherald-2010-toyota); 'commissioning' a 5,000 t plant in August " ..
+      "2014 (reuters-2014-irel), so online from 2015. The element shares are Mt Weld's, an assumption (both " ..
+      "are light-REE monazite; Indian monazite has no extractable heavy rare earths, pib-2023-india); ramp " ..
+      "and cost (range 10-40 US$/kg) are assumptions" },
+  sareco = { value = { name = "SARECO", deposit = false, capacity = 1500, start = 2010, lead = 4, ramp = 3,
+    cost = 20 }, source = "reuters-2012-sareco",
+    note = "Sumitomo and Kazatomprom, rare earths from uranium residues: a 1,500 t REO/yr plant opened in " ..
+      "November 2012 (reuters-2012-sareco), trial output only from June 2014 (indmin-2014-sareco). Off unless " ..
+      "given a deposit: the record says 'high in Nd and Dy' and gives no element shares. Ramp and cost " ..
+      "(range 10-40 US$/kg) are assumptions" },
 }
 
---- New mines outside China (trading houses' offtakes, Lynas, Molycorp):
--- projects added to the market model's pipeline, co-producing every
--- element of their deposits.
+local PROJECTS = { "lynas", "molycorp", "orissa", "sareco" }
+
+--- New mines outside China (Lynas with Sojitz's offtake, Molycorp, and the
+-- trading houses' projects in India and Kazakhstan): projects added to the
+-- market model's pipeline, co-producing every element of their deposits.
+-- A project is switched off with `false`, or changed field by field:
+--   japan.new_mines { molycorp = false, sareco = { deposit = "Longnan" } }
+-- A project without a deposit (SARECO's shares are not in the record) is off.
 function japan.new_mines(opts)
-  local o = options("new_mines", opts, japan.defaults.new_mines)
+  local given = {}
+  for k, v in pairs(opts or {}) do
+    if japan.defaults.new_mines[k] == nil then
+      error(string.format("japan.new_mines: unknown option '%s'", tostring(k)), 2)
+    end
+    if type(v) == "table" then -- field by field over the default
+      local merged = {}
+      for field, x in pairs(japan.defaults.new_mines[k].value) do merged[field] = x end
+      for field, x in pairs(v) do
+        if merged[field] == nil then
+          error(string.format("japan.new_mines: unknown field '%s' of project '%s'", tostring(field), k), 2)
+        end
+        merged[field] = x
+      end
+      v = merged
+    end
+    given[k] = v
+  end
+  local o = options("new_mines", given, japan.defaults.new_mines)
   local projects = {}
-  for _, key in ipairs({ "lynas", "molycorp" }) do
-    if o[key] then projects[#projects + 1] = o[key] end
+  for _, key in ipairs(PROJECTS) do
+    if o[key] and o[key].deposit then projects[#projects + 1] = o[key] end
   end
   return ree.policy { "new mines outside China", source = "jmb-4347-lynas", apply = function(p)
     local list = {}

@@ -1,4 +1,5 @@
---- Where magnet alloy (stage 4) and sintered magnets (stage 5) are made
+--- Where a stage of the chain is made: magnet alloy (stage 4) and sintered
+-- magnets (stage 5) in the report's argument, any stage a model names
 -- (policy-models.md section 1.5): a unit cost for each region that could
 -- make the stage and deliver it to a market, a logit share of new capacity
 -- by cost, and capacity that moves toward that share with inertia.
@@ -78,12 +79,30 @@ end
 
 --- Capacity a year later: each region moves rho of the way to its share
 -- of the total (rho about 1 / the years it takes to build or move a plant).
-function location.move(capacity, shares, rho)
+-- A region in `closed` (a set, { CN = true }) takes no capacity from
+-- outside: its capacity may leave but none moves in, and the share it
+-- would have taken goes to the open regions in proportion to theirs.
+-- That is China's bar on foreign capital in mining, separation and
+-- electrolysis (stages 1-3, the founding report).
+function location.move(capacity, shares, rho, closed)
   if not (rho >= 0 and rho <= 1) then error("location.move: rho must be between 0 and 1", 2) end
+  closed = closed or {}
   local total = 0
   for _, k in pairs(capacity) do total = total + k end
+  local target, barred, open = {}, 0, 0
+  for r, k in pairs(capacity) do
+    target[r] = (shares[r] or 0) * total
+    if closed[r] and target[r] > k then
+      barred, target[r] = barred + target[r] - k, k
+    elseif not closed[r] then
+      open = open + (shares[r] or 0)
+    end
+  end
   local out = {}
-  for r, k in pairs(capacity) do out[r] = k + rho * ((shares[r] or 0) * total - k) end
+  for r, k in pairs(capacity) do
+    if barred > 0 and not closed[r] and open > 0 then target[r] = target[r] + barred * (shares[r] or 0) / open end
+    out[r] = k + rho * (target[r] - k)
+  end
   return out
 end
 
@@ -92,9 +111,14 @@ end
 -- toward the regions where last year's prices make it cheapest.
 --   opts = { stages = { magnet = "jp-2011-mix" }, regions = { "CN", "JP", "RW" },
 --            elements = { "Nd", "Dy" } }     -- the rare earths priced in the model
+-- A stage is made of a magnet grade's alloy, or of what a table gives:
+-- stages = { metal = { Nd = 1 } } (kg of each rare earth a kg of product,
+-- priced as the oxide that holds it).
 -- Parameters (per stage s and region r): loc.mu, loc.rho, loc.freight,
 -- loc.s.conversion.r, loc.s.kappa.r, loc.s.duty (China's export duty on s,
--- a fraction), loc.s.p_out (US$/kg), loc.s.k0.r (capacity at the start).
+-- a fraction), loc.s.p_out (US$/kg), loc.s.k0.r (capacity at the start),
+-- and, optional, loc.s.closed.r = true: r takes no capacity from outside
+-- (china.foreign_capital).
 -- Inputs are priced as oxide: inside China at China's price, elsewhere at
 -- the FOB price; every region outside China makes for its own buyers,
 -- China exports to them (freight and its duty). Records
@@ -116,13 +140,16 @@ function location.attach(model, opts)
     end
   end
   local inputs = {}
-  for stage, grade in pairs(opts.stages) do inputs[stage] = location.inputs_of(grade, opts.elements) end
+  for stage, made_of in pairs(opts.stages) do
+    inputs[stage] = type(made_of) == "table" and made_of or location.inputs_of(made_of, opts.elements)
+  end
 
   --- The capacity of stage a year later, from last year's prices.
   local function move(state, p, stage)
     local m, key = state.memory, "loc." .. stage .. "."
-    local costs, kappa = {}, {}
+    local costs, kappa, closed = {}, {}, {}
     for _, r in ipairs(opts.regions) do
+      closed[r] = p[key .. "closed." .. r] == true
       local prices = {}
       for el in pairs(inputs[stage]) do
         prices[el] = (r == "CN" and m.p_cn[el] or m.p[el]) * ree.oxide_factor(el) -- per kg of metal
@@ -133,7 +160,8 @@ function location.attach(model, opts)
       kappa[r] = param(p, key .. "kappa." .. r)
       state.record("cost." .. stage .. "." .. r, costs[r], "US$/kg")
     end
-    return location.move(m.capacity[stage], location.shares(costs, param(p, "loc.mu"), kappa), param(p, "loc.rho"))
+    return location.move(m.capacity[stage], location.shares(costs, param(p, "loc.mu"), kappa), param(p, "loc.rho"),
+      closed)
   end
 
   --- Each year: capacity moves, then its shares are recorded.

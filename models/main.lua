@@ -135,10 +135,16 @@ return function(out, chart_dir)
   say("  (2007-2009) protects alloy making; taxing alloy too (from 2010-11) moves the advantage to")
   say("  magnet sintering. Input shares %.2f (metal in alloy) and %.2f (alloy in magnet) are assumptions.",
     china.SHARES.alloy.value, china.SHARES.magnet.value)
-  say("  With the quota binding in 2010-11 the observed price wedges (FOB 1.7-3 times China's) gave")
-  say("  sintering more than the duties alone: %s to %s.",
-    pct(china.erp { nominal = { alloy = china.nominal_from_ratio(1.7), magnet = 0 } }.magnet),
-    pct(china.erp { nominal = { alloy = china.nominal_from_ratio(3), magnet = 0 } }.magnet))
+  say("  With the quota binding, the observed wedges protected China's users beyond the duties.")
+  say("  A user in China turning the oxide into an untaxed product, the oxide %.2f of its value (the",
+    china.oxide_share())
+  say("  magnet chain's assumed shares), by the record's paired prices (models/data/price-wedges.json):")
+  local observed = { { "date", "oxide", "FOB/China", "duties", "ERP observed", "ERP duties", "source" } }
+  for _, r in ipairs(china.erp_observed()) do
+    observed[#observed + 1] = { r.date, r.element, string.format("%.2f", r.ratio), string.format("%.2f", r.duties),
+      pct(r.erp), pct(r.erp_duties), r.source }
+  end
+  say("%s", require("ree.format").table(observed, "  "))
   local erp_file = chart_dir .. "/erp-ladder-Dy.svg"
   require("ree.svg").lines({ erp_dy.alloy:to("%"):named("alloy making"),
     erp_dy.magnet:to("%"):named("magnet sintering") },

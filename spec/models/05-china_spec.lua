@@ -51,6 +51,27 @@ describe("China's ladder #models", function()
     assert.are.equal(0, erp.magnet[2015])
     assert.are.equal("fraction", erp.magnet:unit())
   end)
+
+  it("measures the protection of observed price wedges against the duties", function()
+    local rows = china.erp_observed()
+    local nd = rows[3]
+    assert.are.same({ "2011-06", "Nd", "reuters-ibtimes-2011" }, { nd.date, nd.element, nd.source })
+    -- by hand: oxide 0.85 x 0.9 x 0.7 = 0.5355 of a magnet's value; mid-2011
+    -- Nd oxide 217 US$/kg in China against 370 FOB, a nominal rate of
+    -- 217/370 - 1 for a user in China; magnets untaxed
+    local a = 0.5355
+    assert.near(a, china.oxide_share(), 1e-15)
+    assert.near(370 / 217, nd.ratio, 1e-12)
+    assert.near(a * (1 - 217 / 370) / (1 - a), nd.erp, 1e-12) -- +48%
+    -- the duties alone: 25% on Nd oxide in 2011 and the lost rebate, 1.25 x 1.31 / 1.15
+    assert.near(1.25 * 1.31 / 1.15, nd.duties, 1e-12)
+    assert.near(a * (1 - 1.15 / (1.25 * 1.31)) / (1 - a), nd.erp_duties, 1e-12) -- +34%
+    -- every observation shows the quota protecting beyond the duties
+    for _, r in ipairs(rows) do assert.is_true(r.ratio > r.duties and r.erp > r.erp_duties) end
+    local bad = "spec/fixtures/bad/wedge-without-ratio.json"
+    assert.has_error(function() china.erp_observed(nil, bad) end,
+      bad .. ": observation 1 (Nd, 2011-06) gives neither a ratio nor both prices")
+  end)
 end)
 
 describe("China's export policy as scenario policies #models", function()

@@ -1,4 +1,7 @@
+local ree = require "ree"
 local location = require "models.location"
+local market_model = require "models.market_model"
+local china = require "models.china"
 
 describe("plant location #models", function()
   -- By hand: 0.3 kg of Nd a kg of alloy; Nd at 100 US$/kg in China and 170
@@ -30,6 +33,50 @@ describe("plant location #models", function()
     local s = location.shares({ CN = in_china, JP = in_japan }, 5, { CN = 10 })
     assert.near(1 / (1 + math.exp(2 / 5)), s.CN, 1e-12)
     assert.is_true(s.CN < 0.5)
+  end)
+
+  it("keeps a closed region from taking capacity, and gives its share to the open ones", function()
+    -- China would take half of 100; closed, it keeps its 20 and the 30 it
+    -- would have taken go to Japan and the rest of the world as 0.3 : 0.2
+    local k = location.move({ CN = 20, JP = 50, RW = 30 }, { CN = 0.5, JP = 0.3, RW = 0.2 }, 1, { CN = true })
+    assert.are.same({ 20, 48, 32 }, { k.CN, k.JP, k.RW })
+    -- capacity may still leave a closed region
+    k = location.move({ CN = 20, JP = 80 }, { CN = 0.1, JP = 0.9 }, 1, { CN = true })
+    assert.are.same({ 10, 90 }, { k.CN, k.JP })
+  end)
+
+  it("bars foreign capital from China's electrolysis when China's policy says so", function()
+    -- Nd metal made from oxide that a 25% duty makes cheaper inside China,
+    -- and the metal itself untaxed (a ladder's first rung): made in China,
+    -- 40 * 1.1664 + 5 + 1 = 52.7 US$/kg against 50 * 1.1664 + 5 = 63.3
+    -- outside. Without the bar, metal making moves to China; with it, it
+    -- stays where it was
+    local function a(v) return { value = v, source = "assumption", range = { v, v } } end
+    local params = { ["Nd.p0"] = a(40), ["Nd.d_cn0"] = a(1000), ["Nd.d_jp0"] = a(300), ["Nd.d_rw0"] = a(200),
+      ["Nd.e_lr"] = a(-0.6), ["Nd.lambda"] = a(0.25), ["Nd.s_cn"] = a({ { cost = 40, cap = 1e6 } }),
+      ["Nd.tax"] = a(0.25), ["Nd.vat_lost"] = a(0), ["Nd.quota"] = a(-1), ["Nd.cap"] = a(-1),
+      ["Nd.thrift_rmax"] = a(0), ["Nd.thrift_m"] = a(1), ["Nd.k_min"] = a(1), ["Nd.p_floor"] = a(5),
+      ["Nd.surplus"] = a("stock"), ["loc.mu"] = a(5), ["loc.rho"] = a(0.5), ["loc.freight"] = a(1),
+      ["loc.metal.duty"] = a(0), ["loc.metal.p_out"] = a(60) }
+    for _, r in ipairs({ "CN", "JP", "RW" }) do
+      params["loc.metal.k0." .. r] = a(r == "CN" and 50 or 25)
+      params["loc.metal.conversion." .. r] = a(5)
+      params["loc.metal.kappa." .. r] = a(0)
+    end
+    local function run(policies)
+      local model = location.attach(market_model { elements = { "Nd" }, regions = { "JP", "RW" } },
+        { stages = { metal = { Nd = 1 } }, regions = { "CN", "JP", "RW" }, elements = { "Nd" } })
+      return ree.scenario { name = "Nd metal", years = { 2010, 2013 }, params = params, policies = policies,
+        model = model }:run()
+    end
+    local open, closed = run(), run({ china.foreign_capital() })
+    assert.are.equal(0.5, open.location.metal.CN[2010]) -- no prices yet: plants stay
+    -- China's logit share at 10 f - 1 US$/kg cheaper (f kg of oxide a kg of
+    -- metal), approached half the way each year from 2011
+    local s = 1 / (1 + 2 * math.exp(-(10 * ree.oxide_factor("Nd") - 1) / 5))
+    assert.near(s - (s - 0.5) / 8, open.location.metal.CN[2013], 1e-12)
+    for year = 2010, 2013 do assert.near(0.5, closed.location.metal.CN[year], 1e-12) end
+    assert.near(0.25, closed.location.metal.JP[2013], 1e-12) -- same costs outside China: they share alike
   end)
 
   it("reads the rare earths a kg of alloy holds from a magnet grade", function()

@@ -60,6 +60,30 @@ describe("Japan's countermeasures #models", function()
     assert.near(11000 / 4 * ree.magnet.supply({ ["Mt Weld"] = 1 }).reo.Nd, res.mined.Nd[2012], 1e-9)
   end)
 
+  it("the trading houses' projects join the pipeline; SARECO waits for a deposit", function()
+    local function names(policy)
+      local p = {}
+      policy.apply(p)
+      local out = {}
+      for i, pr in ipairs(p.projects) do out[i] = pr.name end
+      return out, p.projects
+    end
+    assert.are.same({ "Lynas", "Mountain Pass", "Orissa" }, (names(japan.new_mines())))
+    -- Orissa: building from 2011, commissioning in 2014 (reuters-2014-irel), so online in 2015
+    local _, projects = names(japan.new_mines { lynas = false, molycorp = false })
+    assert.are.equal(2015, projects[1].start + projects[1].lead)
+    -- SARECO with element shares a user supplies, the other fields kept
+    local list, with_sareco = names(japan.new_mines { lynas = false, molycorp = false, orissa = false,
+      sareco = { deposit = "Longnan" } })
+    assert.are.same({ "SARECO" }, list)
+    assert.are.same({ name = "SARECO", deposit = "Longnan", capacity = 1500, start = 2010, lead = 4, ramp = 3,
+      cost = 20 }, with_sareco[1])
+    assert.has_error(function() japan.new_mines { sareco = { grade = 1 } } end,
+      "japan.new_mines: unknown field 'grade' of project 'sareco'")
+    assert.has_error(function() japan.new_mines { kazakhstan = false } end,
+      "japan.new_mines: unknown option 'kazakhstan'")
+  end)
+
   it("a stockpile buys whatever the price, and sells it all back in the release year", function()
     -- 5% of Japan's reference demand a year in 2008-2009, all of it back in 2011
     local p = { ["Nd.d_jp0"] = 1000 }
