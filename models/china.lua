@@ -215,17 +215,21 @@ china.VAT_LOST = { value = 1.31 / 1.15 - 1, source = "oecd-fpj", range = { 0.05,
 
 local LIGHT = { La = true, Ce = true, Pr = true, Nd = true, Sm = true }
 
+local quotas
+local function quotas_record()
+  if not quotas then quotas = assert(ree.data.load "china-quotas") end
+  return quotas
+end
+
 --- The export quota in force in year, t REO: the total, and the light and
 -- medium/heavy quotas where the record splits them (2012, 2014); nil when
 -- there is none to apply. Before 2009 the record has the domestic firms'
 -- quota only, which exports exceeded (2006: 61,560 t against 45,000 t),
 -- so no total is applied: an assumption that it did not bind. None from
 -- 2015 (bofit-2015).
-local quotas
 function china.quota(year)
   if year >= 2015 then return nil end
-  if not quotas then quotas = assert(ree.data.load "china-quotas") end
-  local d = quotas
+  local d = quotas_record()
   local total = d:get("Export quota")[year]
   local light, heavy = d:get("Export quota, light")[year], d:get("Export quota, medium and heavy")[year]
   return total, light, heavy
@@ -252,6 +256,55 @@ function china.policies(elements, from, to, reading)
       source = "models/data/history/china-export-duties.json, china-quotas.json" }
   end
   return list
+end
+
+--- China's output above its mining quota, t REO a year: the USGS
+-- estimate of China's production less the quota (computed). It falls
+-- from 40,800 t in 2010 to 6,200 t in 2012-13 and none in 2014: the
+-- crackdown and the consolidation of the State Council's May 2011
+-- guideline (chinadaily-2011-05) as the record shows them. Other
+-- estimates of illegal output run higher (BGR: about 35,000 t a year of
+-- illegal exports alone), so this is the low reading. The record has no
+-- 2011 production: 2011 takes 2012's value unless `in_2011` gives one, an
+-- assumption (the crackdown took hold within the year of the guideline),
+-- range 6,200-40,800 t (done at once, or not begun). The history's 2011
+-- price peak hangs on it: at the midpoint, 23,500 t, the cap does not
+-- bind in 2011 and the model's peak moves to 2012.
+china.ABOVE_QUOTA_2011_RANGE = { 6200, 40800 }
+
+function china.above_quota(in_2011)
+  local production = assert(ree.data.load "production"):get("China")
+  local mining = quotas_record():get("Mining quota")
+  local from, to = 2010, 2014
+  local values = {}
+  for year = to, from, -1 do -- backward: a missing year takes the next one's value
+    local q, made = mining[year], production[year]
+    values[year - from + 1] = (q and made) and math.max(0, made - q) or values[year - from + 2]
+  end
+  if in_2011 then values[2011 - from + 1] = in_2011 end
+  return ree.series { from = from, unit = "t", name = "China's output above its mining quota",
+    table.unpack(values, 1, to - from + 1) }
+end
+
+--- China's mining quotas as production caps, each raised by the output
+-- the record shows above it that year (china.above_quota()): the cap
+-- that held, the quota plus what the crackdown had not yet stopped. For
+-- the elements of a model; shares: each element's share of China's output
+-- (the quotas are tonnes of all rare earths); opts: { from, to, above_2011
+-- (t, see china.above_quota) }. Years after the record's last quota
+-- (2014) carry it (an assumption); years before its first (2010) have no cap.
+function china.mining_quotas(elements, shares, opts)
+  opts = opts or {}
+  local mining = quotas_record():get("Mining quota")
+  local first, last = mining:years()
+  local above = china.above_quota(opts.above_2011)
+  return ree.policy { "mining quotas, and the output above them", from = math.max(opts.from or first, first),
+    to = opts.to,
+    source = "models/data/history/china-quotas.json, production.json", apply = function(p, year)
+      local y = math.min(year, last)
+      local held = mining[y] + (above[y] or 0)
+      for _, el in ipairs(elements) do p[el .. ".cap"] = held * shares[el] end
+    end }
 end
 
 --- The resource tax that replaced the duties and quotas in 2015: "7-27%"

@@ -14,10 +14,10 @@
 -- China's quotas are tonnes of all rare earths; the base models five, so
 -- each quota is scaled by the share of its group's output they make up
 -- (computed from the deposits, as the base's shares). The mining quotas
--- cap China's output from 2011, the year of the State Council's guideline
--- and crackdown (seed-2012); before, output ran well above them (Chinese
--- statistics give 129,400 t mined in 2009, cn-press-2009, against a 2010
--- quota of 89,200 t, cction-2010): an assumption that they did not bind.
+-- cap China's output from 2010, the first the record has, each raised by
+-- the output the record shows above it: 40,800 t in 2010, shrinking to
+-- none by 2014 with the crackdown and consolidation of 2011
+-- (china.above_quota, china.mining_quotas).
 
 local ree = require "ree"
 local base = require "models.scenarios.base"
@@ -39,22 +39,17 @@ end
 history.light_share, history.heavy_share = group_shares()
 
 --- China's export policy for the base's elements, quotas scaled to them,
--- and its output capped by the mining quota from 2011.
+-- and its output capped by the mining quotas and the output above them.
 function history.china_policies(reading)
   local list = china.policies(base.ELEMENTS, base.YEARS[1], base.YEARS[2], reading)
   local scale = { quota_total = base.modelled_share, ["quota_total.light"] = history.light_share,
     ["quota_total.heavy"] = history.heavy_share }
-  local mining = assert(ree.data.load "china-quotas"):get("Mining quota")
   for _, pol in ipairs(list) do
     for key, f in pairs(scale) do
       if pol.set[key] >= 0 then pol.set[key] = pol.set[key] * f end
     end
-    local year = pol.from
-    if year >= 2011 then
-      local q = mining[math.min(year, 2014)] -- 2015: the 2014 quota carried (an assumption)
-      for _, el in ipairs(base.ELEMENTS) do pol.set[el .. ".cap"] = q * base.shares[el] end
-    end
   end
+  list[#list + 1] = china.mining_quotas(base.ELEMENTS, base.shares)
   list[#list + 1] = china.resource_tax(base.ELEMENTS, 2015)
   return list
 end

@@ -89,6 +89,24 @@ describe("China's export policy as scenario policies #models", function()
     assert.are.equal(31001, by_year[2013].quota_total)                   -- the 2013 split is not in the record
     assert.are.same({ 0, 0, -1 }, { by_year[2015]["Nd.tax"], by_year[2015]["Nd.vat_lost"], by_year[2015].quota_total })
   end)
+
+  it("caps output at the mining quota and what the record shows mined above it", function()
+    -- USGS production less the mining quota: 130,000 - 89,200 in 2010,
+    -- 100,000 - 93,800 in 2012-13, 105,000 - 105,000 in 2014; 2011 takes 2012's
+    local above = china.above_quota()
+    assert.are.same({ 40800, 6200, 6200, 6200, 0 },
+      { above[2010], above[2011], above[2012], above[2013], above[2014] })
+    local pol = china.mining_quotas({ "Nd" }, { Nd = 0.2 })
+    assert.are.equal(2010, pol.from)
+    local p = {}
+    pol.apply(p, 2011)
+    assert.near((93800 + 6200) * 0.2, p["Nd.cap"], 1e-9)
+    pol.apply(p, 2015) -- after the record's last quota, 2014's carries
+    assert.near(105000 * 0.2, p["Nd.cap"], 1e-9)
+    -- the 2011 assumption, at the top of its range: the crackdown not begun
+    china.mining_quotas({ "Nd" }, { Nd = 0.2 }, { above_2011 = china.ABOVE_QUOTA_2011_RANGE[2] }).apply(p, 2011)
+    assert.near((93800 + 40800) * 0.2, p["Nd.cap"], 1e-9)
+  end)
 end)
 
 describe("China's 2015 resource tax #models", function()
