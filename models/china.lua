@@ -236,7 +236,8 @@ function china.quota(year)
 end
 
 --- Policies that set, for each year from..to, each element's oxide duty
--- (el.tax) and lost VAT rebate (el.vat_lost) and the export quota: one
+-- (el.tax) and lost VAT rebate (el.vat_lost), the duty on magnet alloy
+-- (loc.alloy.duty, for models/location.lua) and the export quota: one
 -- tonnage quota for all (quota_total), or light and medium/heavy apart
 -- (quota_total.light, quota_total.heavy) where the record splits it.
 -- A year without a quota sets quota_total to -1.
@@ -248,6 +249,9 @@ function china.policies(elements, from, to, reading)
       set[el .. ".tax"] = (china.ladder(el, year, reading).oxide or 0) / 100
       set[el .. ".vat_lost"] = (year >= NONE_BEFORE and year < NONE_FROM) and china.VAT_LOST.value or 0
     end
+    -- the duty on magnet alloy, for plant location: the ferro-alloy rate
+    -- is the same for every element (Nd's series is read)
+    set["loc.alloy.duty"] = (china.ladder("Nd", year).alloy or 0) / 100
     local total, light, heavy = china.quota(year)
     set.quota_total = (light and heavy) and -1 or total or -1
     set["quota_total.light"] = light or -1

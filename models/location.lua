@@ -111,18 +111,26 @@ end
 -- toward the regions where last year's prices make it cheapest.
 --   opts = { stages = { magnet = "jp-2011-mix" }, regions = { "CN", "JP", "RW" },
 --            elements = { "Nd", "Dy" } }     -- the rare earths priced in the model
--- A stage is made of a magnet grade's alloy, or of what a table gives:
--- stages = { metal = { Nd = 1 } } (kg of each rare earth a kg of product,
--- priced as the oxide that holds it).
+-- A stage is made of
+--   "jp-2011-mix"                  the rare earths of a magnet grade's alloy;
+--   { Nd = 1 }                     the rare earths a table gives (kg a kg of
+--                                  product), each priced as its oxide;
+--   { from = "alloy", per_kg = q } q kg of another stage's product, bought
+--                                  where it is cheapest delivered: made at
+--                                  home, or shipped (freight, and China's
+--                                  duty on it when it comes from China).
+-- The last is the ladder's top rung: a duty on alloy raises the cost of
+-- magnets made outside China from Chinese alloy.
 -- Parameters (per stage s and region r): loc.mu, loc.rho, loc.freight,
 -- loc.s.conversion.r, loc.s.kappa.r, loc.s.duty (China's export duty on s,
--- a fraction), loc.s.p_out (US$/kg), loc.s.k0.r (capacity at the start),
+-- a fraction of its value, taken as its cost in China), loc.s.k0.r
+-- (capacity at the start),
 -- and, optional, loc.s.closed.r = true: r takes no capacity from outside
 -- (china.foreign_capital).
--- Inputs are priced as oxide: inside China at China's price, elsewhere at
--- the FOB price; every region outside China makes for its own buyers,
--- China exports to them (freight and its duty). Records
--- location.s.r: the share of s's capacity in r.
+-- Rare earths are priced as oxide: inside China at China's price, elsewhere
+-- at the FOB price; every region outside China makes for its own buyers,
+-- China exports to them (freight and its duty). Records location.s.r (the
+-- share of s's capacity in r) and cost.s.r (its unit cost, US$/kg).
 function location.attach(model, opts)
   local init = model.init
   local function param(p, name)
@@ -139,24 +147,73 @@ function location.attach(model, opts)
       state.memory.capacity[stage] = k
     end
   end
-  local inputs = {}
+
+  -- what each stage is made of, and an order in which a stage comes after
+  -- the one it is made from
+  local inputs, order = {}, {}
   for stage, made_of in pairs(opts.stages) do
-    inputs[stage] = type(made_of) == "table" and made_of or location.inputs_of(made_of, opts.elements)
+    if type(made_of) == "table" and made_of.from then
+      if not opts.stages[made_of.from] then
+        error(string.format("location: stage '%s' is made from '%s', which is not placed", stage, made_of.from), 2)
+      end
+      inputs[stage] = made_of
+    else
+      inputs[stage] = type(made_of) == "table" and made_of or location.inputs_of(made_of, opts.elements)
+    end
+    order[#order + 1] = stage
+  end
+  local function depth(stage)
+    local d = 0
+    while inputs[stage].from do stage, d = inputs[stage].from, d + 1 end
+    return d
+  end
+  table.sort(order, function(a, b)
+    local da, db = depth(a), depth(b)
+    if da ~= db then return da < db end
+    return a < b
+  end)
+
+  --- The cost of a kg of stage's product made in each region and sold at
+  -- home (no freight, no duty), from last year's prices.
+  local function ex_works(state, p, stage, made)
+    local m, key, input = state.memory, "loc." .. stage .. ".", inputs[stage]
+    local out = {}
+    for _, r in ipairs(opts.regions) do
+      local c
+      if input.from then -- the cheapest delivered kg of the input stage's product
+        local src, best = "loc." .. input.from .. ".", math.huge
+        for _, s in ipairs(opts.regions) do
+          local delivered = made[input.from][s]
+          if s ~= r then
+            delivered = delivered + param(p, "loc.freight") +
+              (s == "CN" and param(p, src .. "duty") * made[input.from].CN or 0)
+          end
+          best = math.min(best, delivered)
+        end
+        c = input.per_kg * best
+      else
+        local prices = {}
+        for el in pairs(input) do
+          prices[el] = (r == "CN" and m.p_cn[el] or m.p[el]) * ree.oxide_factor(el) -- per kg of metal
+        end
+        c = location.cost { inputs = input, prices = prices, home = true }
+      end
+      out[r] = c + param(p, key .. "conversion." .. r)
+    end
+    return out
   end
 
-  --- The capacity of stage a year later, from last year's prices.
-  local function move(state, p, stage)
+  --- The capacity of stage a year later: China's plants sell abroad
+  -- (freight and China's duty on the product), the others at home.
+  local function move(state, p, stage, made)
     local m, key = state.memory, "loc." .. stage .. "."
     local costs, kappa, closed = {}, {}, {}
     for _, r in ipairs(opts.regions) do
       closed[r] = p[key .. "closed." .. r] == true
-      local prices = {}
-      for el in pairs(inputs[stage]) do
-        prices[el] = (r == "CN" and m.p_cn[el] or m.p[el]) * ree.oxide_factor(el) -- per kg of metal
+      costs[r] = made[stage][r]
+      if r == "CN" then
+        costs[r] = costs[r] + param(p, "loc.freight") + param(p, key .. "duty") * made[stage].CN
       end
-      costs[r] = location.cost { inputs = inputs[stage], prices = prices,
-        conversion = param(p, key .. "conversion." .. r), home = r ~= "CN", freight = param(p, "loc.freight"),
-        export_duty = param(p, key .. "duty"), p_out = param(p, key .. "p_out") }
       kappa[r] = param(p, key .. "kappa." .. r)
       state.record("cost." .. stage .. "." .. r, costs[r], "US$/kg")
     end
@@ -166,9 +223,12 @@ function location.attach(model, opts)
 
   --- Each year: capacity moves, then its shares are recorded.
   function model.location(state, p)
-    local m = state.memory
-    for stage in pairs(opts.stages) do
-      if next(m.p) then m.capacity[stage] = move(state, p, stage) end -- no prices yet: plants stay
+    local m, made = state.memory, {}
+    for _, stage in ipairs(order) do
+      if next(m.p) then -- no prices yet: plants stay
+        made[stage] = ex_works(state, p, stage, made)
+        m.capacity[stage] = move(state, p, stage, made)
+      end
       local k, total = m.capacity[stage], 0
       for _, r in ipairs(opts.regions) do total = total + k[r] end
       for _, r in ipairs(opts.regions) do state.record("location." .. stage .. "." .. r, k[r] / total, "fraction") end

@@ -87,6 +87,17 @@ for _, el in ipairs(base.ELEMENTS) do base.modelled_share = base.modelled_share 
 
 local function assumption(value, range) return { value = value, source = "assumption", range = range } end
 
+--- Kg of alloy a kg of sintered magnet takes, net of the process scrap
+-- returned to alloy making: (1 - (1 - y) r) / y with the magnet stage's
+-- yield y and scrap return r (models/data/magnet-route.json; computed).
+local function alloy_per_magnet()
+  local stages = ree.magnet.route().stages
+  local magnet = stages[#stages]
+  local y, r = magnet.yield.value, magnet.scrap_recycled.value
+  return (1 - (1 - y) * r) / y
+end
+base.ALLOY_PER_MAGNET = alloy_per_magnet()
+
 --- The parameters of the base, with their sources.
 local function parameters()
   local d = base.DEMAND_2009
@@ -132,7 +143,18 @@ local function parameters()
   params["loc.magnet.conversion.RW"] = assumption(20, { 10, 30 })
   for _, r in ipairs({ "CN", "JP", "RW" }) do params["loc.magnet.kappa." .. r] = assumption(0, { 0, 0 }) end
   params["loc.magnet.duty"] = { value = 0, source = "wsj-2011-08" }
-  params["loc.magnet.p_out"] = assumption(40, { 20, 80 })
+  -- alloy making (stage 4): where magnets are made at the start, as by
+  -- the integrated makers (an assumption: the record has no alloy
+  -- tonnages by region); strip casting costs a fraction of sintering
+  for _, r in ipairs({ "CN", "JP", "RW" }) do
+    local k0 = params["loc.magnet.k0." .. r].value
+    params["loc.alloy.k0." .. r] = assumption(k0, { 0.5 * k0, 1.5 * k0 })
+    params["loc.alloy.kappa." .. r] = assumption(0, { 0, 0 })
+  end
+  params["loc.alloy.conversion.CN"] = assumption(2, { 1, 4 })
+  params["loc.alloy.conversion.JP"] = assumption(4, { 2, 6 })
+  params["loc.alloy.conversion.RW"] = assumption(4, { 2, 6 })
+  params["loc.alloy.duty"] = { value = 0, source = "seed-2012" } -- 2009: alloys untaxed; the ladder sets it
   params["loc.freight"] = assumption(1, { 0.5, 3 })
   params["loc.mu"] = assumption(5, { 1, 20 })
   params["loc.rho"] = assumption(0.2, { 0.2, 0.5 })
@@ -152,7 +174,8 @@ function base.scenario(spec)
     policies = spec.policies, checks = spec.checks,
     model = location.attach(market_model { elements = base.ELEMENTS, regions = base.REGIONS,
       quota_groups = { light = light, heavy = heavy } },
-      { stages = { magnet = "jp-2011-mix" }, regions = { "CN", "JP", "RW" }, elements = base.ELEMENTS }) }
+      { stages = { alloy = "jp-2011-mix", magnet = { from = "alloy", per_kg = base.ALLOY_PER_MAGNET } },
+        regions = { "CN", "JP", "RW" }, elements = base.ELEMENTS }) }
 end
 
 return base

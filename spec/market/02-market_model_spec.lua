@@ -23,7 +23,7 @@ local function scenario(policies, set, with_location)
     params["loc.magnet.k0.CN"] = { value = 78000, source = "china-org-2013" }
     params["loc.magnet.k0.JP"] = { value = 18950, source = "china-org-2013" }
     params["loc.magnet.k0.RW"] = { value = 98200 - 78000 - 18950, source = "china-org-2013" }
-    for k, v in pairs({ mu = 5, rho = 0.25, freight = 1, ["magnet.duty"] = 0, ["magnet.p_out"] = 60,
+    for k, v in pairs({ mu = 5, rho = 0.25, freight = 1, ["magnet.duty"] = 0,
       ["magnet.conversion.CN"] = 20, ["magnet.conversion.JP"] = 25, ["magnet.conversion.RW"] = 30,
       ["magnet.kappa.CN"] = 0, ["magnet.kappa.JP"] = 0, ["magnet.kappa.RW"] = 0 }) do
       params["loc." .. k] = a(v)

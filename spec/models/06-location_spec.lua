@@ -3,6 +3,31 @@ local location = require "models.location"
 local market_model = require "models.market_model"
 local china = require "models.china"
 
+--- Nd priced by hand: China supplies any amount at US$40/kg and taxes
+-- oxide exports 25%, so the FOB price is 50 from the first year; the
+-- stages given are placed among CN, JP and RW, with freight 1 US$/kg.
+local function nd_market(stages, stage_params, policies, set)
+  local function a(v) return { value = v, source = "assumption", range = { v, v } } end
+  local params = { ["Nd.p0"] = a(40), ["Nd.d_cn0"] = a(1000), ["Nd.d_jp0"] = a(300), ["Nd.d_rw0"] = a(200),
+    ["Nd.e_lr"] = a(-0.6), ["Nd.lambda"] = a(0.25), ["Nd.s_cn"] = a({ { cost = 40, cap = 1e6 } }),
+    ["Nd.tax"] = a(0.25), ["Nd.vat_lost"] = a(0), ["Nd.quota"] = a(-1), ["Nd.cap"] = a(-1),
+    ["Nd.thrift_rmax"] = a(0), ["Nd.thrift_m"] = a(1), ["Nd.k_min"] = a(1), ["Nd.p_floor"] = a(5),
+    ["Nd.surplus"] = a("stock"), ["loc.mu"] = a(5), ["loc.rho"] = a(0.5), ["loc.freight"] = a(1) }
+  for stage, sp in pairs(stage_params) do
+    params["loc." .. stage .. ".duty"] = a(sp.duty or 0)
+    for _, r in ipairs({ "CN", "JP", "RW" }) do
+      params["loc." .. stage .. ".k0." .. r] = a(sp.k0[r])
+      params["loc." .. stage .. ".conversion." .. r] = a(sp.conversion)
+      params["loc." .. stage .. ".kappa." .. r] = a(0)
+    end
+  end
+  for k, v in pairs(set or {}) do params[k] = a(v) end
+  local model = location.attach(market_model { elements = { "Nd" }, regions = { "JP", "RW" } },
+    { stages = stages, regions = { "CN", "JP", "RW" }, elements = { "Nd" } })
+  return ree.scenario { name = "Nd by hand", years = { 2010, 2013 }, params = params, policies = policies,
+    model = model }:run()
+end
+
 describe("plant location #models", function()
   -- By hand: 0.3 kg of Nd a kg of alloy; Nd at 100 US$/kg in China and 170
   -- outside (a wedge of 1.7); conversion 5 in China, 8 in Japan; freight 1;
@@ -51,23 +76,9 @@ describe("plant location #models", function()
     -- 40 * 1.1664 + 5 + 1 = 52.7 US$/kg against 50 * 1.1664 + 5 = 63.3
     -- outside. Without the bar, metal making moves to China; with it, it
     -- stays where it was
-    local function a(v) return { value = v, source = "assumption", range = { v, v } } end
-    local params = { ["Nd.p0"] = a(40), ["Nd.d_cn0"] = a(1000), ["Nd.d_jp0"] = a(300), ["Nd.d_rw0"] = a(200),
-      ["Nd.e_lr"] = a(-0.6), ["Nd.lambda"] = a(0.25), ["Nd.s_cn"] = a({ { cost = 40, cap = 1e6 } }),
-      ["Nd.tax"] = a(0.25), ["Nd.vat_lost"] = a(0), ["Nd.quota"] = a(-1), ["Nd.cap"] = a(-1),
-      ["Nd.thrift_rmax"] = a(0), ["Nd.thrift_m"] = a(1), ["Nd.k_min"] = a(1), ["Nd.p_floor"] = a(5),
-      ["Nd.surplus"] = a("stock"), ["loc.mu"] = a(5), ["loc.rho"] = a(0.5), ["loc.freight"] = a(1),
-      ["loc.metal.duty"] = a(0), ["loc.metal.p_out"] = a(60) }
-    for _, r in ipairs({ "CN", "JP", "RW" }) do
-      params["loc.metal.k0." .. r] = a(r == "CN" and 50 or 25)
-      params["loc.metal.conversion." .. r] = a(5)
-      params["loc.metal.kappa." .. r] = a(0)
-    end
     local function run(policies)
-      local model = location.attach(market_model { elements = { "Nd" }, regions = { "JP", "RW" } },
-        { stages = { metal = { Nd = 1 } }, regions = { "CN", "JP", "RW" }, elements = { "Nd" } })
-      return ree.scenario { name = "Nd metal", years = { 2010, 2013 }, params = params, policies = policies,
-        model = model }:run()
+      return nd_market({ metal = { Nd = 1 } }, { metal = { conversion = 5, k0 = { CN = 50, JP = 25, RW = 25 } } },
+        policies)
     end
     local open, closed = run(), run({ china.foreign_capital() })
     assert.are.equal(0.5, open.location.metal.CN[2010]) -- no prices yet: plants stay
@@ -77,6 +88,32 @@ describe("plant location #models", function()
     assert.near(s - (s - 0.5) / 8, open.location.metal.CN[2013], 1e-12)
     for year = 2010, 2013 do assert.near(0.5, closed.location.metal.CN[year], 1e-12) end
     assert.near(0.25, closed.location.metal.JP[2013], 1e-12) -- same costs outside China: they share alike
+  end)
+
+  it("buys a stage's input where it is cheapest delivered, so a duty on alloy moves magnet making", function()
+    -- alloy of 0.3 kg Nd a kg, made for 2 US$/kg more; magnets of 1.05 kg
+    -- alloy, made for 10 more. With f kg of oxide a kg of Nd, alloy costs
+    -- 0.3 * 40 f + 2 = 12 f + 2 in China and 15 f + 2 outside. Untaxed,
+    -- Chinese alloy reaches Japan for 12 f + 3, cheaper than its own; a
+    -- 25% duty makes it 12 f + 2 + 1 + 0.25 (12 f + 2) = 15 f + 3.5, dearer
+    local f = ree.oxide_factor("Nd")
+    local stages = { alloy = { Nd = 0.3 }, magnet = { from = "alloy", per_kg = 1.05 } }
+    local function run(alloy_duty)
+      return nd_market(stages, { alloy = { conversion = 2, duty = alloy_duty, k0 = { CN = 1, JP = 1, RW = 1 } },
+        magnet = { conversion = 10, k0 = { CN = 1, JP = 1, RW = 1 } } })
+    end
+    local free, taxed = run(0), run(0.25)
+    assert.near(1.05 * (12 * f + 3) + 10, free.cost.magnet.JP[2011], 1e-9)
+    assert.near(1.05 * (15 * f + 2) + 10, taxed.cost.magnet.JP[2011], 1e-9)
+    -- China's magnets use China's alloy, and pay freight to reach buyers abroad
+    assert.near(1.05 * (12 * f + 2) + 10 + 1, taxed.cost.magnet.CN[2011], 1e-9)
+    -- the duty raises China's cost of selling alloy abroad, and moves magnet making to China
+    assert.near(12 * f + 2 + 1 + 0.25 * (12 * f + 2), taxed.cost.alloy.CN[2011], 1e-9)
+    assert.is_true(taxed.location.magnet.CN[2013] > free.location.magnet.CN[2013])
+    assert.is_true(taxed.location.alloy.CN[2013] < free.location.alloy.CN[2013])
+    assert.has_error(function()
+      location.attach({}, { stages = { magnet = { from = "alloy", per_kg = 1 } }, regions = { "CN" }, elements = {} })
+    end, "location: stage 'magnet' is made from 'alloy', which is not placed")
   end)
 
   it("reads the rare earths a kg of alloy holds from a magnet grade", function()

@@ -42,7 +42,10 @@ describe("the history scenarios #models", function()
     assert.are.equal(0, idle)
     local none = history.scenario("no_restrictions"):run()
     assert.are.equal(0, none.quota_binding.Nd[2011])
-    -- the ladder pulls magnet making into China; the export control holds some back
+    -- the ladder pulls alloy making into China while oxide and metal are
+    -- taxed and alloy is not (2007-2009), then magnet making as alloy is
+    -- taxed too; the export control holds some back
+    assert.is_true(ladder.location.alloy.CN[2009] > none.location.alloy.CN[2009])
     assert.is_true(ladder.location.magnet.CN[2014] > none.location.magnet.CN[2014])
     local free = history.scenario("no_export_control"):run()
     assert.is_true(res.location.magnet.CN[2013] < free.location.magnet.CN[2013])
