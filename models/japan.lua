@@ -232,6 +232,37 @@ end
 -- }==================================================================
 
 -- {==================================================================
+-- Trade law: the WTO case
+-- ===================================================================
+
+japan.defaults.wto_case = {
+  removal = { value = 2015, source = "bofit-2015", range = { 2013, 2015 },
+    note = "consultations March 2012, panel report March 2014, Appellate Body August 2014 (wto-ds431); " ..
+      "quotas gone January 2015, duties May 2015. Earlier years: had the case gone faster" },
+}
+
+--- The WTO case of Japan, the USA and the EU (DS431-433): from the
+-- removal year China's export duties (on oxide and on alloy), the lost
+-- VAT rebate and the export quotas are gone. The ruling was on duties and
+-- quotas; the record has the whole export wedge gone with them in 2015
+-- (chinadaily-2015-04), and so does the case here. It acts after China's
+-- policies, so list it after them.
+function japan.wto_case(opts)
+  local o = options("wto_case", opts, japan.defaults.wto_case)
+  return ree.policy { "WTO case: duties and quotas removed", from = o.removal, source = "wto-ds431",
+    apply = function(p)
+      local off = {}
+      for k in pairs(p) do
+        if k:match("%.tax$") or k:match("%.vat_lost$") or k == "loc.alloy.duty" then off[k] = 0
+        elseif k:match("%.quota$") or k:match("^quota_total") then off[k] = -1 end
+      end
+      for k, v in pairs(off) do p[k] = v end
+    end }
+end
+
+-- }==================================================================
+
+-- {==================================================================
 -- Where magnets are made: export control and patents
 -- ===================================================================
 

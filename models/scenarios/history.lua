@@ -1,12 +1,13 @@
 --- The history scenarios of the founding report, 2005-2015, on the base
 -- of models/scenarios/base.lua:
 --
---   history            China's recorded policies and Japan's countermeasures
---   no_restrictions    neither: the counterfactual
---   ladder_only        China's policies, no countermeasures
---   <countermeasure>   China's policies and that one countermeasure
---   no_export_control  the history without Japan's 2012 export control
---   no_wto             the history had the WTO case not ended duties and quotas in 2015
+--   history              China's recorded policies and Japan's countermeasures
+--   no_restrictions      neither: the counterfactual
+--   ladder_only          China's policies kept on, no countermeasures (not even the WTO case)
+--   all_countermeasures  China's policies and every countermeasure, recorded or not
+--   no_export_control    the history without Japan's 2012 export control
+--   no_wto               the history had the WTO case not ended duties and quotas in 2015
+--   <countermeasure>     China's policies and that one countermeasure (history.COUNTERMEASURES)
 --
 --   local history = require "models.scenarios.history"
 --   local res = history.scenario("history"):run()
@@ -66,43 +67,61 @@ function history.china_policies_without_wto(reading)
   return list
 end
 
---- Japan's countermeasures as the record has them.
+--- Japan's countermeasures (models/japan.lua), by name.
 history.COUNTERMEASURES = {
   dy_saving = japan.dy_saving,
   substitution = japan.substitution,
   new_mines = japan.new_mines,
   recycling = japan.recycling,
+  wto_case = japan.wto_case,
   export_control = japan.export_control,
   patents = japan.patent_expiry,
   stockpile = japan.stockpile,
 }
--- Not in the recorded history: recycling, which stayed under 1%
+history.LABELS = { dy_saving = "Dy saving", substitution = "substitution", new_mines = "new mines",
+  recycling = "recycling", wto_case = "the WTO case", export_control = "export control", patents = "patents",
+  stockpile = "stockpile" }
+-- Those the record has. Not in it: recycling, which stayed under 1%
 -- (binnemans-2013); the stockpile, whose tonnages the record lacks; and
--- the patents, which bound exports of magnets to the
--- countries where they held, not making them: the model's one market
--- outside China cannot tell the two apart, and with them on China's share
--- of magnet making falls to 54% by 2010 against the record's 79%.
-history.RECORDED = { "dy_saving", "substitution", "new_mines", "export_control" }
+-- the patents, which bound exports of magnets to the countries where they
+-- held, not making them: the model's one market outside China cannot
+-- tell the two apart, and with them on China's share of magnet making
+-- falls to 54% by 2010 against the record's 79%.
+history.RECORDED = { "dy_saving", "substitution", "new_mines", "wto_case", "export_control" }
+local ALL = { "dy_saving", "substitution", "new_mines", "recycling", "stockpile", "wto_case", "export_control",
+  "patents" }
 
---- A named scenario (see the module's comment).
+--- The names history.scenario knows, in the order of the module's comment.
+history.NAMES = { "history", "no_restrictions", "ladder_only", "all_countermeasures", "no_export_control", "no_wto" }
+for _, name in ipairs(ALL) do history.NAMES[#history.NAMES + 1] = name end
+
+--- A named scenario (see the module's comment). China's policies are
+-- those it would have kept without the WTO case; the case is one of the
+-- countermeasures, so the history (with it) replays the record.
 function history.scenario(name)
   local policies = {}
   local function add(list) for _, p in ipairs(list) do policies[#policies + 1] = p end end
+  local function countermeasures(names, except)
+    for _, c in ipairs(names) do
+      if c ~= except then add({ history.COUNTERMEASURES[c]() }) end
+    end
+  end
   if name == "history" then
-    add(history.china_policies())
-    for _, c in ipairs(history.RECORDED) do add({ history.COUNTERMEASURES[c]() }) end
+    add(history.china_policies_without_wto())
+    countermeasures(history.RECORDED)
   elseif name == "ladder_only" then
-    add(history.china_policies())
+    add(history.china_policies_without_wto())
+  elseif name == "all_countermeasures" then
+    add(history.china_policies_without_wto())
+    countermeasures(ALL)
   elseif name == "no_wto" then
     add(history.china_policies_without_wto())
-    for _, c in ipairs(history.RECORDED) do add({ history.COUNTERMEASURES[c]() }) end
+    countermeasures(history.RECORDED, "wto_case")
   elseif name == "no_export_control" then
-    add(history.china_policies())
-    for _, c in ipairs(history.RECORDED) do
-      if c ~= "export_control" then add({ history.COUNTERMEASURES[c]() }) end
-    end
+    add(history.china_policies_without_wto())
+    countermeasures(history.RECORDED, "export_control")
   elseif history.COUNTERMEASURES[name] then
-    add(history.china_policies())
+    add(history.china_policies_without_wto())
     add({ history.COUNTERMEASURES[name]() })
   elseif name ~= "no_restrictions" then
     error(string.format("history: no scenario '%s'", tostring(name)), 2)

@@ -8,10 +8,10 @@ local validation = require "models.scenarios.validation"
 local china = require "models.china"
 local format = require "ree.format"
 
---- Sums f(res, el, year) over the elements and 2010-2014.
-local function total(res, f)
+--- Sums f(res, el, year) over the elements and 2010-2014 (or to `last`).
+local function total(res, f, last)
   local t = 0
-  for year = 2010, 2014 do
+  for year = 2010, last or 2014 do
     for _, el in ipairs(base.ELEMENTS) do t = t + f(res, el, year) end
   end
   return t
@@ -29,11 +29,28 @@ return function(say, chart_dir)
   say("  La, Ce, Pr, Nd and Dy; quotas scaled to them; demand and prices of 2009 from the record (see")
   say("  models/scenarios/base.lua for each number and its source).")
   say("  2010-2014, China collected %s of duties, lost VAT rebates and quota rents.", money(gained))
-  say("  Japan paid %s for these five rare earths, against %s without the restrictions;",
+  say("  Japan paid %s for these five rare earths, against %s without the restrictions.",
     money(total(hist, spend)), money(total(none, spend)))
-  say("  its countermeasures (Dy saving, substitution, new mines, export control) saved %s of the %s",
-    money(total(ladder_only, spend) - total(hist, spend)), money(total(ladder_only, spend)))
-  say("  it would have paid under the ladder alone.")
+  local recorded = {}
+  for i, c in ipairs(history.RECORDED) do recorded[i] = history.LABELS[c] end
+  say("  Its countermeasures (%s) spent it", table.concat(recorded, ", "))
+  say("  %s less than the %s it would have paid under the ladder alone, 2010-2015.",
+    money(total(ladder_only, spend, 2015) - total(hist, spend, 2015)), money(total(ladder_only, spend, 2015)))
+  say("  Each alone, against the ladder alone (spending less can mean buying less, or at lower prices;")
+  say("  spending more, buying more at lower prices):")
+  local rows = { { "countermeasure", "Japan's spend 2010-15", "less than the ladder", "Dy peak, US$/kg",
+    "China's magnets 2014" } }
+  local function row(label, res)
+    rows[#rows + 1] = { label, money(total(res, spend, 2015)),
+      money(total(ladder_only, spend, 2015) - total(res, spend, 2015)), n((res.price.Dy.fob:max())),
+      string.format("%.0f%%", 100 * res.location.magnet.CN[2014]) }
+  end
+  row("(the ladder alone)", ladder_only)
+  for _, c in ipairs(history.NAMES) do
+    if history.COUNTERMEASURES[c] then row(history.LABELS[c], history.scenario(c):run()) end
+  end
+  row("all of them", history.scenario("all_countermeasures"):run())
+  say("%s", format.table(rows, "    "))
   for _, el in ipairs({ "Nd", "Dy" }) do
     local peak, year = hist.price[el].fob:max()
     say("  %s oxide, FOB: %s US$/kg at the peak (%d); %s without the restrictions.", el, n(peak), year,

@@ -21,11 +21,12 @@ function format.number(x)
   return sign .. int .. rest
 end
 
---- US$ amounts: 1.234e9 -> "US$1.23 bn"; 4.56e7 -> "US$45.6 m"; 512 -> "US$512".
+--- US$ amounts: 1.234e9 -> "US$1.23 bn"; 4.56e7 -> "US$45.6 m"; 512 -> "US$512";
+-- -6.93e6 -> "-US$6.93 m".
 function format.money(x)
-  local a = math.abs(x)
-  if a >= 1e9 then return string.format("US$%s bn", format.number(x / 1e9)) end
-  if a >= 1e6 then return string.format("US$%s m", format.number(x / 1e6)) end
+  if x < 0 then return "-" .. format.money(-x) end
+  if x >= 1e9 then return string.format("US$%s bn", format.number(x / 1e9)) end
+  if x >= 1e6 then return string.format("US$%s m", format.number(x / 1e6)) end
   return "US$" .. format.number(x)
 end
 

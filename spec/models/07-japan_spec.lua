@@ -98,6 +98,20 @@ describe("Japan's countermeasures #models", function()
       "japan.stockpile: the model has no 'Nd.d_jp0' (Japan's reference demand)")
   end)
 
+  it("the WTO case ends China's duties, lost rebate and quotas from its removal year", function()
+    local p = { ["Nd.tax"] = 0.25, ["Nd.vat_lost"] = 0.14, ["Nd.quota"] = 250, quota_total = 30000,
+      ["quota_total.light"] = 27000, ["loc.alloy.duty"] = 0.25, ["Nd.p0"] = 40 }
+    local case = japan.wto_case()
+    assert.are.equal(2015, case.from)
+    case.apply(p)
+    assert.are.same({ ["Nd.tax"] = 0, ["Nd.vat_lost"] = 0, ["Nd.quota"] = -1, quota_total = -1,
+      ["quota_total.light"] = -1, ["loc.alloy.duty"] = 0, ["Nd.p0"] = 40 }, p)
+    -- had the case gone faster: the quota of 2013 gone
+    local res = scenario({ japan.wto_case { removal = 2011 } }):run()
+    assert.are.equal(0, res.quota_binding.Nd[2011])
+    assert.are.equal(1, base.quota_binding.Nd[2011])
+  end)
+
   it("export control and patents add their costs to moving magnet making", function()
     local p = {}
     japan.export_control().apply(p, 2012)

@@ -30,7 +30,12 @@ describe("the history scenarios #models", function()
     -- gone (2015), it lowers what Japan buys
     assert.is_true(dy.price.Dy.fob[2013] < ladder.price.Dy.fob[2013])
     assert.relatively_near(ladder.demand.Dy.JP[2013], dy.demand.Dy.JP[2013], 1e-9)
-    assert.is_true(dy.demand.Dy.JP[2015] < ladder.demand.Dy.JP[2015])
+    local japan = require "models.japan"
+    local wto = history.scenario("wto_case"):run()
+    local saved = base.scenario { name = "WTO and Dy saving",
+      policies = { table.unpack(history.china_policies_without_wto()) } }
+    local both = saved:apply(japan.wto_case(), japan.dy_saving()):run()
+    assert.is_true(both.demand.Dy.JP[2015] < wto.demand.Dy.JP[2015])
     assert.are.equal(1, dy.intensity.Nd.total[2013])
     local mines = history.scenario("new_mines"):run()
     -- online from 2012 (Lynas, Mountain Pass), mining in the years their basket pays
@@ -64,6 +69,19 @@ describe("the history scenarios #models", function()
     assert.is_true(no_wto.revenue.Nd[2015] > 0)
     assert.are.equal(res.revenue.Nd[2014], no_wto.revenue.Nd[2014])
     assert.has_error(function() history.scenario("wto") end, "history: no scenario 'wto'")
+  end)
+
+  it("run every scenario they name, the WTO case among the countermeasures", function()
+    assert.are.same({ "history", "no_restrictions", "ladder_only", "all_countermeasures", "no_export_control",
+      "no_wto", "dy_saving", "substitution", "new_mines", "recycling", "stockpile", "wto_case", "export_control",
+      "patents" }, history.NAMES)
+    for _, name in ipairs(history.NAMES) do
+      local run = history.scenario(name):run()
+      assert.is_true(run.price.Nd.fob[2015] > 0, name)
+    end
+    -- the ladder alone keeps China's duties into 2015; the WTO case alone ends them
+    assert.is_true(ladder.revenue.Nd[2015] > 0)
+    assert.are.equal(0, history.scenario("wto_case"):run().revenue.Nd[2015])
   end)
 
   it("meet some facts of the record and miss others, and say which", function()
