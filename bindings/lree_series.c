@@ -399,6 +399,8 @@ void lree_open_series(lua_State *L) {
   luaL_newlib(L, methods);
   lua_pushvalue(L, -1);
   lua_setfield(L, -4, "Series"); /* module.Series = methods */
+  lua_pushvalue(L, -1);
+  lua_setfield(L, -3, "__methods"); /* for the REPL's completion and help */
   lua_pushcclosure(L, m_index_key, 1);
   lua_setfield(L, -2, "__index");
   lua_pop(L, 1); /* pop metatable */

@@ -1,7 +1,8 @@
 /*
 ** ree_host.c: the ree executable. It embeds Lua 5.4 with the ree.core
 ** module linked in, and hands its arguments to scripts/ree/cli.lua, where
-** the commands live (run a script, -e CODE, the REPL). It finds the Lua
+** the commands live (run a script, -e CODE, the REPL). The host's own
+** functions (require "ree.host") are here and in host_*.c. It finds the Lua
 ** side from its own place, <root>/bindings/ree-host, so it runs from any
 ** directory, with or without the launcher.
 */
@@ -18,6 +19,8 @@
 #include <lauxlib.h>
 #include <lua.h>
 #include <lualib.h>
+
+#include "host.h"
 
 int luaopen_ree_core(lua_State *L);
 static int luaopen_ree_host(lua_State *L);
@@ -84,6 +87,8 @@ static int luaopen_ree_host(lua_State *L) {
   static const luaL_Reg funcs[] = {{"isatty", l_isatty}, {"listdir", l_listdir}, {"mkdir", l_mkdir},
                                    {NULL, NULL}};
   luaL_newlib(L, funcs);
+  host_add_readline(L);
+  host_add_limits(L);
   return 1;
 }
 
@@ -164,6 +169,7 @@ int main(int argc, char **argv) {
     fputs("ree: cannot create the Lua state: out of memory\n", stderr);
     return EXIT_FAILURE;
   }
+  host_install_allocator(L);
   lua_pushcfunction(L, traceback);
   lua_pushcfunction(L, run_cli);
   lua_pushinteger(L, argc);

@@ -262,6 +262,9 @@ function china.policies(elements, from, to, reading)
   return list
 end
 
+--- The range of the 2011 value of china.above_quota (t REO).
+china.ABOVE_QUOTA_2011_RANGE = { 6200, 40800 }
+
 --- China's output above its mining quota, t REO a year: the USGS
 -- estimate of China's production less the quota (computed). It falls
 -- from 40,800 t in 2010 to 6,200 t in 2012-13 and none in 2014: the
@@ -274,8 +277,7 @@ end
 -- range 6,200-40,800 t (done at once, or not begun). The history's 2011
 -- price peak hangs on it: at the midpoint, 23,500 t, the cap does not
 -- bind in 2011 and the model's peak moves to 2012.
-china.ABOVE_QUOTA_2011_RANGE = { 6200, 40800 }
-
+--   china.above_quota()[2010]   --> 40800 (t REO)
 function china.above_quota(in_2011)
   local production = assert(ree.data.load "production"):get("China")
   local mining = quotas_record():get("Mining quota")
@@ -311,14 +313,15 @@ function china.mining_quotas(elements, shares, opts)
     end }
 end
 
+--- The rates of the 2015 resource tax, light and heavy (see china.resource_tax).
+china.RESOURCE_TAX = { light = { value = 0.07, source = "chinadaily-2015-04", range = { 0.07, 0.27 } },
+  heavy = { value = 0.27, source = "chinadaily-2015-04", range = { 0.07, 0.27 } } }
+
 --- The resource tax that replaced the duties and quotas in 2015: "7-27%"
 -- of the value mined (chinadaily-2015-04). Which rate fell on which
 -- element the record does not say: light rare earths at the low end and
 -- medium/heavy at the high end is an assumption. A policy that raises the
 -- cost of every step of China's merit order by the rate, from `from`.
-china.RESOURCE_TAX = { light = { value = 0.07, source = "chinadaily-2015-04", range = { 0.07, 0.27 } },
-  heavy = { value = 0.27, source = "chinadaily-2015-04", range = { 0.07, 0.27 } } }
-
 function china.resource_tax(elements, from)
   return ree.policy { "resource tax", from = from or 2015, source = "chinadaily-2015-04", apply = function(p)
     for _, el in ipairs(elements) do

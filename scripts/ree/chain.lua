@@ -29,9 +29,11 @@ local chain = {}
 
 local Chain = {}
 Chain.__index = Chain
+Chain.__name = "ree.Chain"
 
 local Result = {}
 Result.__index = Result
+Result.__name = "ree.ChainResult"
 
 local DEFS = { "tc", "split", "pull", "value" }
 local FLOW_KEYS = { [1] = true, from = true, to = true, tc = true, split = true, pull = true, value = true,
@@ -171,7 +173,16 @@ function Chain:solve()
   end
   local ok, serr = c:solve()
   if not ok then error("chain: " .. readable(self, serr), 2) end
-  return setmetatable({ chain = self, core = c, elements = self.elements, from = self.from, to = self.to }, Result)
+  -- the result keeps the chain as it was solved: a process or flow added
+  -- later belongs to the next solve, not to this result
+  local function copy(t)
+    local out = {}
+    for k, v in pairs(t) do out[k] = v end
+    return out
+  end
+  local solved = { processes = copy(self.processes), flows = copy(self.flows),
+    process_index = copy(self.process_index), flow_index = copy(self.flow_index) }
+  return setmetatable({ chain = solved, core = c, elements = self.elements, from = self.from, to = self.to }, Result)
 end
 
 local function years_of(r) return r.to - r.from + 1 end
@@ -340,5 +351,7 @@ function Result:explain(name, el, year)
   return string.format("%s, %s %d: %s t = %s%s", name, el, year, n(value), text,
     f.note and ("; " .. f.note) or "")
 end
+
+chain.Chain, chain.Result = Chain, Result -- for help and completion
 
 return chain

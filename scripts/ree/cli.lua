@@ -50,7 +50,7 @@ local function run_repl()
     if not f then return fail(err) end
     return protected(f)
   end
-  return require("ree.repl").run(function() return io.read("l") end, io.write)
+  return require("ree.repl").start()
 end
 
 function cli.main(args)

@@ -18,6 +18,7 @@ local dataset = {}
 
 local Dataset = {}
 Dataset.__index = Dataset
+Dataset.__name = "ree.Dataset"
 
 local value_schema = {
   type = "object", required = { "year", "value", "source" },
@@ -231,5 +232,7 @@ function dataset.read_csv(path)
   end
   return build(spec, path:match("([^/]+)%.csv$"), function(_, message) return path .. ": " .. message end)
 end
+
+dataset.Dataset = Dataset -- for help and completion
 
 return dataset

@@ -42,14 +42,27 @@ local ree = {
 --- A dynamic stock model of products in use (see scripts/ree/stocks.lua).
 function ree.stock_model(spec) return require("ree.stocks").model(spec) end
 
---- Scenarios, policies, checks and comparisons (scripts/ree/scenario.lua).
+--- A scenario: { name, years = { first, last }, params = { name = { value,
+-- source [, range] } }, model, policies, checks } (scripts/ree/scenario.lua).
 function ree.scenario(spec) return require("ree.scenario").new(spec) end
+
+--- A policy: { "name", from = YEAR, to = YEAR, set = { param = value },
+-- scale = { param = factor }, apply = function(params, year, state) }.
 function ree.policy(spec) return require("ree.scenario").policy(spec) end
 ree.check = setmetatable({}, { __index = function(_, k) return require("ree.scenario").check[k] end })
+
+--- Compares two results, { a = r1, b = r2 }: a side-by-side table (it
+-- prints) of the variables both have, in their last year, and where they
+-- differ most.
 function ree.compare(set) return require("ree.scenario").compare(set) end
 
---- Monte Carlo over a scenario (scripts/ree/montecarlo.lua).
+--- Monte Carlo over a scenario: { scenario, runs, seed, sample = { param =
+-- ree.dist.* }, collect = { paths } } (scripts/ree/montecarlo.lua).
 function ree.montecarlo(spec) return require("ree.montecarlo").run(spec) end
+
+--- Tornado sensitivity, { scenario, sample, output = path, year }: each
+-- sampled parameter at its 10th and 90th percentile, the others at their
+-- medians; { { param, low, high, swing }, ... }, largest swing first.
 function ree.tornado(spec) return require("ree.montecarlo").tornado(spec) end
 ree.dist = setmetatable({}, { __index = function(_, k) return require("ree.montecarlo").dist[k] end })
 

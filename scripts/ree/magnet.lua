@@ -129,6 +129,7 @@ end
 
 local Grade = {}
 Grade.__index = Grade
+Grade.__name = "ree.Grade"
 
 function Grade:__tostring()
   return string.format("magnet grade '%s' (%s): %s", self.name, self.description,
@@ -243,6 +244,7 @@ end
 
 local Requirement = {}
 Requirement.__index = Requirement
+Requirement.__name = "ree.Requirement"
 
 local OPTIONS = { route = true, deposits = true, yield = true, scrap_recycled = true }
 
@@ -497,6 +499,8 @@ end
 
 local n = format.number
 
+--- The requirement as text: magnets, then each stage's need by element,
+-- the deposits' ore and what binds them, and the assumptions used.
 function Requirement:summary()
   local lines = {}
   local function add(s) lines[#lines + 1] = s end
@@ -545,5 +549,7 @@ end
 Requirement.__tostring = Requirement.summary
 
 -- }==================================================================
+
+magnet.Grade, magnet.Requirement = Grade, Requirement -- for help and completion
 
 return magnet

@@ -161,6 +161,7 @@ end
 
 local MonteCarlo = {}
 MonteCarlo.__index = MonteCarlo
+MonteCarlo.__name = "ree.MonteCarlo"
 
 local OPTIONS = { scenario = true, runs = true, seed = true, lhs = true, sample = true, collect = true,
   progress = true, only = true }
@@ -336,5 +337,7 @@ function montecarlo.tornado(spec)
   end)
   return rows
 end
+
+montecarlo.MonteCarlo = MonteCarlo -- for help and completion
 
 return montecarlo

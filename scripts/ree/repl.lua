@@ -1,15 +1,57 @@
---- The REPL's logic, apart from the terminal: it takes its input and
--- output as functions, so specs drive it without one.
+--- The REPL's logic, apart from the terminal: a session takes its input
+-- and output as functions, so specs drive it without one; repl.start
+-- gives it the terminal (readline, history, completion, Ctrl-C).
 --
---   local state = repl.new()
---   repl.eval(state, "1 +")   --> "continue"
---   repl.eval(state, "2")     --> "ok", { n = 1, 3 }
+--   local s = repl.new { write = function(text) ... end }
+--   repl.eval(s, "1 +")   --> "continue"
+--   repl.eval(s, "2")     --> "ok", { n = 1, 3 }
+--   repl.line(s, "x = 1") -- evaluates and writes what a user would see
+--
+-- An expression prints its value (pretty printed: ree.pretty); a chunk
+-- that is not finished waits for the next line; help(x) explains x
+-- (ree.help); Tab completes (ree.complete). A session starts with ree,
+-- help, and the founding report's models: china, japan, location and
+-- history (models/scenarios/history.lua).
+
+local pretty = require "ree.pretty"
+local complete = require "ree.complete"
+local help = require "ree.help"
 
 local repl = {}
 
---- A new session evaluating in env (default: a fresh table over _G).
-function repl.new(env)
-  return { env = env or setmetatable({}, { __index = _G }), buffer = nil }
+local ESC = string.char(27)
+local COLOURS = { prompt = "1;32", error = "31", note = "2" }
+
+--- Text in a colour when the session has colour (a terminal), plain
+-- otherwise. For the prompt, the escapes are wrapped for readline.
+local function paint(session, what, text, for_readline)
+  if not session.colour then return text end
+  local on, off = ESC .. "[" .. COLOURS[what] .. "m", ESC .. "[0m"
+  if for_readline then on, off = "\1" .. on .. "\2", "\1" .. off .. "\2" end
+  return on .. text .. off
+end
+
+--- A new session. io: { write = f(text) (default io.write), colour =
+-- boolean, call = f(fn) -> ok, ... (how to run a chunk: pcall-like; the
+-- terminal's is interruptible), env = a table (default: fresh, over _G) }.
+function repl.new(io_)
+  io_ = io_ or {}
+  local session = {
+    write = io_.write or io.write,
+    colour = io_.colour or false,
+    call = io_.call or function(f) return xpcall(f, debug.traceback) end,
+    buffer = nil,
+  }
+  local env = io_.env or setmetatable({}, { __index = _G })
+  env.ree = env.ree or require "ree"
+  -- the founding report's models, ready to use
+  env.china = env.china or require "models.china"
+  env.japan = env.japan or require "models.japan"
+  env.location = env.location or require "models.location"
+  env.history = env.history or require "models.scenarios.history"
+  env.help = function(x) session.write(help.text(x, env) .. "\n") end
+  session.env = env
+  return session
 end
 
 local function compile(chunk, env)
@@ -19,46 +61,127 @@ local function compile(chunk, env)
   return load(chunk, "=stdin", "t", env)
 end
 
---- Evaluates one line in state. Returns "continue" while the chunk is
+--- Evaluates one line in session. Returns "continue" while the chunk is
 -- incomplete, "ok" and the packed results, or "error" and a message.
-function repl.eval(state, line)
-  local chunk = state.buffer and (state.buffer .. "\n" .. line) or line
-  local f, err = compile(chunk, state.env)
+function repl.eval(session, line)
+  local chunk = session.buffer and (session.buffer .. "\n" .. line) or line
+  local f, err = compile(chunk, session.env)
   if not f then
     if err:find("<eof>$") then
-      state.buffer = chunk
+      session.buffer = chunk
       return "continue"
     end
-    state.buffer = nil
+    session.buffer = nil
     return "error", err
   end
-  state.buffer = nil
-  local results = table.pack(xpcall(f, debug.traceback))
-  if not results[1] then return "error", tostring(results[2]) end
+  session.buffer = nil
+  local results = table.pack(session.call(f))
+  if not results[1] then return "error", results[2] end
   return "ok", table.pack(table.unpack(results, 2, results.n))
 end
 
---- Runs a session: read() returns a line or nil at the end, write(s)
--- prints. Results print tab-separated through tostring, as lua.c does.
-function repl.run(read, write, env)
-  local state = repl.new(env)
-  write(string.format("%s %s  (Ctrl-D to quit)\n", "ree", require("ree.core")._VERSION))
+--- An error as a user wants it: the message, and the traceback down to
+-- the user's own chunk (the REPL's frames are noise); none at all when
+-- the error came from the user's own line.
+function repl.error_text(err)
+  if type(err) ~= "string" then
+    local ok, s = pcall(tostring, err)
+    return ok and s or "(an error object)"
+  end
+  if err:match("^interrupted") or err:match(": interrupted") then return "interrupted" end
+  local lines = {}
+  for line in err:gmatch("[^\n]+") do
+    if line:find("scripts/ree/repl.lua", 1, true) or line:find("in function 'xpcall'", 1, true) or
+      line:find("ree.host.interruptible", 1, true) then
+      break
+    end
+    lines[#lines + 1] = line
+  end
+  local at = #lines + 1 -- where the traceback starts
+  for i, line in ipairs(lines) do
+    if line == "stack traceback:" then at = i break end
+  end
+  local deeper = false
+  for i = at + 1, #lines do
+    if not (lines[i]:match("^%s*%[C%]") or lines[i]:match("^%s*stdin:")) then deeper = true end
+  end
+  if not deeper then
+    for i = #lines, at, -1 do lines[i] = nil end
+  end
+  return table.concat(lines, "\n")
+end
+
+--- The prompt for the next line: "> ", or ">> " inside a chunk.
+function repl.prompt(session, for_readline)
+  return paint(session, "prompt", session.buffer and ">> " or "> ", for_readline)
+end
+
+--- Evaluates a line and writes what a user sees: the values, or the error.
+function repl.line(session, line)
+  local status, out = repl.eval(session, line)
+  if status == "error" then
+    session.write(paint(session, "error", repl.error_text(out)) .. "\n")
+  elseif status == "ok" and out.n > 0 then
+    local shown = {}
+    for i = 1, out.n do shown[i] = pretty.show(out[i]) end
+    session.write(table.concat(shown, "\t") .. "\n")
+  end
+  return status
+end
+
+--- The words Tab offers for `word` (see ree.complete).
+function repl.complete(session, word)
+  return complete.words(session.env, word)
+end
+
+--- Runs a session until read() returns nil: read(prompt) gives a line.
+-- `dropped` (optional) says whether Ctrl-C dropped the line being typed.
+function repl.run(session, read, dropped)
+  session.write(string.format("ree %s  help() to start, Ctrl-D to quit\n", require("ree.core")._VERSION))
   while true do
-    write(state.buffer and ">> " or "> ")
-    local line = read()
+    local line = read(repl.prompt(session, true), paint(session, "prompt", "> ", true))
+    if dropped and dropped() then session.buffer = nil end
     if line == nil then
-      write("\n")
+      session.write("\n")
       return 0
     end
-    local status, out = repl.eval(state, line)
-    if status == "error" then
-      write(out .. "\n")
-    elseif status == "ok" and out.n > 0 then
-      local shown = {}
-      for i = 1, out.n do shown[i] = tostring(out[i]) end
-      write(table.concat(shown, "\t") .. "\n")
-    end
+    repl.line(session, line)
   end
+end
+
+--- The history file: $REE_HISTORY, or ~/.ree_history.
+local function history_file()
+  local path = os.getenv("REE_HISTORY")
+  if path and path ~= "" then return path end
+  local home = os.getenv("HOME")
+  return home and (home .. "/.ree_history") or nil
+end
+
+--- The REPL on the terminal: readline's line editing and history (kept
+-- between sessions), Tab completion, Ctrl-C that stops a computation and
+-- keeps the session, colour unless NO_COLOR is set or TERM is dumb.
+function repl.start()
+  local host = require "ree.host"
+  local term = os.getenv("TERM")
+  local session = repl.new {
+    colour = host.isatty(1) and os.getenv("NO_COLOR") == nil and term ~= nil and term ~= "dumb",
+    call = host.interruptible,
+  }
+  host.set_completer(function(word) return repl.complete(session, word) end)
+  local file = history_file()
+  if file then host.read_history(file) end
+  local last
+  local function read(prompt, fresh)
+    local line = host.readline(prompt, fresh)
+    if line and line:match("%S") and line ~= last then
+      host.add_history(line)
+      last = line
+    end
+    return line
+  end
+  local status = repl.run(session, read, host.line_dropped)
+  if file then host.write_history(file, 1000) end
+  return status
 end
 
 return repl

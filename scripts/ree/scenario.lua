@@ -30,6 +30,14 @@ local KEYS = { name = true, years = true, params = true, model = true, policies 
 
 local Scenario = {}
 Scenario.__index = Scenario
+Scenario.__name = "ree.Scenario"
+
+function Scenario:__tostring()
+  local n = 0
+  for _ in pairs(self.params) do n = n + 1 end
+  return string.format("ree.Scenario '%s', %d-%d: %d parameters, %d policies", self.name, self.first, self.last, n,
+    #self.policies)
+end
 
 local Results = {} -- its __index is below, with the lazy series
 
@@ -243,6 +251,29 @@ Results.__index = function(results, key)
   return lookup(results, "", results, key)
 end
 
+-- pairs() sees the top names of the recorded variables, built
+Results.__pairs = function(results)
+  local names = {}
+  for path in pairs(results.recorded) do names[path:match("^[^.]+")] = true end
+  local list = {}
+  for name in pairs(names) do list[#list + 1] = name end
+  table.sort(list)
+  local i = 0
+  return function()
+    i = i + 1
+    if list[i] then return list[i], results[list[i]] end
+  end
+end
+
+Results.__name = "ree.Results"
+Results.__methods = Results
+
+function Results:__tostring()
+  local sc = self.scenario
+  return string.format("ree.Results of '%s', %d-%d: %d variables, %d check violations", sc.name, sc.first,
+    sc.last, #self:variables(), #self.violations)
+end
+
 -- }==================================================================
 
 --- The recorded variable at path ("price.Dy.fob") as a series.
@@ -378,5 +409,7 @@ function scenario.compare(set)
     },
   })
 end
+
+scenario.Scenario, scenario.Results = Scenario, Results -- for help and completion
 
 return scenario

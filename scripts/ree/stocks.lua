@@ -29,6 +29,7 @@ local OPTIONS = { lifetime = true, inflow = true, stock = true, initial = true }
 
 local StockModel = {}
 StockModel.__index = StockModel
+StockModel.__name = "ree.StockModel"
 
 local function check_lifetime(lt)
   if type(lt) ~= "table" or not LIFETIMES[lt[1]] then
@@ -127,5 +128,7 @@ function StockModel:balance()
   end
   return worst
 end
+
+stocks.StockModel = StockModel -- for help and completion
 
 return stocks

@@ -116,6 +116,19 @@ describe("the mass-balance graph #unit", function()
     assert.is_true(math.abs(top[1].residual) < 1e-9 * FEED)
   end)
 
+  it("keeps, in a result, the chain as it was solved", function()
+    local c = ree.chain { elements = { "Nd" }, from = 2011, to = 2011 }
+    c:process("alloy", { mode = "pull" })
+    c:flow { "metal", to = "alloy", pull = 1 }
+    c:flow { "alloy out", from = "alloy", value = { Nd = 100 } }
+    local r = c:solve()
+    c:flow { "scrap", from = "alloy", tc = 0.1 } -- after the solve: the next one's business
+    assert.truthy(r:table(2011):find("metal", 1, true))
+    assert.is_nil(r:table(2011):find("scrap", 1, true))
+    assert.has_error(function() r:flow("scrap", "Nd") end, "chain: no flow 'scrap'")
+    assert.near(100, c:solve():flow("metal", "Nd")[2011] * 0.9, 1e-9)
+  end)
+
   it("conserves mass in random chains (a property)", function()
     -- pushed chains of random shape: each process sends random shares
     -- forward and back, loses some, keeps some in stock

@@ -1,6 +1,5 @@
 local core = require "ree.core"
 local helpers = require "spec.helpers"
-local repl = require "ree.repl"
 
 local run = helpers.run
 
@@ -125,33 +124,5 @@ describe("sweeps in shards #cli", function()
     os.execute("rm -rf " .. empty)
     local _, err, status = run { "merge", "/no/such/dir" }
     assert.are.same({ 1, "ree: /no/such/dir: No such file or directory" }, { status, err:match("^[^\n]*") })
-  end)
-end)
-
-describe("the REPL's logic #cli", function()
-  it("continues an incomplete chunk, then runs it", function()
-    local s = repl.new()
-    assert.are.equal("continue", repl.eval(s, "local x = 1 +"))
-    local status, out = repl.eval(s, "2 return x")
-    assert.are.equal("ok", status)
-    assert.are.same({ n = 1, 3 }, out)
-  end)
-
-  it("prints expressions, and reports errors without stopping", function()
-    local s = repl.new()
-    assert.are.same({ "ok", { n = 2, 1, 2 } }, { repl.eval(s, "1, 2") })
-    local status, msg = repl.eval(s, "error('boom')")
-    assert.are.equal("error", status)
-    assert.truthy(msg:find("boom", 1, true))
-    assert.are.same({ "error", [[stdin:1: unexpected symbol near ')']] }, { repl.eval(s, ")") })
-  end)
-
-  it("runs a session from scripted input", function()
-    local lines, written = { "x = 6 *", "7", "x" }, {}
-    local status = repl.run(function() return table.remove(lines, 1) end,
-      function(s) written[#written + 1] = s end)
-    assert.are.equal(0, status)
-    local text = table.concat(written)
-    assert.truthy(text:find("> >> > 42\n", 1, true))
   end)
 end)

@@ -1,0 +1,43 @@
+local pretty = require "ree.pretty"
+local ree = require "ree"
+
+describe("values as the REPL shows them #repl", function()
+  it("sorts keys: the list first, then numbers, strings and the rest", function()
+    assert.are.equal('{ 10, 20, [5] = "five", a = 1, b = { 1, 2 }, ["end"] = true, ["two words"] = 2 }',
+      pretty.show({ 10, 20, [5] = "five", b = { 1, 2 }, a = 1, ["end"] = true, ["two words"] = 2 }, { width = 90 }))
+  end)
+
+  it("names a cycle instead of following it", function()
+    local t = { x = 1 }
+    t.self = t
+    assert.are.equal("{ self = <cycle: " .. tostring(t) .. ">, x = 1 }", pretty.show(t))
+  end)
+
+  it("stops at a depth and a number of items", function()
+    assert.are.equal("{ a = { b = { c = {...} } } }", pretty.show({ a = { b = { c = { d = 1 } } } }))
+    assert.are.equal("{ a = {...} }", pretty.show({ a = { b = 1 } }, { depth = 1 }))
+    assert.are.equal("{ 1, 2, 3, ... (2 more) }", pretty.show({ 1, 2, 3, 4, 5 }, { items = 3 }))
+  end)
+
+  it("breaks a table wider than the line, packing short parts", function()
+    local t = {}
+    for i = 1, 30 do t[i] = i end
+    local text = pretty.show(t, { items = 30 })
+    assert.are.equal("{\n  1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21,\n" ..
+      "  22, 23, 24, 25, 26, 27, 28, 29, 30\n}", text)
+    for line in text:gmatch("[^\n]+") do assert.is_true(#line <= 78) end
+  end)
+
+  it("writes numbers and strings as Lua would read them back", function()
+    assert.are.same({ "3", "3.0", "0.1", "nan", "inf", '"a\\nb"' },
+      { pretty.show(3), pretty.show(3.0), pretty.show(0.1), pretty.show(0 / 0), pretty.show(math.huge),
+        pretty.show("a\nb") })
+  end)
+
+  it("shows a ree object as its summary, and at the top the methods that show more", function()
+    local s = ree.series { from = 2010, unit = "t", 1, 2 }
+    assert.are.equal("ree.Series 2010-2011, t (2 values, 0 missing)  -- :plot() :values() for more", pretty.show(s))
+    assert.are.equal("{ s = ree.Series 2010-2011, t (2 values, 0 missing) }", pretty.show({ s = s }))
+    assert.are.equal("Nd2Fe14B (1081.12 g/mol)", pretty.show(ree.formula "Nd2Fe14B"))
+  end)
+end)
