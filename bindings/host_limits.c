@@ -7,6 +7,10 @@
 **   host.memory_used()           bytes Lua holds now
 **   host.memory_limit(bytes)     refuse allocations past bytes (nil: no
 **                                limit); returns the previous limit
+**   host.time_limit(seconds, msg)  after that much time, write msg to
+**                                stderr and end the process with status 1
+**                                (nil: no limit); the backstop for what
+**                                no hook can stop, as a long string match
 **
 ** Ctrl-C is lua.c's way: the signal handler only sets a hook, and the
 ** hook, at the next Lua instruction, raises the error. A long C call (one
@@ -16,6 +20,8 @@
 
 #include <signal.h>
 #include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
 
 #include <lauxlib.h>
 #include <lua.h>
@@ -117,8 +123,46 @@ static int l_interruptible(lua_State *L) {
 
 /* }================================================================ */
 
+/* {================================================================
+** Time: the last resort
+** ================================================================= */
+
+static char time_message[256];
+
+static void on_alarm(int sig) {
+  (void)sig;
+  /* only async-signal-safe calls here */
+  if (write(STDERR_FILENO, time_message, strlen(time_message)) < 0) _exit(1);
+  _exit(1);
+}
+
+static int l_time_limit(lua_State *L) {
+  struct sigaction act;
+  if (lua_isnoneornil(L, 1)) {
+    alarm(0);
+    return 0;
+  }
+  {
+    lua_Integer seconds = luaL_checkinteger(L, 1);
+    const char *msg = luaL_checkstring(L, 2);
+    luaL_argcheck(L, seconds > 0, 1, "a positive number of seconds");
+    strncpy(time_message, msg, sizeof time_message - 2);
+    time_message[sizeof time_message - 2] = '\0';
+    strcat(time_message, "\n");
+    act.sa_handler = on_alarm;
+    act.sa_flags = 0;
+    sigemptyset(&act.sa_mask);
+    sigaction(SIGALRM, &act, NULL);
+    alarm((unsigned)seconds);
+  }
+  return 0;
+}
+
+/* }================================================================ */
+
 void host_add_limits(lua_State *L) {
   static const luaL_Reg funcs[] = {{"interruptible", l_interruptible}, {"memory_used", l_memory_used},
-                                   {"memory_limit", l_memory_limit}, {NULL, NULL}};
+                                   {"memory_limit", l_memory_limit}, {"time_limit", l_time_limit},
+                                   {NULL, NULL}};
   luaL_setfuncs(L, funcs, 0);
 }

@@ -6,10 +6,19 @@ local cli = {}
 local USAGE = [[
 usage: ./ree [COMMAND | FILE.lua [ARGS...] | -e CODE]
 
-  ./ree                  open the REPL
+  ./ree                  open the REPL (a script when stdin is not a terminal)
   ./ree FILE.lua [ARGS]  run a script; require "ree" works in it
   ./ree -e 'CODE'        run a chunk of Lua
+  ./ree --sandbox FILE.lua [--memory MB] [--instructions N] [--seconds S]
+                         run a student's script: the toolkit only, no io or os,
+                         limits on memory (256 MB), instructions (1e9), time (60 s)
   ./ree run [--out DIR]  run the main job (models/main.lua); charts go to DIR (output)
+  ./ree run SCENARIO     run one scenario and print its summary: a name of the
+                         history's (history, no_restrictions, ladder_only, ...) or
+                         a FILE.lua that returns a scenario
+  ./ree report SCENARIO -o FILE.html [--year Y]
+                         write the scenario's report: one self-contained HTML file
+  ./ree lesson [N]       list the lessons, or take lesson N
   ./ree sweep FILE.lua --runs N [--seed S] [--shard K/M] [--out DIR]
                          run shard K of M of a Monte Carlo sweep; one JSON file to DIR
   ./ree merge DIR        join a sweep's shard files into DIR/merged.json
@@ -18,7 +27,11 @@ usage: ./ree [COMMAND | FILE.lua [ARGS...] | -e CODE]
   ./ree test --valgrind  ... under valgrind
   ./ree fuzz [TARGET] [SECONDS]  fuzz a parser: formula, unit or json
   ./ree bench            run the benchmarks (scripts/bench)
-  ./ree --version        print the version
+  ./ree --help, --version
+
+exit status: 0 done; 1 the work failed (an error in a script or a model, a
+wrong answer to a lesson, a sandbox limit); 2 the command line was wrong.
+Errors go to stderr.
 ]]
 
 local function fail(message, status)
@@ -53,6 +66,65 @@ local function run_repl()
   return require("ree.repl").start()
 end
 
+local function first_line(message) return (tostring(message):match("^[^\n]*")) end
+
+--- ./ree run SCENARIO: its summary (models/report.lua).
+local function run_scenario(rest)
+  if rest[2] ~= nil then return fail("run takes one scenario (./ree run SCENARIO)", 2) end
+  local report = require "models.report"
+  local sc, err = report.scenario(rest[1])
+  if not sc then return fail(err, 2) end
+  return protected(function() report.text(sc:run(), io.write) end)
+end
+
+--- ./ree report SCENARIO -o FILE.html [--year Y]
+local function report(rest)
+  local name, out, year = nil, nil, nil
+  local i = 1
+  while rest[i] do
+    local a = rest[i]
+    if a == "-o" or a == "--out" then
+      out, i = rest[i + 1], i + 2
+    elseif a == "--year" then
+      year, i = math.tointeger(tonumber(rest[i + 1] or "")), i + 2
+      if not year then return fail("report: --year needs a year", 2) end
+    elseif a:sub(1, 1) == "-" or name then
+      return fail("report: unknown argument '" .. a .. "' (./ree report SCENARIO -o FILE.html)", 2)
+    else
+      name, i = a, i + 1
+    end
+  end
+  if not out then return fail("report: name the file to write with -o FILE.html", 2) end
+  local models = require "models.report"
+  local sc, err = models.scenario(name)
+  if not sc then return fail(err, 2) end
+  local ok, werr = xpcall(function() models.write(sc:run(), out, { year = year }) end, debug.traceback)
+  if not ok then return fail(first_line(werr)) end
+  io.write(string.format("wrote %s\n", out))
+  return 0
+end
+
+--- ./ree --sandbox FILE.lua [--memory MB] [--instructions N] [--seconds S]
+local function sandbox(rest)
+  local path, opts = rest[1], {}
+  if path == nil or path:sub(1, 1) == "-" then
+    return fail("--sandbox needs a script (./ree --sandbox FILE.lua)", 2)
+  end
+  local i = 2
+  while rest[i] do
+    local key, value = rest[i], tonumber(rest[i + 1] or "")
+    local field = ({ ["--memory"] = "memory", ["--instructions"] = "instructions", ["--seconds"] = "seconds" })[key]
+    if not field or not value or value <= 0 then
+      return fail("--sandbox: unknown or bad option '" .. key .. "' (--memory MB, --instructions N, --seconds S)", 2)
+    end
+    opts[field] = field == "memory" and value * 2 ^ 20 or value
+    i = i + 2
+  end
+  local ok, err = require("ree.sandbox").run(path, opts)
+  if ok then return 0 end
+  return fail(err)
+end
+
 function cli.main(args)
   local command = args[1]
   local rest = table.move(args, 2, #args, 1, {})
@@ -64,14 +136,26 @@ function cli.main(args)
     return protected(f, table.unpack(rest, 2))
   end
   if command == "run" then
+    if rest[1] ~= nil and rest[1] ~= "--out" then return run_scenario(rest) end
     local dir = "output"
-    if rest[1] == "--out" and rest[2] then
+    if rest[1] == "--out" and rest[2] and rest[3] == nil then
       dir = rest[2]
     elseif rest[1] ~= nil then
-      return fail("unknown argument '" .. rest[1] .. "' (./ree run [--out DIR])", 2)
+      return fail("run: --out needs a directory (./ree run [--out DIR])", 2)
     end
     return protected(require("models.main"), io.stdout, dir)
   end
+  if command == "report" then return report(rest) end
+  if command == "lesson" then
+    local n = rest[1] and math.tointeger(tonumber(rest[1]))
+    if rest[1] ~= nil and (n == nil or rest[2] ~= nil) then
+      return fail("lesson takes one number (./ree lesson [N])", 2)
+    end
+    local ok, result = xpcall(require("ree.lessons").main, debug.traceback, n)
+    if ok then return result end
+    return fail(first_line(result))
+  end
+  if command == "--sandbox" then return sandbox(rest) end
   if command == "sweep" then
     local path = rest[1]
     if path == nil then return fail("sweep needs a sweep file (./ree sweep FILE.lua --runs N ...)", 2) end

@@ -1,11 +1,30 @@
---- Writing files without ever leaving half of one behind.
+--- Writing files without ever leaving half of one behind; and, in the
+-- sandbox, not writing at all and reading only the toolkit's own files.
 
 local files = {}
+
+local sandboxed -- nil, or the root of the toolkit, the only place read from
+
+--- From now on, refuse every write and every read outside root (the
+-- sandbox: ree.sandbox). There is no way back.
+function files.restrict(root)
+  sandboxed = root
+end
+
+--- Whether path may be read: always, or, in the sandbox, a path inside
+-- the toolkit with no ".." in it.
+local function readable(path)
+  if not sandboxed then return true end
+  if path:find("%.%.") then return false end
+  if path:sub(1, 1) ~= "/" then return true end -- relative to the toolkit: ./ree runs from it
+  return path:sub(1, #sandboxed + 1) == sandboxed .. "/"
+end
 
 --- Writes text to path through a temporary file renamed into place, so
 -- that readers see the old file or the new one, never a part.
 -- @return true, or nil and a message naming the file
 function files.write(path, text)
+  if sandboxed then return nil, string.format("%s: the sandbox writes no files", path) end
   local tmp = path .. ".tmp" .. tostring(os.time()) .. tostring(math.random(1e9))
   local f, err = io.open(tmp, "wb")
   if not f then return nil, err end
@@ -25,6 +44,7 @@ end
 
 --- The whole of a file, or nil and a message.
 function files.read(path)
+  if not readable(path) then return nil, string.format("%s: the sandbox reads only the toolkit's files", path) end
   local f, err = io.open(path, "rb")
   if not f then return nil, err end
   local text = f:read("a")

@@ -160,13 +160,15 @@ end
 --- The REPL on the terminal: readline's line editing and history (kept
 -- between sessions), Tab completion, Ctrl-C that stops a computation and
 -- keeps the session, colour unless NO_COLOR is set or TERM is dumb.
-function repl.start()
+-- setup(session), if given, runs first (a lesson adds its functions).
+function repl.start(setup)
   local host = require "ree.host"
   local term = os.getenv("TERM")
   local session = repl.new {
     colour = host.isatty(1) and os.getenv("NO_COLOR") == nil and term ~= nil and term ~= "dumb",
     call = host.interruptible,
   }
+  if setup then setup(session) end
   host.set_completer(function(word) return repl.complete(session, word) end)
   local file = history_file()
   if file then host.read_history(file) end

@@ -1,6 +1,6 @@
 --- Sankey diagrams of a solved chain, one element layer and year, as SVG.
 --
---   r:sankey("nd.svg", { element = "Nd", year = 2011, title = "..." })
+--   r:sankey("nd.svg", { element = "Nd", year = 2011, title = "...", quantity = "t of Nd" })
 --
 -- Processes stand in columns by their longest path from the inputs; link
 -- widths are tonnages. Recycle loops (flows back to an earlier column) run
@@ -140,8 +140,8 @@ function sankey.svg(r, opts)
   -- a chain without calendar years (a requirement) shows none
   local when = r.timeless and "" or (", " .. year)
   add('<text x="40" y="26" font-size="18" font-weight="bold">%s: %s%s</text>', escape(title), escape(el), when)
-  add('<text x="40" y="46" fill="#444">t of %s; widths to scale. Recycling runs underneath in orange; '
-    .. 'stock changes end in brown nodes.</text>', escape(el))
+  add('<text x="40" y="46" fill="#444">%s; widths to scale. Recycling runs underneath in orange; '
+    .. 'stock changes end in brown nodes.</text>', escape(opts.quantity or ("t of " .. el)))
   local i = 0
   for _, n in ipairs(nodes) do
     if n.kind == "process" then

@@ -1,0 +1,326 @@
+--- A scenario's report: what `./ree run SCENARIO` prints and what
+-- `./ree report SCENARIO -o FILE.html` writes, one self-contained HTML
+-- page: a summary, charts (prices, production by region, where each stage
+-- is made, China's ladder of effective protection, Sankeys of Nd and Dy),
+-- tables, and every parameter with its source or its range as an
+-- assumption, and the bibliography of the sources used.
+--
+--   local report = require "models.report"
+--   local sc = report.scenario "history"          -- a name, or a FILE.lua returning a scenario
+--   report.text(sc:run(), io.write)
+--   report.write(sc:run(), "history.html")
+--
+-- Sections show what the results hold: a scenario of another model gets
+-- the sections its variables allow.
+
+local ree = require "ree"
+local html = require "ree.html"
+local svg = require "ree.svg"
+local files = require "ree.files"
+local format = require "ree.format"
+
+local report = {}
+
+--- The scenario a command names: one of the history's (see
+-- models/scenarios/history.lua) or a Lua file that returns a scenario.
+-- Returns the scenario, or nil and a message.
+function report.scenario(name)
+  local history = require "models.scenarios.history"
+  if type(name) ~= "string" or name == "" then
+    return nil, "name a scenario: " .. table.concat(history.NAMES, ", ") .. ", or a FILE.lua that returns one"
+  end
+  if name:match("%.lua$") then
+    local chunk, err = loadfile(name)
+    if not chunk then return nil, err end
+    local ok, sc = pcall(chunk)
+    if not ok then return nil, tostring(sc) end
+    if getmetatable(sc) ~= require("ree.scenario").Scenario then
+      return nil, string.format("%s: returns %s, not a scenario (ree.scenario { ... })", name, type(sc))
+    end
+    return sc
+  end
+  for _, known in ipairs(history.NAMES) do
+    if known == name then return history.scenario(name) end
+  end
+  return nil, string.format("no scenario '%s': name one of %s, or a FILE.lua that returns one", name,
+    table.concat(history.NAMES, ", "))
+end
+
+-- {==================================================================
+-- What the results hold
+-- ===================================================================
+
+--- The elements whose prices the results recorded, in a steady order.
+local function elements_of(res)
+  local list = {}
+  for _, path in ipairs(res:variables()) do
+    local el = path:match("^price%.(%a+)%.fob$")
+    if el then list[#list + 1] = el end
+  end
+  table.sort(list, function(a, b) return ree.element(a).z < ree.element(b).z end)
+  return list
+end
+
+local function years_of(res) return res.scenario.first, res.scenario.last end
+
+--- The sum over elements of res[what][el][side] (or res[what][el]) in year.
+local function total(res, els, what, side, year)
+  local t = 0
+  for _, el in ipairs(els) do
+    local s = side and res[what][el][side] or res[what][el]
+    t = t + (s[year] or 0)
+  end
+  return t
+end
+
+--- The key numbers: { { label, value text }, ... }.
+function report.digest(res)
+  local els = elements_of(res)
+  local first, last = years_of(res)
+  local rows = {}
+  local function add(label, value) rows[#rows + 1] = { label, value } end
+  add("scenario", string.format("%s, %d-%d", res.scenario.name, first, last))
+  add("policies", tostring(#res.scenario.policies))
+  for _, el in ipairs(els) do
+    local peak, year = res.price[el].fob:max()
+    add(el .. " oxide price outside China", string.format("peak %s US$/kg in %d; %s in %d", format.number(peak), year,
+      format.number(res.price[el].fob[last]), last))
+  end
+  if #els > 0 and res.revenue then
+    local collected = 0
+    for year = first, last do
+      collected = collected + total(res, els, "revenue", nil, year) + total(res, els, "rent", nil, year)
+    end
+    add("China's duties, lost VAT rebates and quota rents", format.money(collected) .. " in all")
+    add("China's exports", string.format("%s t REO in %d, %s t in %d", format.number(total(res, els, "exports",
+      nil, first)), first, format.number(total(res, els, "exports", nil, last)), last))
+  end
+  for _, stage in ipairs({ "alloy", "magnet" }) do
+    if res.location and res.location[stage] then
+      add("China's share of " .. stage .. " making", string.format("%.0f%% in %d, %.0f%% in %d",
+        100 * res.location[stage].CN[first], first, 100 * res.location[stage].CN[last], last))
+    end
+  end
+  add("check violations", tostring(#res.violations))
+  return rows, els
+end
+
+--- What `./ree run SCENARIO` prints: the digest, then prices by year.
+function report.text(res, write)
+  local rows, els = report.digest(res)
+  write(format.table(rows, "  ") .. "\n")
+  if #els > 0 then
+    local first, last = years_of(res)
+    local table_rows = { { "year" } }
+    for _, el in ipairs(els) do table_rows[1][#table_rows[1] + 1] = el .. " FOB" end
+    for year = first, last do
+      local row = { tostring(year) }
+      for _, el in ipairs(els) do row[#row + 1] = format.number(res.price[el].fob[year]) end
+      table_rows[#table_rows + 1] = row
+    end
+    write("\n  Prices outside China, US$/kg of oxide:\n" .. format.table(table_rows, "  ") .. "\n")
+  end
+  for _, v in ipairs(res.violations) do
+    write(string.format("  check '%s' fails in %d: %s\n", v.check, v.year, v.why))
+  end
+end
+
+-- }==================================================================
+
+-- {==================================================================
+-- Charts
+-- ===================================================================
+
+--- A Sankey of one element's flows in year: mined in China and outside,
+-- used in China, exported, bought by Japan and the rest of the world.
+function report.sankey(res, el, year)
+  local mined_cn, mined_rw = res.supply[el].CN[year], res.supply[el].RW[year]
+  local exports = res.exports[el][year]
+  local c = ree.chain { elements = { el }, from = year, to = year }
+  c:process("China", { label = "China's market", region = "CN" })
+  c:process("world", { label = "the market outside China", region = "RW" })
+  c:flow { "mined in China", to = "China", value = { [el] = mined_cn } }
+  c:flow { "mined outside China", to = "world", value = { [el] = mined_rw } }
+  local into_cn = mined_cn + math.max(0, -exports)
+  local into_rw = mined_rw + math.max(0, exports)
+  if exports >= 0 then
+    c:flow { "exports", from = "China", to = "world", tc = { [el] = into_cn > 0 and exports / into_cn or 0 } }
+  else
+    c:flow { "imports", from = "world", to = "China", tc = { [el] = -exports / into_rw } }
+  end
+  c:flow { "used in China", from = "China", tc = { [el] = into_cn > 0 and res.demand[el].CN[year] / into_cn or 0 } }
+  local jp = res.demand[el].JP and res.demand[el].JP[year] or 0
+  local outside_use = into_rw - math.max(0, -exports)
+  c:flow { "used in Japan", from = "world", tc = { [el] = into_rw > 0 and jp / into_rw or 0 } }
+  c:flow { "used elsewhere or stocked", from = "world",
+    tc = { [el] = into_rw > 0 and (outside_use - jp) / into_rw or 0 } }
+  return c:solve()
+end
+
+local function chart_prices(res, els)
+  local list = {}
+  for _, el in ipairs(els) do list[#list + 1] = res.price[el].fob:named(el) end
+  return svg.lines(list, { title = "Oxide prices outside China (FOB)", log = true, ylabel = "US$/kg",
+    source = "the model: " .. res.scenario.name })
+end
+
+local function chart_supply(res, els)
+  local cn, rw = {}, {}
+  local first, last = years_of(res)
+  for year = first, last do
+    cn[#cn + 1] = total(res, els, "supply", "CN", year)
+    rw[#rw + 1] = total(res, els, "supply", "RW", year)
+  end
+  local n = last - first + 1
+  local s_cn = ree.series { from = first, unit = "t", name = "China", table.unpack(cn, 1, n) }
+  local s_rw = ree.series { from = first, unit = "t", name = "outside China", table.unpack(rw, 1, n) }
+  return svg.area({ s_cn, s_rw }, { title = "Supply by region, " .. table.concat(els, ", "), ylabel = "t REO",
+    source = "the model: " .. res.scenario.name })
+end
+
+local function chart_location(res)
+  local list = {}
+  for _, stage in ipairs({ "alloy", "magnet" }) do
+    if res.location[stage] then
+      for _, r in ipairs({ "CN", "JP" }) do
+        list[#list + 1] = res.location[stage][r]:to("%"):named(stage .. " making in " .. r)
+      end
+    end
+  end
+  return svg.lines(list, { title = "Where magnet alloy and magnets are made", ylabel = "share of capacity, %",
+    source = "the model: " .. res.scenario.name .. " (models/location.lua)" })
+end
+
+local function chart_erp()
+  local china = require "models.china"
+  local erp = china.erp_by_year("Dy", 2006, 2015)
+  return svg.lines({ erp.alloy:to("%"):named("alloy making"), erp.magnet:to("%"):named("magnet sintering") },
+    { title = "China's ladder: effective protection of Dy-magnet stages", ylabel = "effective rate of protection, %",
+      source = "duties: models/data/history/china-export-duties.json; Corden's formula; input shares assumed" })
+end
+
+-- }==================================================================
+
+-- {==================================================================
+-- The page
+-- ===================================================================
+
+local function value_text(v)
+  if type(v) == "number" then return format.number(v) end
+  if type(v) == "table" then
+    if getmetatable(v) then return tostring(v) end
+    return string.format("a table (%d entries)", #v)
+  end
+  return tostring(v)
+end
+
+--- The HTML page of results (see the module's comment). opts: year, the
+-- year of the Sankeys (default: the year of the Dy or first element's
+-- price peak).
+function report.html(res, opts)
+  opts = opts or {}
+  local sc = res.scenario
+  local page = html.page(string.format("ree: the scenario '%s', %d-%d", sc.name, sc.first, sc.last))
+  local rows, els = report.digest(res)
+  page:heading("Summary")
+  page:para("A run of ree's market model under the scenario's policies. Every number below comes from the " ..
+    "parameters listed at the end, each with its source or, for an assumption, the range to try.")
+  local summary = { { "", "" } }
+  for _, r in ipairs(rows) do summary[#summary + 1] = r end
+  page:table(summary)
+  if #els > 0 then
+    page:heading("Prices")
+    page:figure(chart_prices(res, els), "Log scale. Prices outside China are FOB China.")
+    local first, last = years_of(res)
+    local by_year = { { "year" } }
+    for _, el in ipairs(els) do
+      by_year[1][#by_year[1] + 1] = el .. " FOB"
+      by_year[1][#by_year[1] + 1] = el .. " China"
+    end
+    for year = first, last do
+      local row = { tostring(year) }
+      for _, el in ipairs(els) do
+        row[#row + 1] = format.number(res.price[el].fob[year])
+        row[#row + 1] = format.number(res.price[el].cn[year])
+      end
+      by_year[#by_year + 1] = row
+    end
+    page:table(by_year)
+    page:heading("Production by region")
+    page:figure(chart_supply(res, els))
+  end
+  if res.location then
+    page:heading("Where each stage is made")
+    page:figure(chart_location(res), "Shares of capacity; the rest of the world is the remainder.")
+  end
+  if #els > 0 then
+    page:heading("China's ladder")
+    page:figure(chart_erp(), "Corden's effective rate of protection of each stage inside China, from the " ..
+      "duty ladder of the record: taxing metal but not alloy protects alloy making; taxing alloy too moves " ..
+      "the advantage to magnet sintering.")
+  end
+  local flows = {}
+  for _, el in ipairs({ "Nd", "Dy" }) do
+    if res.supply and res.supply[el] then flows[#flows + 1] = el end
+  end
+  if #flows > 0 then
+    local year = opts.year or select(2, res.price[flows[#flows]].fob:max())
+    page:heading(string.format("Flows of %s in %d", table.concat(flows, " and "), year))
+    for _, el in ipairs(flows) do
+      local r = report.sankey(res, el, year)
+      page:figure(require("ree.sankey").svg(r, { element = el, year = year, title = "Flows between the markets",
+        quantity = "t of " .. ree.element(el).oxide }),
+        string.format("Largest balance residual: %.3g t.", (r:balance())))
+    end
+  end
+  page:heading("Parameters and their sources")
+  page:para("Each parameter the scenario starts from, with its source (an id in models/data/sources.json) or, " ..
+    "for an assumption, the range of values a user should try.", "note")
+  local names = {}
+  for name in pairs(sc.params) do names[#names + 1] = name end
+  table.sort(names)
+  local params = { { "parameter", "value", "source", "range" } }
+  local cited = {}
+  for _, name in ipairs(names) do
+    local p = sc.params[name]
+    cited[p.source] = true
+    local range = p.range and string.format("%s to %s", value_text(p.range[1]), value_text(p.range[2])) or ""
+    params[#params + 1] = { name, value_text(p.value), p.source, range }
+  end
+  page:table(params)
+  page:heading("Policies")
+  local policies = { { "policy", "from", "to", "source" } }
+  for _, pol in ipairs(sc.policies) do
+    if pol.source then cited[pol.source] = true end
+    policies[#policies + 1] = { pol.name, pol.from == -math.huge and "" or tostring(pol.from),
+      pol.to == math.huge and "" or tostring(pol.to), pol.source or "" }
+  end
+  page:table(policies)
+  page:heading("Sources")
+  local bib = assert(ree.data.bibliography())
+  local ids = {}
+  for id in pairs(cited) do
+    if bib[id] then ids[#ids + 1] = id end
+  end
+  table.sort(ids)
+  local sources = { { "id", "source", "grade" } }
+  for _, id in ipairs(ids) do
+    local b = bib[id]
+    sources[#sources + 1] = { id, b.url and { b.cite, href = b.url } or b.cite, b.grade or "" }
+  end
+  page:table(sources)
+  page:para("Written by ree " .. ree._VERSION .. ". The model is annual; see README.md for what it leaves out.",
+    "note")
+  return page:render()
+end
+
+--- Writes the page to path, whole or not at all.
+function report.write(res, path, opts)
+  local ok, err = files.write(path, report.html(res, opts))
+  if not ok then error(err, 2) end
+  return path
+end
+
+-- }==================================================================
+
+return report

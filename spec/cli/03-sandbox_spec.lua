@@ -1,0 +1,101 @@
+local helpers = require "spec.helpers"
+
+--- Runs src in the sandbox (extra: more arguments); stdout, stderr, status.
+local function sandboxed(src, extra)
+  local path = os.tmpname() .. ".lua"
+  local f = assert(io.open(path, "w"))
+  f:write(src)
+  f:close()
+  local args = { "--sandbox", path }
+  for _, a in ipairs(extra or {}) do args[#args + 1] = a end
+  local out, err, status = helpers.run(args)
+  os.remove(path)
+  return out, err, status
+end
+
+describe("./ree --sandbox #cli", function()
+  it("runs a student's script with the toolkit", function()
+    assert.are.same({ "1081.124\t25.0\n", "", 0 }, { sandboxed([[
+local ree = require "ree"
+print(ree.formula("Nd2Fe14B"):molar_mass(), require("models.china").ladder("Dy", 2011).alloy)
+]]) })
+  end)
+
+  it("gives no io, os, debug or package, and no way to make or load bytecode", function()
+    assert.are.same({ "nil\tnil\tnil\tnil\tnil\tnil\tnil\tnil\tfunction\n", "", 0 }, { sandboxed([[
+print(io, os.execute, os.getenv, debug, package, dofile, loadfile, string.dump, type(os.clock))
+]]) })
+    local out = sandboxed([[
+print(pcall(load, "\27Lua", "x", "b"))
+print(pcall(load, "\27LuaT"))
+print(getmetatable("").__index.dump)
+print(load("return 6 * 7")())
+]])
+    assert.are.equal("false\tsandbox: load takes text only, not bytecode\n" ..
+      "false\tsandbox: load takes text only, not bytecode\nnil\n42\n", out)
+  end)
+
+  it("lets require find the toolkit's modules only", function()
+    local out = sandboxed([[
+for _, name in ipairs({ "io", "os", "socket", "ree.host", "ree.cli", "models.main", "ree.nosuch" }) do
+  print(select(2, pcall(require, name)))
+end
+]])
+    assert.are.equal(table.concat({
+      "sandbox: require 'io': only the toolkit's modules (ree, models.*) can be loaded",
+      "sandbox: require 'os': only the toolkit's modules (ree, models.*) can be loaded",
+      "sandbox: require 'socket': only the toolkit's modules (ree, models.*) can be loaded",
+      "sandbox: require 'ree.host': it reaches outside the sandbox",
+      "sandbox: require 'ree.cli': it reaches outside the sandbox",
+      "sandbox: require 'models.main': it reaches outside the sandbox",
+      "sandbox: require 'ree.nosuch': no such module in the toolkit", "" }, "\n"),
+      (out:gsub("[^\n]-:%d+: ", ""))) -- without the script's file and line
+  end)
+
+  it("writes no file and reads none outside the toolkit, through the toolkit either", function()
+    local target = os.tmpname()
+    os.remove(target)
+    local out, err, status = sandboxed(string.format([[
+local ree = require "ree"
+print(require("ree.files").write(%q, "x"))
+print(pcall(require("ree.svg").lines, { ree.series { from = 2010, unit = "t", 1, 2 } }, { file = %q }))
+print(ree.data.open("/etc/passwd.json"))
+print(ree.data.open("../../../etc/x"))
+]], target, target))
+    assert.are.same({ "", 0 }, { err, status })
+    local lines = {}
+    for line in out:gmatch("[^\n]+") do lines[#lines + 1] = line end
+    assert.are.equal("nil\t" .. target .. ": the sandbox writes no files", lines[1])
+    assert.truthy(lines[2]:find("^false\t.*" .. target:gsub("%p", "%%%0") .. ": the sandbox writes no files$"))
+    assert.are.equal("nil\t/etc/passwd.json: the sandbox reads only the toolkit's files", lines[3])
+    assert.truthy(lines[4]:find("^nil\t.*%.%./%.%./%.%./etc/x%.json: the sandbox reads only the toolkit's files$"))
+    assert.is_nil(io.open(target))
+  end)
+
+  it("stops a script at its memory, instruction and time limits, with a message that says which", function()
+    assert.are.same({ "", "ree: sandbox: the script used more than its 32 MB of memory\n", 1 },
+      { sandboxed("local t = {} for i = 1, 1e9 do t[i] = ('x'):rep(64) .. i end", { "--memory", "32" }) })
+    local limit = "ree: sandbox: the script ran more than its 1e+06 instructions\n"
+    assert.are.same({ "", limit, 1 }, { sandboxed("while true do end", { "--instructions", "1e6" }) })
+    -- inside a coroutine of its own, and behind a pcall of its own
+    assert.are.same({ "", limit, 1 },
+      { sandboxed("coroutine.wrap(function() while true do end end)()", { "--instructions", "1e6" }) })
+    assert.are.same({ "", limit, 1 },
+      { sandboxed("while true do pcall(function() while true do end end) end", { "--instructions", "1e6" }) })
+    -- a string match runs in C, where no hook reaches: the clock ends it
+    assert.are.same({ "", "ree: sandbox: the script ran longer than its 1 s\n", 1 },
+      { sandboxed("print(string.find(('a'):rep(20000), '.-.-.-.-b'))", { "--seconds", "1" }) })
+  end)
+
+  it("refuses what would run outside the limits, and names bad options", function()
+    local _, err, status = sandboxed("setmetatable({}, { __gc = function() while true do end end })")
+    assert.are.equal(1, status)
+    assert.truthy(err:find("^ree: [^\n]*: sandbox: __gc is not allowed\n"))
+    _, err = sandboxed("collectgarbage('stop')")
+    assert.truthy(err:find("sandbox: collectgarbage 'stop' is not allowed", 1, true))
+    assert.are.same({ "", "ree: --sandbox needs a script (./ree --sandbox FILE.lua)\n", 2 },
+      { helpers.run { "--sandbox" } })
+    assert.are.same({ "", "ree: --sandbox: unknown or bad option '--memory' (--memory MB, --instructions N, " ..
+      "--seconds S)\n", 2 }, { sandboxed("", { "--memory", "lots" }) })
+  end)
+end)
