@@ -6,7 +6,8 @@ local function have_tmux() return os.execute("command -v tmux >/dev/null 2>&1") 
 local SOCKET = "ree-spec-" .. tostring(os.time()) .. "-" .. tostring(math.random(1e6))
 
 local function tmux(args)
-  local p = assert(io.popen("tmux -L " .. SOCKET .. " " .. args .. " 2>&1"))
+  -- env -u LD_PRELOAD: the sanitizer run preloads ASan for lua5.4; tmux needs none
+  local p = assert(io.popen("env -u LD_PRELOAD tmux -L " .. SOCKET .. " " .. args .. " 2>&1"))
   local out = p:read("a")
   p:close()
   return out
