@@ -9,8 +9,8 @@ local function have_chromium() return os.execute("command -v chromium >/dev/null
 local function browse(file)
   local err = os.tmpname()
   -- env -u LD_PRELOAD: the sanitizer run preloads ASan, which Chromium must not get
-  local p = assert(io.popen(string.format("env -u LD_PRELOAD timeout 120 chromium --headless --no-sandbox --disable-gpu " ..
-    "--enable-logging=stderr --v=0 --dump-dom 'file://%s' 2>%s", file, err)))
+  local p = assert(io.popen(string.format("env -u LD_PRELOAD timeout 120 chromium --headless --no-sandbox " ..
+    "--disable-gpu --enable-logging=stderr --v=0 --dump-dom 'file://%s' 2>%s", file, err)))
   local dom = p:read("a")
   p:close()
   local console = {}
