@@ -31,9 +31,20 @@ local Chain = {}
 Chain.__index = Chain
 Chain.__name = "ree.Chain"
 
+function Chain:__tostring()
+  return string.format("ree.Chain of %s, %d-%d: %d processes, %d flows", table.concat(self.elements, ", "),
+    self.from, self.to, #self.processes, #self.flows)
+end
+
 local Result = {}
 Result.__index = Result
 Result.__name = "ree.ChainResult"
+
+function Result:__tostring()
+  local worst, where = self:balance()
+  return string.format("ree.ChainResult of %s, %d-%d: %d flows solved; largest residual %.3g t (%s)",
+    table.concat(self.elements, ", "), self.from, self.to, #self.chain.flows, worst, where or "-")
+end
 
 local DEFS = { "tc", "split", "pull", "value" }
 local FLOW_KEYS = { [1] = true, from = true, to = true, tc = true, split = true, pull = true, value = true,

@@ -163,6 +163,11 @@ local MonteCarlo = {}
 MonteCarlo.__index = MonteCarlo
 MonteCarlo.__name = "ree.MonteCarlo"
 
+function MonteCarlo:__tostring()
+  return string.format("ree.MonteCarlo of %d runs (seed %d), %d-%d: %s", self.runs, self.seed, self.first, self.last,
+    table.concat(self.collect, ", "))
+end
+
 local OPTIONS = { scenario = true, runs = true, seed = true, lhs = true, sample = true, collect = true,
   progress = true, only = true }
 

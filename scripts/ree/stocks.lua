@@ -31,6 +31,12 @@ local StockModel = {}
 StockModel.__index = StockModel
 StockModel.__name = "ree.StockModel"
 
+function StockModel:__tostring()
+  local first, last = self.stock:years()
+  return string.format("ree.StockModel %d-%d, %s: stock %s in %d", first, last, self.stock:unit(),
+    require("ree.format").number(self.stock[last] or 0 / 0), last)
+end
+
 local function check_lifetime(lt)
   if type(lt) ~= "table" or not LIFETIMES[lt[1]] then
     error("stock_model: lifetime must be { \"fixed\", years = N }, { \"normal\", mean = M, sd = S }, "

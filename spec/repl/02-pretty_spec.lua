@@ -39,5 +39,15 @@ describe("values as the REPL shows them #repl", function()
     assert.are.equal("ree.Series 2010-2011, t (2 values, 0 missing)  -- :plot() :values() for more", pretty.show(s))
     assert.are.equal("{ s = ree.Series 2010-2011, t (2 values, 0 missing) }", pretty.show({ s = s }))
     assert.are.equal("Nd2Fe14B (1081.12 g/mol)", pretty.show(ree.formula "Nd2Fe14B"))
+    local c = ree.chain { elements = { "Nd" }, from = 2011, to = 2011 }
+    c:process("alloy", { mode = "pull" })
+    c:flow { "metal", to = "alloy", pull = 1 }
+    c:flow { "out", from = "alloy", value = { Nd = 100 } }
+    assert.are.equal("ree.Chain of Nd, 2011-2011: 1 processes, 2 flows", pretty.show(c))
+    assert.are.equal("ree.ChainResult of Nd, 2011-2011: 2 flows solved; largest residual 0 t (alloy, Nd, 2011)" ..
+      "  -- :table() :explain() for more", pretty.show(c:solve()))
+    local cobweb = require("models.classroom.cobweb").scenario({}, { 2000, 2003 })
+    assert.are.equal("ree.Scenario 'cobweb', 2000-2003: 8 parameters, 0 policies", pretty.show(cobweb))
+    assert.are.equal("ree.Results of 'cobweb', 2000-2003: 5 variables, 0 check violations", pretty.show(cobweb:run()))
   end)
 end)
