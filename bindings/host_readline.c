@@ -93,9 +93,8 @@ static int l_add_history(lua_State *L) {
   return 0;
 }
 
-static int l_read_history(lua_State *L) {
-  const char *path = luaL_checkstring(L, 1);
-  int rc = read_history(path);
+/* true, or nil and "path: why" for readline's errno-style result rc */
+static int history_result(lua_State *L, const char *path, int rc) {
   if (rc != 0) {
     lua_pushnil(L);
     lua_pushfstring(L, "%s: %s", path, strerror(rc));
@@ -105,18 +104,17 @@ static int l_read_history(lua_State *L) {
   return 1;
 }
 
+static int l_read_history(lua_State *L) {
+  const char *path = luaL_checkstring(L, 1);
+  return history_result(L, path, read_history(path));
+}
+
 static int l_write_history(lua_State *L) {
   const char *path = luaL_checkstring(L, 1);
   lua_Integer keep = luaL_optinteger(L, 2, 1000);
   int rc = write_history(path);
   if (rc == 0) rc = history_truncate_file(path, (int)keep);
-  if (rc != 0) {
-    lua_pushnil(L);
-    lua_pushfstring(L, "%s: %s", path, strerror(rc));
-    return 2;
-  }
-  lua_pushboolean(L, 1);
-  return 1;
+  return history_result(L, path, rc);
 }
 
 /* }================================================================ */
