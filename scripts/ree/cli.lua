@@ -104,6 +104,17 @@ local function report(rest)
   return 0
 end
 
+--- ./ree lesson [N]: the list, or lesson N (scripts/ree/lessons.lua).
+local function lesson(rest)
+  local n = rest[1] and math.tointeger(tonumber(rest[1]))
+  if rest[1] ~= nil and (n == nil or rest[2] ~= nil) then
+    return fail("lesson takes one number (./ree lesson [N])", 2)
+  end
+  local ok, result = xpcall(require("ree.lessons").main, debug.traceback, n)
+  if ok then return result end
+  return fail(first_line(result))
+end
+
 --- ./ree --sandbox FILE.lua [--memory MB] [--instructions N] [--seconds S]
 local function sandbox(rest)
   local path, opts = rest[1], {}
@@ -146,15 +157,7 @@ function cli.main(args)
     return protected(require("models.main"), io.stdout, dir)
   end
   if command == "report" then return report(rest) end
-  if command == "lesson" then
-    local n = rest[1] and math.tointeger(tonumber(rest[1]))
-    if rest[1] ~= nil and (n == nil or rest[2] ~= nil) then
-      return fail("lesson takes one number (./ree lesson [N])", 2)
-    end
-    local ok, result = xpcall(require("ree.lessons").main, debug.traceback, n)
-    if ok then return result end
-    return fail(first_line(result))
-  end
+  if command == "lesson" then return lesson(rest) end
   if command == "--sandbox" then return sandbox(rest) end
   if command == "sweep" then
     local path = rest[1]

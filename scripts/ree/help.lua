@@ -4,7 +4,7 @@
 -- module or an object, the list of its functions.
 --
 --   help(ree.series)      -- a function: signature, text, example
---   help "ree.market"     -- a name: what it names
+--   help "ree.market"     -- a name: what it names (or a loaded module: "models.china")
 --   help(s)               -- an object: its summary and methods
 --   help()                -- where to start
 
@@ -202,8 +202,10 @@ function help.text(x, env)
     local v = env or _G
     for part in x:gmatch("[^.]+") do
       v = type(v) == "table" and v[part] or nil
-      if v == nil then return string.format("help: nothing is called '%s'", x) end
+      if v == nil then break end
     end
+    v = v or package.loaded[x] -- a module by its name: help "models.china"
+    if v == nil then return string.format("help: nothing is called '%s'", x) end
     return help.text(v, env)
   end
   if type(x) == "function" then
