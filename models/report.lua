@@ -11,7 +11,7 @@
 --   report.write(sc:run(), "history.html")
 --
 -- Sections show what the results hold: a scenario of another model gets
--- the sections its variables allow.
+-- its variables charted by unit.
 
 local ree = require "ree"
 local html = require "ree.html"
@@ -223,7 +223,7 @@ function report.html(res, opts)
   local page = html.page(string.format("ree: the scenario '%s', %d-%d", sc.name, sc.first, sc.last))
   local rows, els = report.digest(res)
   page:heading("Summary")
-  page:para("A run of ree's market model under the scenario's policies. Every number below comes from the " ..
+  page:para("A run of the scenario's model under its policies. Every number below comes from the " ..
     "parameters listed at the end, each with its source or, for an assumption, the range to try.")
   local summary = { { "", "" } }
   for _, r in ipairs(rows) do summary[#summary + 1] = r end
@@ -248,6 +248,22 @@ function report.html(res, opts)
     page:table(by_year)
     page:heading("Production by region")
     page:figure(chart_supply(res, els))
+  end
+  if #els == 0 then
+    -- another model: its variables, charted by unit
+    page:heading("Results")
+    local by_unit, units = {}, {}
+    for _, path in ipairs(res:variables()) do
+      local series = res:get(path)
+      local unit = series:unit()
+      if not by_unit[unit] then by_unit[unit], units[#units + 1] = {}, unit end
+      table.insert(by_unit[unit], series:named(path))
+    end
+    for _, unit in ipairs(units) do
+      local list = { table.unpack(by_unit[unit], 1, math.min(#by_unit[unit], 8)) }
+      local ok, chart = pcall(svg.lines, list, { title = sc.name .. ": " .. unit, source = "the model: " .. sc.name })
+      if ok then page:figure(chart) end
+    end
   end
   if res.location then
     page:heading("Where each stage is made")

@@ -28,6 +28,14 @@ describe("./ree run SCENARIO and ./ree report #cli", function()
     local out, err, status = run { "run", path }
     assert.are.same({ "", 0 }, { err, status })
     assert.truthy(out:find("  scenario          cobweb, 2000-2004\n", 1, true))
+    local page = path .. ".html"
+    assert.are.same({ "wrote " .. page .. "\n", "", 0 }, { run { "report", path, "-o", page } })
+    local f = assert(io.open(page))
+    local html = f:read("a")
+    f:close()
+    os.remove(page)
+    assert.truthy(html:find('<h2 id="s2">Results</h2>', 1, true)) -- its variables, by unit: t and US$/kg
+    assert.are.equal(2, select(2, html:gsub("<svg ", "")))
     write(path, "return 42\n")
     assert.are.same({ "", "ree: " .. path .. ": returns number, not a scenario (ree.scenario { ... })\n", 2 },
       { run { "run", path } })
