@@ -44,6 +44,7 @@ local schema = {
 
 local ValueChain = {}
 ValueChain.__index = ValueChain
+ValueChain.__name = "ree.ValueChain"
 
 local REGIONS = { "CN", "JP", "RoW" }
 

@@ -161,6 +161,43 @@ return {
       '{ "Nd" } },\n  { stages = { magnet = "jp-2011-mix" }, regions = { "CN", "JP" }, elements = { "Nd" } })' },
 
   -- {==================================================================
+  -- Scenarios, reports and the classroom models
+  -- ===================================================================
+  ["history.scenario"] = { example = 'history.scenario("no_export_control"):run().location.magnet.CN[2014]' },
+  ["history.china_policies"] = { example = 'list = history.china_policies("bloomberg")   -- the La/Ce reading' },
+  ["history.china_policies_without_wto"] = { example = 'list = history.china_policies_without_wto()' },
+  ["base.scenario"] = { example = 'base = require "models.scenarios.base"\n' ..
+      'base.scenario { name = "quota held", policies = { ree.policy { "held", from = 2012, ' ..
+      'set = { quota_total = 20000 } } } }:run()' },
+  ["validation.check"] = { example = 'facts = require("models.scenarios.validation").check(res)' },
+  ["validation.report"] = { example = 'validation = require "models.scenarios.validation"\n' ..
+      'print(validation.report(validation.check(res)))' },
+  ["report.scenario"] = { example = 'report = require "models.report"\nsc2 = report.scenario "ladder_only"' },
+  ["report.digest"] = { example = 'require("models.report").digest(res)   --> { { label, value }, ... }' },
+  ["report.text"] = { example = 'require("models.report").text(res, function() end)   -- io.write to print' },
+  ["report.html"] = { example = 'page = require("models.report").html(res, { year = 2011 })' },
+  ["report.write"] = { example = 'require("models.report").write(res, os.tmpname() .. ".html")' },
+  ["report.sankey"] = { example = 'print(require("models.report").sankey(res, "Dy", 2011):table(2011))' },
+  ["cobweb.scenario"] = { example = 'require("models.classroom.cobweb").scenario({ d = 1.2 }):run().price' ..
+      '   -- d / b > 1: it explodes' },
+  ["beer_game.scenario"] = { example = 'require("models.classroom.beer_game").scenario({ beta = 1 }):run()' ..
+      '.orders.factory' },
+  ["beer_game.cases_in_system"] = { example = '-- in a model step: beer.cases_in_system(state)\n' ..
+      'require("models.classroom.beer_game").scenario():run().orders.factory:max()' },
+  ["stockpile.scenario"] = { example = 'require("models.classroom.stockpile").scenario():run().price' },
+  ["market_model"] = { signature = "market_model(opts)",
+    text = { "The market model of a scenario: China's and the other regions' markets for each element,",
+      "cleared in the core every year (see the comment at the top of models/market_model.lua for",
+      "its parameters): opts = { elements, regions = { \"JP\", \"RW\" }, quota_groups }." },
+    example = 'model = require "models.market_model" { elements = { "Nd", "Dy" }, regions = { "JP", "RW" } }' },
+  ["valuechain"] = { signature = "valuechain()", example = 'chain = require "models.valuechain" ()\n' ..
+      'print(chain:where(chain:solve { year = 2011 }, "Dy"))' },
+  ["ValueChain:solve"] = { example = 'require "models.valuechain" ():solve { year = 2011, ' ..
+      'demand = { magnet = { JP = 10000 } } }' },
+  ["ValueChain:where"] = { example = 'vc = require "models.valuechain" ()\n' ..
+      'print(vc:where(vc:solve { year = 2011 }, "Nd"))' },
+
+  -- {==================================================================
   -- The methods of the other classes
   -- ===================================================================
   ["MonteCarlo:bands"] = { example = 'mc:bands("price.Dy.fob").p95[2011]' },

@@ -36,7 +36,8 @@ end
 
 --- The public functions: { { name, f }, ... } sorted by name: the ree
 -- facade (ree.x, ree.magnet.x, ree.Series.x, ...), the classes' methods
--- (Scenario:run, ...) and the founding report's models (china.x, ...).
+-- (Scenario:run, ...) and the models a user calls (china.x, history.x,
+-- report.x, cobweb.x, ...).
 local public
 function help.public()
   if public then return public end
@@ -65,12 +66,19 @@ function help.public()
     end
   end
   walk(require "ree", "ree.", 0)
-  for _, m in ipairs({ "china", "japan", "location" }) do walk(require("models." .. m), m .. ".", 2) end
+  for _, m in ipairs({ "china", "japan", "location", "report", "scenarios.history", "scenarios.base",
+    "scenarios.validation", "classroom.cobweb", "classroom.beer_game", "classroom.stockpile" }) do
+    walk(require("models." .. m), m:match("[^.]+$") .. ".", 2)
+  end
+  -- the models that are one function each
+  add("market_model", require "models.market_model")
+  add("valuechain", require "models.valuechain")
   local classes = {
     Scenario = require("ree.scenario").Scenario, Results = require("ree.scenario").Results,
     MonteCarlo = require("ree.montecarlo").MonteCarlo, Chain = require("ree.chain").Chain,
     ChainResult = require("ree.chain").Result, StockModel = require("ree.stocks").StockModel,
     Dataset = require("ree.dataset").Dataset, Requirement = require("ree.magnet").Requirement,
+    ValueChain = getmetatable(require "models.valuechain" ()),
   }
   for class, methods in pairs(classes) do
     for k, v in pairs(methods) do
