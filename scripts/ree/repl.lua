@@ -31,18 +31,18 @@ local function paint(session, what, text, for_readline)
   return on .. text .. off
 end
 
---- A new session. io: { write = f(text) (default io.write), colour =
+--- A new session. opts: { write = f(text) (default io.write), colour =
 -- boolean, call = f(fn) -> ok, ... (how to run a chunk: pcall-like; the
 -- terminal's is interruptible), env = a table (default: fresh, over _G) }.
-function repl.new(io_)
-  io_ = io_ or {}
+function repl.new(opts)
+  opts = opts or {}
   local session = {
-    write = io_.write or io.write,
-    colour = io_.colour or false,
-    call = io_.call or function(f) return xpcall(f, debug.traceback) end,
+    write = opts.write or io.write,
+    colour = opts.colour or false,
+    call = opts.call or function(f) return xpcall(f, debug.traceback) end,
     buffer = nil,
   }
-  local env = io_.env or setmetatable({}, { __index = _G })
+  local env = opts.env or setmetatable({}, { __index = _G })
   env.ree = env.ree or require "ree"
   -- the founding report's models, ready to use
   env.china = env.china or require "models.china"
