@@ -102,16 +102,8 @@ end
 
 --- Names of the datasets in models/data/history.
 function dataset.list()
-  local names, entries = {}, {}
-  local ok, host = pcall(require, "ree.host")
-  if ok then
-    entries = host.listdir(data.dir .. "/history") or {}
-  else -- plain Lua (busted): ask ls
-    local p = io.popen(string.format("ls %q 2>/dev/null", data.dir .. "/history"))
-    for file in p:lines() do entries[#entries + 1] = file end
-    p:close()
-  end
-  for _, file in ipairs(entries) do
+  local names = {}
+  for _, file in ipairs(require("ree.files").list(data.dir .. "/history")) do
     local n = file:match("^(.+)%.json$")
     if n then names[#names + 1] = n end
   end

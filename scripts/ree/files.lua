@@ -42,6 +42,18 @@ function files.write(path, text)
   return true
 end
 
+--- The names in a directory, sorted (none when it cannot be read):
+-- through the host where ree runs, through ls under plain Lua (busted).
+function files.list(dir)
+  local ok, host = pcall(require, "ree.host")
+  if ok then return host.listdir(dir) or {} end
+  local names = {}
+  local p = io.popen(string.format("ls %q 2>/dev/null", dir))
+  for line in p:lines() do names[#names + 1] = line end
+  p:close()
+  return names
+end
+
 --- The whole of a file, or nil and a message.
 function files.read(path)
   if not readable(path) then return nil, string.format("%s: the sandbox reads only the toolkit's files", path) end

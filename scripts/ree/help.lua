@@ -18,11 +18,7 @@ local lines_of = {} -- file -> its lines, read once
 local function source_lines(file)
   if lines_of[file] == nil then
     local lines = {}
-    local f = io.open(file, "r")
-    if f then
-      for line in f:lines() do lines[#lines + 1] = line end
-      f:close()
-    end
+    for line in (require("ree.files").read(file) or ""):gmatch("([^\n]*)\n?") do lines[#lines + 1] = line end
     lines_of[file] = lines
   end
   return lines_of[file]

@@ -29,18 +29,8 @@ end
 
 --- The lesson files, in order: { { number, module name, file } }.
 local function files()
-  local names
-  local ok, host = pcall(require, "ree.host")
-  if ok then
-    names = host.listdir(directory()) or {}
-  else
-    names = {}
-    local p = io.popen(string.format("ls %q 2>/dev/null", directory()))
-    for line in p:lines() do names[#names + 1] = line end
-    p:close()
-  end
   local out = {}
-  for _, file in ipairs(names) do
+  for _, file in ipairs(require("ree.files").list(directory())) do
     local n, base = file:match("^(%d+)%-(.+)%.lua$")
     if n then out[#out + 1] = { tonumber(n), "models.lessons." .. file:gsub("%.lua$", ""), base } end
   end

@@ -97,6 +97,13 @@ print(ree.data.open("../../../etc/x"))
     assert.truthy(err:find("sandbox: collectgarbage 'stop' is not allowed", 1, true))
     assert.are.same({ "", "ree: --sandbox needs a script (./ree --sandbox FILE.lua)\n", 2 },
       { helpers.run { "--sandbox" } })
+    assert.are.same({ "", "ree: sandbox: cannot open /no/such.lua\n", 1 },
+      { helpers.run { "--sandbox", "/no/such.lua" } })
+    local out, bytecode, code = sandboxed("\27LuaT")
+    assert.are.same({ "", 1 }, { out, code })
+    assert.truthy(bytecode:find("^ree: sandbox: [^\n]+ is bytecode; give Lua source\n$"))
+    assert.are.same({ "", "ree: sandbox: the script yielded outside a coroutine of its own\n", 1 },
+      { sandboxed("coroutine.yield()") })
     assert.are.same({ "", "ree: --sandbox: unknown or bad option '--memory' (--memory MB, --instructions N, " ..
       "--seconds S)\n", 2 }, { sandboxed("", { "--memory", "lots" }) })
   end)
