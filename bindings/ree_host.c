@@ -89,6 +89,7 @@ static int luaopen_ree_host(lua_State *L) {
   luaL_newlib(L, funcs);
   host_add_readline(L);
   host_add_limits(L);
+  host_add_guard(L);
   return 1;
 }
 

@@ -332,7 +332,7 @@ end
 
 --- Writes the page to path, whole or not at all.
 function report.write(res, path, opts)
-  local ok, err = files.write(path, report.html(res, opts))
+  local ok, err = pcall(files.write, path, report.html(res, opts))
   if not ok then error(err, 2) end
   return path
 end

@@ -314,11 +314,14 @@ function Result:csv()
   return csv.format(rows)
 end
 
---- Writes the result to path, as JSON or CSV by its extension.
+--- Writes the result to path, as JSON or CSV by its extension; returns
+-- path, or raises naming the file and why it could not be written.
 function Result:write(path)
-  if path:match("%.json$") then return files.write(path, self:json()) end
-  if path:match("%.csv$") then return files.write(path, self:csv()) end
-  return nil, path .. ": write .json or .csv"
+  local text = type(path) == "string" and (path:match("%.json$") and self:json() or path:match("%.csv$") and self:csv())
+  if not text then error(string.format("write: '%s': name a .json or a .csv file", tostring(path)), 2) end
+  local ok, err = pcall(files.write, path, text)
+  if not ok then error(err, 2) end
+  return path
 end
 
 --- A Sankey diagram of one element and year as SVG, written to file

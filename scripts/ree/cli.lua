@@ -116,24 +116,36 @@ local function lesson(rest)
 end
 
 --- ./ree --sandbox FILE.lua [--memory MB] [--instructions N] [--seconds S]
+-- The process ends here, without closing the Lua state: what the script
+-- left (a finaliser, a hijacked metatable) never runs outside its limits.
 local function sandbox(rest)
+  local sb = require "ree.sandbox"
   local path, opts = rest[1], {}
   if path == nil or path:sub(1, 1) == "-" then
     return fail("--sandbox needs a script (./ree --sandbox FILE.lua)", 2)
   end
+  local OPTIONS = { ["--memory"] = "memory", ["--instructions"] = "instructions", ["--seconds"] = "seconds" }
   local i = 2
   while rest[i] do
     local key, value = rest[i], tonumber(rest[i + 1] or "")
-    local field = ({ ["--memory"] = "memory", ["--instructions"] = "instructions", ["--seconds"] = "seconds" })[key]
-    if not field or not value or value <= 0 then
-      return fail("--sandbox: unknown or bad option '" .. key .. "' (--memory MB, --instructions N, --seconds S)", 2)
+    local field = OPTIONS[key]
+    if not field then
+      return fail("--sandbox: unknown option '" .. key .. "' (--memory MB, --instructions N, --seconds S)", 2)
+    end
+    local range = sb.RANGES[field]
+    local low, high = range[1], range[2]
+    if field == "memory" then low, high = low / 2 ^ 20, high / 2 ^ 20 end
+    if not value or value ~= value or value < low or value > high then
+      return fail(string.format("--sandbox: %s takes a number from %.10g to %.10g, not '%s'", key, low, high,
+        tostring(rest[i + 1])), 2)
     end
     opts[field] = field == "memory" and value * 2 ^ 20 or value
     i = i + 2
   end
-  local ok, err = require("ree.sandbox").run(path, opts)
-  if ok then return 0 end
-  return fail(err)
+  local ok, err = sb.run(path, opts)
+  io.stdout:flush()
+  if not ok then io.stderr:write("ree: ", err, "\n") end
+  os.exit(ok and 0 or 1, false)
 end
 
 function cli.main(args)

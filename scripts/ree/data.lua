@@ -12,9 +12,8 @@ local files = require "ree.files"
 
 local data = {}
 
---- The checkout's root: this file is <root>/scripts/ree/data.lua.
-local here = debug.getinfo(1, "S").source:match("^@(.*)/scripts/ree/data%.lua$")
-data.root = here or os.getenv("REE_ROOT") or "."
+--- The toolkit's root, where models/data is.
+data.root = files.root()
 data.dir = data.root .. "/models/data"
 
 local function display(path)

@@ -103,7 +103,7 @@ end
 --- Names of the datasets in models/data/history.
 function dataset.list()
   local names = {}
-  for _, file in ipairs(require("ree.files").list(data.dir .. "/history")) do
+  for _, file in ipairs(assert(require("ree.files").list(data.dir .. "/history"))) do
     local n = file:match("^(.+)%.json$")
     if n then names[#names + 1] = n end
   end
@@ -187,11 +187,14 @@ function Dataset:json()
   return core.json_encode(out, true) .. "\n"
 end
 
---- Writes the dataset to path, as CSV or JSON by its extension.
+--- Writes the dataset to path, as CSV or JSON by its extension; returns
+-- path, or raises naming the file and why it could not be written.
 function Dataset:write(path)
-  if path:match("%.csv$") then return files.write(path, self:csv()) end
-  if path:match("%.json$") then return files.write(path, self:json()) end
-  return nil, path .. ": write .csv or .json"
+  local text = type(path) == "string" and (path:match("%.csv$") and self:csv() or path:match("%.json$") and self:json())
+  if not text then error(string.format("write: '%s': name a .csv or a .json file", tostring(path)), 2) end
+  local ok, err = pcall(files.write, path, text)
+  if not ok then error(err, 2) end
+  return path
 end
 
 --- Reads a tidy CSV written by Dataset:csv. Returns a Dataset or nil and

@@ -1,66 +1,66 @@
---- Writing files without ever leaving half of one behind; and, in the
--- sandbox, not writing at all and reading only the toolkit's own files.
+--- The toolkit's one door to the file system: where the toolkit lives,
+-- reading a file, listing a directory, and writing a file whole or not at
+-- all. The sandbox (ree.sandbox) gives its scripts another module of the
+-- same shape, which reads only the toolkit's files and writes none.
 
 local files = {}
 
-local sandboxed -- nil, or the root of the toolkit, the only place read from
+--- The toolkit's root directory: this file is <root>/scripts/ree/files.lua.
+local ROOT = (debug.getinfo(1, "S").source:match("^@(.*)/scripts/ree/files%.lua$"))
+  or (os.getenv("REE_ROOT") ~= "" and os.getenv("REE_ROOT")) or "."
 
---- From now on, refuse every write and every read outside root (the
--- sandbox: ree.sandbox). There is no way back.
-function files.restrict(root)
-  sandboxed = root
+--- The root of the toolkit: the directory that holds scripts/ and models/.
+function files.root() return ROOT end
+
+-- the host, where ree runs in it: it removes a temporary file that a
+-- signal would leave behind (ree.host.guard); under plain Lua, nothing does
+local host = package.loaded["ree.host"] or (package.preload["ree.host"] and require("ree.host"))
+
+local function temporary_name(path)
+  return string.format("%s.tmp-%d-%d", path, os.time(), math.random(1, 1e9))
 end
 
---- Whether path may be read: always, or, in the sandbox, a path inside
--- the toolkit with no ".." in it.
-local function readable(path)
-  if not sandboxed then return true end
-  if path:find("%.%.") then return false end
-  if path:sub(1, 1) ~= "/" then return true end -- relative to the toolkit: ./ree runs from it
-  return path:sub(1, #sandboxed + 1) == sandboxed .. "/"
-end
-
---- Writes text to path through a temporary file renamed into place, so
--- that readers see the old file or the new one, never a part.
--- @return true, or nil and a message naming the file
+--- Writes text to path through a temporary file in the same directory,
+-- renamed into place: readers see the old file or the new one, never a
+-- part; a failure or a signal on the way leaves no temporary file.
+-- Raises "cannot write 'PATH': REASON" on failure; returns path.
 function files.write(path, text)
-  if sandboxed then return nil, string.format("%s: the sandbox writes no files", path) end
-  local tmp = path .. ".tmp" .. tostring(os.time()) .. tostring(math.random(1e9))
-  local f, err = io.open(tmp, "wb")
-  if not f then return nil, err end
-  local ok, werr = f:write(text)
-  local closed, cerr = f:close()
-  if not ok or not closed then
-    os.remove(tmp)
-    return nil, string.format("%s: %s", path, werr or cerr)
-  end
-  local renamed, rerr = os.rename(tmp, path)
-  if not renamed then
-    os.remove(tmp)
-    return nil, rerr
-  end
-  return true
+  if type(path) ~= "string" or path == "" then error("write: give a file name", 2) end
+  local tmp = temporary_name(path)
+  if host then host.guard(tmp) end
+  local ok, err = pcall(function()
+    local f, oerr = io.open(tmp, "wb")
+    if not f then error(oerr:gsub("^" .. tmp:gsub("%p", "%%%0") .. ": ", ""), 0) end
+    local wrote, werr = f:write(text)
+    local closed, cerr = f:close()
+    if not wrote or not closed then error(werr or cerr, 0) end
+    local renamed, rerr = os.rename(tmp, path)
+    if not renamed then error(rerr:gsub("^" .. tmp:gsub("%p", "%%%0") .. ": ", ""), 0) end
+  end)
+  if not ok then os.remove(tmp) end
+  if host then host.unguard(tmp) end
+  if not ok then error(string.format("cannot write '%s': %s", path, tostring(err)), 2) end
+  return path
 end
 
---- The names in a directory, sorted (none when it cannot be read):
--- through the host where ree runs, through ls under plain Lua (busted).
+--- The names in a directory, sorted, or nil and a message: through the
+-- host where ree runs, through ls under plain Lua (busted).
 function files.list(dir)
-  local ok, host = pcall(require, "ree.host")
-  if ok then return host.listdir(dir) or {} end
+  if host then return host.listdir(dir) end
   local names = {}
-  local p = io.popen(string.format("ls %q 2>/dev/null", dir))
+  local p = io.popen(string.format("ls -- '%s' 2>/dev/null", dir:gsub("'", "'\\''")))
   for line in p:lines() do names[#names + 1] = line end
-  p:close()
+  if not p:close() then return nil, dir .. ": cannot be listed" end
   return names
 end
 
---- The whole of a file, or nil and a message.
+--- The whole of a file, or nil and a message naming it.
 function files.read(path)
-  if not readable(path) then return nil, string.format("%s: the sandbox reads only the toolkit's files", path) end
   local f, err = io.open(path, "rb")
   if not f then return nil, err end
-  local text = f:read("a")
+  local text, rerr = f:read("a")
   f:close()
+  if not text then return nil, string.format("%s: %s", path, rerr or "cannot be read (a directory?)") end
   return text
 end
 

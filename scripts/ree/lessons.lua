@@ -20,17 +20,14 @@ local pretty = require "ree.pretty"
 
 local lessons = {}
 
---- The lessons' directory.
-local function directory()
-  local root = os.getenv("REE_ROOT")
-  if root and root ~= "" then return root .. "/models/lessons" end
-  return "models/lessons"
-end
+--- The lessons' directory, found from the toolkit's root: ./ree lesson
+-- works from any directory.
+local function directory() return require("ree.files").root() .. "/models/lessons" end
 
 --- The lesson files, in order: { { number, module name, file } }.
 local function files()
   local out = {}
-  for _, file in ipairs(require("ree.files").list(directory())) do
+  for _, file in ipairs(assert(require("ree.files").list(directory()))) do
     local n, base = file:match("^(%d+)%-(.+)%.lua$")
     if n then out[#out + 1] = { tonumber(n), "models.lessons." .. file:gsub("%.lua$", ""), base } end
   end

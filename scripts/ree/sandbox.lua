@@ -1,169 +1,289 @@
 --- `./ree --sandbox FILE.lua`: a student's script, run so that it can use
--- the toolkit and nothing else. It sees no io, os (but the clock), debug
--- or package; require finds only the toolkit's own modules; load takes
--- text, never bytecode; the toolkit reads only its own files and writes
--- none; memory, instructions and time are limited, and hitting a limit
--- stops the script with a message that says which. Time is the backstop
--- for what runs in C where no hook reaches (a long string match): it ends
--- the process.
+-- the toolkit's library and nothing else. What it is given is a list of
+-- what it may have, never the whole minus what it may not:
+--
+-- * the safe parts of Lua's base library, string (without dump), table,
+--   math, utf8, the clock of os, and coroutines that carry the limits;
+-- * `require` of the library's modules (LIBRARY, and the domain's models
+--   in MODELS), each loaded anew from its source into the sandbox's own
+--   environment, so that nothing the script changes reaches the host's;
+-- * in place of ree.files, a module that reads only the toolkit's own
+--   files, by one checked path, and refuses every write with an error.
+--
+-- The application (command line, REPL, lessons, reports, sweeps, the main
+-- job) and the host are not there to require. Memory (Lua's and the core's,
+-- one account), instructions (a count hook on every coroutine) and time (an
+-- alarm, for C code no hook reaches) are limited, and stay so while the
+-- error is made into text and until the process ends: the caller ends it
+-- right after (cli does, without closing the state, so that no finaliser
+-- of the script's runs unlimited).
 --
 --   sandbox.run("student.lua", { memory = 64 * 2^20, instructions = 1e8, seconds = 10 })
 --     --> true, or false and a message
---
--- The process runs the one script, so what the script changes in the
--- toolkit's tables dies with it.
+
+local files = require "ree.files"
 
 local sandbox = {}
 
 sandbox.DEFAULTS = { memory = 256 * 2 ^ 20, instructions = 1e9, seconds = 60 }
+--- The range of each limit: what a user may ask for (cli checks it).
+sandbox.RANGES = { memory = { 2 ^ 20, 2 ^ 36 }, instructions = { 1e3, 1e13 }, seconds = { 1, 86400 } }
 
-local SAFE = { "assert", "error", "ipairs", "next", "pairs", "pcall", "rawequal", "rawget", "rawlen", "rawset",
-  "select", "setmetatable", "getmetatable", "tonumber", "tostring", "type", "xpcall", "_VERSION" }
-local LIBRARIES = { "math", "string", "table", "utf8" }
-local STEP = 1000 -- instructions between two looks at the count
--- the toolkit's own modules that reach past it: the host (memory limit,
--- directories), the command line and the REPL (they run files), and the
--- main job and sweeps (they make directories and files)
-local HOST_SIDE = { ["ree.host"] = true, ["ree.cli"] = true, ["ree.repl"] = true, ["ree.sandbox"] = true,
-  ["ree.sweep"] = true, ["models.main"] = true }
+local BASE = { "assert", "error", "ipairs", "next", "pairs", "pcall", "rawequal", "rawget", "rawlen", "rawset",
+  "select", "tonumber", "tostring", "type", "xpcall", "_VERSION" }
 
+--- The library: modules that compute and draw, and nothing else.
+local LIBRARY = {}
+for _, name in ipairs { "ree", "ree.core", "ree.elements", "ree.series", "ree.data", "ree.dataset", "ree.magnet",
+  "ree.market", "ree.scenario", "ree.montecarlo", "ree.chain", "ree.reconcile", "ree.stocks", "ree.plot",
+  "ree.svg", "ree.sankey", "ree.html", "ree.csv", "ree.format", "ree.scale", "ree.pretty", "ree.files" } do
+  LIBRARY[name] = true
+end
+--- The domain's models a script may build on (not the app's entry points
+-- in models/, models.main and models.report, nor the lessons' files).
+local MODELS = { "^models%.[%a_]+$", "^models%.classroom%.[%a_]+$", "^models%.scenarios%.[%a_]+$" }
+local NOT_LIBRARY = { ["models.main"] = true, ["models.report"] = true, ["models.scenarios.summary"] = true }
+
+-- the environment variables the library may read: its root, and the
+-- terminal's width and locale for charts
+local ENVIRONMENT = { LANG = true, LC_ALL = true, LC_CTYPE = true, COLUMNS = true }
+
+local STEP = 1000          -- instructions between two looks at the count
+local REPORT_RESERVE = 2 ^ 23 -- bytes to report in after the script hit the memory limit
 local LIMIT_MEMORY = "sandbox: the script used more than its %s of memory"
 local LIMIT_INSTRUCTIONS = "sandbox: the script ran more than its %s instructions"
 local LIMIT_TIME = "ree: sandbox: the script ran longer than its %d s"
 
-local function copy(t)
+local function copy(t, without)
   local out = {}
-  for k, v in pairs(t) do out[k] = v end
+  for k, v in pairs(t) do if k ~= without then out[k] = v end end
   return out
 end
 
---- The toolkit's directories: require and the toolkit's reads stay in them.
-local function toolkit_root()
-  local root = os.getenv("REE_ROOT")
-  if root and root ~= "" then return root end
-  local here = debug.getinfo(1, "S").source:match("^@(.*)/scripts/ree/sandbox%.lua$")
-  return here or "."
+local function is_library(name)
+  if LIBRARY[name] then return true end
+  if NOT_LIBRARY[name] then return false end
+  for _, pattern in ipairs(MODELS) do if name:find(pattern) then return true end end
+  return false
 end
 
---- A require that loads modules of the toolkit only: what it has already
--- loaded, and files under ROOT/scripts and ROOT/models found by name.
-local function toolkit_require(root)
-  local path = root .. "/scripts/?.lua;" .. root .. "/scripts/?/init.lua;" .. root .. "/?.lua"
-  return function(name)
-    if type(name) ~= "string" then error("require: give a module name", 2) end
-    local top = name:match("^[^.]+")
-    if top ~= "ree" and top ~= "models" then
-      error(string.format("sandbox: require '%s': only the toolkit's modules (ree, models.*) can be loaded", name),
-        2)
-    end
-    if HOST_SIDE[name] then error(string.format("sandbox: require '%s': it reaches outside the sandbox", name), 2) end
-    if package.loaded[name] ~= nil then return package.loaded[name] end
-    local file = package.searchpath(name, path)
-    if not file then error(string.format("sandbox: require '%s': no such module in the toolkit", name), 2) end
-    return require(name)
+--- The sandbox's ree.files: the same functions, but reading only inside
+-- root (a path relative to the toolkit, or absolute under it, with no
+-- "..") and writing never.
+local function confined_files(root)
+  local confined = {}
+  local function inside(path)
+    if type(path) ~= "string" or path:find("..", 1, true) or path:find("\0", 1, true) then return nil end
+    if path:sub(1, 1) ~= "/" then path = root .. "/" .. path end
+    if path:sub(1, #root + 1) ~= root .. "/" then return nil end
+    return path
   end
+  local function refused(path) return string.format("%s: the sandbox reads only the toolkit's files", path) end
+  function confined.root() return root end
+  function confined.read(path)
+    local real = inside(path)
+    if not real then return nil, refused(tostring(path)) end
+    return files.read(real)
+  end
+  function confined.list(dir)
+    local real = inside(dir)
+    if not real then return nil, refused(tostring(dir)) end
+    return files.list(real)
+  end
+  function confined.write(path)
+    error(string.format("cannot write '%s': the sandbox writes no files", tostring(path)), 2)
+  end
+  return confined
 end
 
---- Runs the file at path in the sandbox. opts: memory (bytes),
--- instructions, seconds, print (a function for the script's print;
--- default: to stdout). Returns true, or false and a message.
-function sandbox.run(path, opts)
-  opts = opts or {}
-  local memory = opts.memory or sandbox.DEFAULTS.memory
-  local instructions = opts.instructions or sandbox.DEFAULTS.instructions
-  local host = require "ree.host"
-  local f = io.open(path, "rb")
-  if not f then return false, string.format("sandbox: cannot open %s", path) end
-  local source = f:read("a")
-  f:close()
-  if source:sub(1, 1) == "\27" then return false, string.format("sandbox: %s is bytecode; give Lua source", path) end
-
-  local root = toolkit_root()
-  -- the toolkit loads what it needs before the limits start
-  local ree = require "ree"
-  require("ree.files").restrict(root)
-  string.dump = nil -- luacheck: ignore 122 (no bytecode is made, so none can be loaded)
-
-  local env = {}
-  for _, name in ipairs(SAFE) do env[name] = _G[name] end
-  for _, name in ipairs(LIBRARIES) do env[name] = copy(_G[name]) end
-  env.os = { clock = os.clock, time = os.time, date = os.date, difftime = os.difftime }
-  env.print = opts.print or print
-  env.require = toolkit_require(root)
-  env.ree = ree
-  env.collectgarbage = function(what)
-    if what == nil or what == "collect" or what == "count" or what == "step" then return collectgarbage(what) end
-    error("sandbox: collectgarbage '" .. tostring(what) .. "' is not allowed", 2)
-  end
-  env.load = function(chunk, _, mode, chunk_env)
-    if mode ~= nil and mode ~= "t" then error("sandbox: load takes text only, not bytecode", 2) end
-    if type(chunk) == "string" and chunk:sub(1, 1) == "\27" then
-      error("sandbox: load takes text only, not bytecode", 2)
-    end
-    return load(chunk, "=(load)", "t", chunk_env or env)
-  end
-
-  -- instructions: a count hook on every coroutine the script makes
-  local count, stopped = 0, nil
+--- The instruction limit: a hook that counts, and a way to make coroutines
+-- that carry it. limit.stopped is the message once the count ran out.
+local function instruction_limit(instructions)
+  local limit = { count = 0 }
   local function hook()
-    count = count + STEP
-    if count > instructions then
-      stopped = string.format(LIMIT_INSTRUCTIONS, string.format("%.3g", instructions))
+    limit.count = limit.count + STEP
+    if limit.count > instructions then
+      limit.stopped = string.format(LIMIT_INSTRUCTIONS, string.format("%.3g", instructions))
       -- from now on at every instruction, so that a pcall of the script's
       -- own cannot catch the error and go on
       debug.sethook(hook, "", 1)
-      error(stopped, 2)
+      error(limit.stopped, 2)
     end
   end
-  local function hooked(fn)
+  function limit.coroutine(fn)
     local co = coroutine.create(fn)
     debug.sethook(co, hook, "", STEP)
     return co
   end
-  -- a finaliser would run outside the script's coroutine, unlimited
+  return limit
+end
+
+--- The environment the library's modules and the script share the shape
+-- of: what Lua gives that computes, with coroutines under the limit.
+local function base_environment(limit, opts)
+  local env = {}
+  for _, name in ipairs(BASE) do env[name] = _G[name] end
+  env.string = copy(string, "dump")
+  env.table, env.math, env.utf8 = copy(table), copy(math), copy(utf8)
+  env.print = opts.print or print
+  env.os = { clock = os.clock, time = os.time, date = os.date, difftime = os.difftime }
+  env.collectgarbage = function(what)
+    if what == nil or what == "collect" or what == "count" or what == "step" then return collectgarbage(what) end
+    error("sandbox: collectgarbage '" .. tostring(what) .. "' is not allowed", 2)
+  end
+  env.load = function(chunk, name, mode, chunk_env)
+    if mode ~= nil and mode ~= "t" then error("sandbox: load takes text only, not bytecode", 2) end
+    if type(chunk) == "string" and chunk:sub(1, 1) == "\27" then
+      error("sandbox: load takes text only, not bytecode", 2)
+    end
+    return load(chunk, "=" .. (type(name) == "string" and name:gsub("^[=@]", "") or "(load)"), "t",
+      chunk_env or env)
+  end
+  -- a finaliser would run where no hook counts, and after the script
   env.setmetatable = function(t, mt)
     if type(mt) == "table" and rawget(mt, "__gc") ~= nil then error("sandbox: __gc is not allowed", 2) end
     return setmetatable(t, mt)
   end
+  env.getmetatable = getmetatable
   env.coroutine = copy(coroutine)
-  env.coroutine.create = hooked
+  env.coroutine.create = limit.coroutine
   env.coroutine.wrap = function(fn)
-    local co = hooked(fn)
+    local co = limit.coroutine(fn)
     return function(...)
       local r = table.pack(coroutine.resume(co, ...))
       if not r[1] then error(r[2], 0) end
       return table.unpack(r, 2, r.n)
     end
   end
+  env._G = env
+  return env
+end
 
+--- A stream of the library's that writes to f and shows nothing else of it.
+local function output(f)
+  local stream = {}
+  function stream.write(self, ...)
+    f:write(...)
+    return self
+  end
+  return stream
+end
+
+--- The library's environment, with a require that loads library modules
+-- only, each from its source into this environment, once.
+local function library_environment(limit, root, opts)
+  local env = base_environment(limit, opts)
+  env.io = { stdout = output(io.stdout), stderr = output(io.stderr) }
+  env.os.getenv = function(name) return ENVIRONMENT[name] and os.getenv(name) or nil end
+  local loaded = { ["ree.core"] = require "ree.core", ["ree.files"] = confined_files(root) }
+  local path = root .. "/scripts/?.lua;" .. root .. "/scripts/?/init.lua;" .. root .. "/?.lua"
+  env.require = function(name)
+    if type(name) ~= "string" then error("require: give a module name", 2) end
+    if loaded[name] ~= nil then return loaded[name] end
+    local top = name:match("^[^.]+")
+    if top ~= "ree" and top ~= "models" or not name:find("^[%a_][%w_.]*$") then
+      error(string.format("sandbox: require '%s': only the toolkit's modules (ree, models.*) can be loaded", name),
+        2)
+    end
+    local file = package.searchpath(name, path)
+    if not file then error(string.format("sandbox: require '%s': no such module in the toolkit", name), 2) end
+    if not is_library(name) then
+      error(string.format("sandbox: require '%s': it reaches outside the sandbox", name), 2)
+    end
+    local source = assert(files.read(file))
+    local chunk = assert(load(source, "@" .. file, "t", env))
+    local value = chunk(name, file)
+    if value == nil then value = true end
+    loaded[name] = value
+    return value
+  end
+  return env
+end
+
+--- The script's environment: the library's base, with metatables of
+-- strings and userdata shown as copies (changing one changes nothing),
+-- and the library's modules through the sandbox's require.
+local function script_environment(limit, lib, opts)
+  local env = base_environment(limit, opts)
+  env.require = lib.require
+  env.os.getenv = nil
+  env.getmetatable = function(v)
+    local mt = getmetatable(v)
+    if type(mt) == "table" and type(v) ~= "table" then
+      mt = copy(mt)
+      if type(v) == "string" then mt.__index = env.string end
+    end
+    return mt
+  end
+  return env
+end
+
+local function absolute(path)
+  if path:sub(1, 1) == "/" then return path end
+  local pwd = os.getenv("PWD")
+  return (pwd and pwd ~= "" and pwd or ".") .. "/" .. path
+end
+
+--- Runs the file at path in the sandbox. opts: memory (bytes),
+-- instructions, seconds, print (a function for the script's print;
+-- default: to stdout). Returns true, or false and a message. The limits
+-- stay in force and the collector stopped: end the process next.
+function sandbox.run(path, opts)
+  opts = opts or {}
+  local memory = opts.memory or sandbox.DEFAULTS.memory
+  local instructions = opts.instructions or sandbox.DEFAULTS.instructions
+  local seconds = math.ceil(opts.seconds or sandbox.DEFAULTS.seconds)
+  local host = require "ree.host"
+  local source = files.read(path)
+  if not source then return false, string.format("sandbox: cannot open %s", path) end
+  if source:sub(1, 1) == "\27" then return false, string.format("sandbox: %s is bytecode; give Lua source", path) end
+
+  local limit = instruction_limit(instructions)
+  local lib = library_environment(limit, absolute(files.root()), opts)
+  local env = script_environment(limit, lib, opts)
   local chunk, err = load(source, "@" .. path, "t", env)
   if not chunk then return false, err end
-  -- the script runs in a coroutine of its own, hooked: the hook dies with
-  -- it, and never fires in the code that reports the result
-  local main = hooked(chunk)
-  local seconds = opts.seconds or sandbox.DEFAULTS.seconds
-  host.time_limit(math.ceil(seconds), string.format(LIMIT_TIME, math.ceil(seconds)))
-  local used = host.memory_used()
-  local limit_text = string.format("%.0f MB", memory / 2 ^ 20)
+
+  -- the script runs in a coroutine of its own, hooked, and its error is
+  -- made into text there, under the limits: a __tostring that loops stops
+  local main = limit.coroutine(function()
+    return xpcall(chunk, function(e)
+      if type(e) ~= "string" then
+        local ok, text = pcall(tostring, e)
+        e = ok and type(text) == "string" and text or string.format("(an error object of type %s)", type(e))
+      end
+      return debug.traceback(e, 2)
+    end)
+  end)
+  host.time_limit(seconds, string.format(LIMIT_TIME, seconds))
+  local used, refused_before = host.memory_used()
   host.memory_limit(used + math.floor(memory))
-  local ok, result = coroutine.resume(main)
-  host.memory_limit(nil)
-  host.time_limit(nil)
-  if ok and coroutine.status(main) ~= "dead" then
+  local resumed, ok, result = coroutine.resume(main)
+  -- from here on no code of the script's runs: no collection, so no
+  -- finaliser; room to write the message in; the clock still runs
+  collectgarbage("stop")
+  host.memory_limit(host.memory_used() + REPORT_RESERVE)
+  local _, refused = host.memory_used()
+  if limit.stopped then return false, limit.stopped end
+  if resumed and coroutine.status(main) ~= "dead" then
     return false, "sandbox: the script yielded outside a coroutine of its own"
   end
-  if not ok and result ~= "not enough memory" then
-    -- the script's part of the traceback: the sandbox's frames are noise
-    local lines = {}
-    for line in debug.traceback(main, tostring(result)):gmatch("[^\n]+") do
-      if not line:find("scripts/ree/sandbox.lua", 1, true) then lines[#lines + 1] = line end
-    end
-    result = table.concat(lines, "\n")
+  if resumed and ok then return true end
+  -- an error after the limit refused memory, in Lua or in the core: the limit
+  if refused > refused_before then
+    return false, string.format(LIMIT_MEMORY, string.format("%.0f MB", memory / 2 ^ 20))
   end
-  if stopped then return false, stopped end
-  if ok then return true end
-  if result == "not enough memory" then return false, string.format(LIMIT_MEMORY, limit_text) end
-  return false, tostring(result)
+  if not resumed then result = ok end
+  if type(result) ~= "string" then return false, "sandbox: the script's error could not be shown" end
+  -- the script's part of the traceback: the sandbox's frames are noise
+  local lines = {}
+  for line in string.gmatch(result, "[^\n]+") do
+    if not string.find(line, "scripts/ree/sandbox.lua", 1, true)
+      and not string.find(line, "[C]: in function 'xpcall'", 1, true) then
+      lines[#lines + 1] = line
+    end
+  end
+  return false, table.concat(lines, "\n")
 end
 
 return sandbox

@@ -197,7 +197,7 @@ function sankey.svg(r, opts)
   add('</svg>')
   local text = table.concat(out, "\n") .. "\n"
   if opts.file then
-    local ok, err = files.write(opts.file, text)
+    local ok, err = pcall(files.write, opts.file, text)
     if not ok then error(err, 2) end
   end
   return text

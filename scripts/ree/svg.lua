@@ -135,7 +135,7 @@ end
 
 local function finish(text, opts)
   if opts.file then
-    local ok, err = files.write(opts.file, text)
+    local ok, err = pcall(files.write, opts.file, text)
     if not ok then error(err, 3) end
   end
   return text

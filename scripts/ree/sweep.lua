@@ -82,8 +82,7 @@ function sweep.run(path, o)
   if not ok then error(err, 0) end
   local file = o.out .. "/" .. shard_name(path, shard, shards)
   local text = core.json_encode(mc:export { scenario = path, shard = shard, shards = shards })
-  ok, err = files.write(file, text)
-  if not ok then error(err, 0) end
+  files.write(file, text)
   return file, mc:count()
 end
 
@@ -107,9 +106,7 @@ function sweep.merge(dir)
   if not ok then error(mc, 0) end
   local first = list[1]
   local merged = dir .. "/merged.json"
-  local wrote, werr = files.write(merged, core.json_encode(mc:export { scenario = first.scenario, shard = "all",
-    shards = first.shards }))
-  if not wrote then error(werr, 0) end
+  files.write(merged, core.json_encode(mc:export { scenario = first.scenario, shard = "all", shards = first.shards }))
   return mc, merged
 end
 

@@ -57,7 +57,7 @@ describe("the historical datasets #models", function()
     for _, name in ipairs({ "production", "prices", "china-export-duties" }) do
       local ds = ree.data.load(name)
       local path = os.tmpname() .. ".csv"
-      assert.is_true(ds:write(path))
+      assert.are.equal(path, ds:write(path))
       local back = assert(dataset.read_csv(path))
       os.remove(path)
       assert.are.same(ds.order, back.order)

@@ -1,0 +1,84 @@
+/*
+** host_guard.c: temporary files that a signal must not leave behind.
+**
+**   host.guard(path)     path is a temporary file being written: if a
+**                        signal ends the process before unguard, it is
+**                        removed (SIGTERM, SIGHUP, SIGINT, and the time limit)
+**   host.unguard(path)   written and renamed, or removed: forget it
+**
+** A signal handler may only call async-signal-safe functions: the paths
+** are kept in fixed buffers, and the handler unlinks them and re-raises.
+*/
+#define _POSIX_C_SOURCE 200809L /* sigaction */
+
+#include <signal.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <lauxlib.h>
+#include <lua.h>
+
+#include "host.h"
+
+#define GUARDED_MAX 8      /* writes under way at once: one in practice */
+#define GUARDED_PATH 4096
+
+static char guarded[GUARDED_MAX][GUARDED_PATH]; /* "" where free */
+static volatile sig_atomic_t installed;
+
+void host_remove_guarded(void) {
+  int i;
+  for (i = 0; i < GUARDED_MAX; i++)
+    if (guarded[i][0] != '\0') unlink(guarded[i]);
+}
+
+static void on_fatal(int sig) {
+  host_remove_guarded();
+  signal(sig, SIG_DFL);
+  raise(sig);
+}
+
+/* SIGTERM and SIGHUP end the process after the cleanup; SIGINT does too,
+** unless an interruptible call has its own handler (host_limits.c) */
+static void install(void) {
+  static const int sigs[] = {SIGTERM, SIGHUP, SIGINT};
+  struct sigaction act, old;
+  size_t i;
+  if (installed) return;
+  installed = 1;
+  act.sa_handler = on_fatal;
+  act.sa_flags = 0;
+  sigemptyset(&act.sa_mask);
+  for (i = 0; i < sizeof sigs / sizeof sigs[0]; i++) {
+    sigaction(sigs[i], NULL, &old);
+    if (old.sa_handler == SIG_DFL) sigaction(sigs[i], &act, NULL);
+  }
+}
+
+static int l_guard(lua_State *L) {
+  size_t len;
+  const char *path = luaL_checklstring(L, 1, &len);
+  int i;
+  luaL_argcheck(L, len > 0 && len < GUARDED_PATH, 1, "a path shorter than 4096 bytes");
+  install();
+  for (i = 0; i < GUARDED_MAX; i++) {
+    if (guarded[i][0] == '\0') {
+      memcpy(guarded[i], path, len + 1);
+      return 0;
+    }
+  }
+  return luaL_error(L, "guard: more than %d files written at once", GUARDED_MAX);
+}
+
+static int l_unguard(lua_State *L) {
+  const char *path = luaL_checkstring(L, 1);
+  int i;
+  for (i = 0; i < GUARDED_MAX; i++)
+    if (strcmp(guarded[i], path) == 0) guarded[i][0] = '\0';
+  return 0;
+}
+
+void host_add_guard(lua_State *L) {
+  static const luaL_Reg funcs[] = {{"guard", l_guard}, {"unguard", l_unguard}, {NULL, NULL}};
+  luaL_setfuncs(L, funcs, 0);
+}
