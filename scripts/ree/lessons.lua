@@ -7,7 +7,8 @@
 --                           which answer(n, value) checks exercise n,
 --                           hint(n) helps and solution(n) shows the way
 --   ./ree lesson 3 < file   the answers from a file: exit status 0 when
---                           every answer given is right and no line failed
+--                           every exercise is answered right, no answer
+--                           was wrong and no line failed
 --
 -- A lesson file returns { title, text, steps = { { text, code }, ... },
 -- exercises = { { question, hint, solution = code, within = tolerance
@@ -81,18 +82,54 @@ local function run(code, env, where)
   return table.pack(f())
 end
 
---- The answer to exercise i: the value of its solution in env.
-function lessons.solve(lesson, env, i)
-  local e = lesson.exercises[i]
-  if not e then error(string.format("lesson %d has no exercise %s", lesson.number, tostring(i)), 2) end
-  return run(e.solution, env, string.format("lesson %d, solution %d", lesson.number, i))[1]
+--- Runs the lesson's steps in session, a line at a time as if typed.
+-- show, when given, sees them: show.step(i, text) as each begins, and
+-- show.line(line, continued, values) after each line (values: nil while
+-- a chunk goes on).
+local function run_steps(lesson, session, show)
+  for i, step in ipairs(lesson.steps or {}) do
+    if show then show.step(i, step[1]) end
+    for line in (step[2] or ""):gmatch("[^\n]+") do
+      local continued = session.buffer ~= nil
+      local status, out = repl.eval(session, line)
+      if status == "error" then
+        error(string.format("lesson %d, step %d: %s", lesson.number, i, repl.error_text(out)), 0)
+      end
+      if show then show.line(line, continued, status == "ok" and out or nil) end
+    end
+  end
+end
+
+--- The answers to every exercise: the values of the solutions, computed
+-- once, in a session of their own that has run the steps and nothing a
+-- student typed (a student who sets a variable the solution reads cannot
+-- make a wrong answer right).
+local function answers(lesson)
+  if lesson.answers then return lesson.answers end
+  local clean = repl.new { write = function() end }
+  clean.env.print = function() end
+  run_steps(lesson, clean)
+  local out = {}
+  for i, e in ipairs(lesson.exercises or {}) do
+    out[i] = run(e.solution, clean.env, string.format("lesson %d, solution %d", lesson.number, i))[1]
+  end
+  lesson.answers = out
+  return out
+end
+
+--- The answer to exercise i: the value of its solution.
+function lessons.solve(lesson, i)
+  if not lesson.exercises[i] then
+    error(string.format("lesson %d has no exercise %s", lesson.number, tostring(i)), 2)
+  end
+  return answers(lesson)[i]
 end
 
 --- Whether value answers exercise i: true, or false and why.
-function lessons.check(lesson, env, i, value)
+function lessons.check(lesson, i, value)
   local e = lesson.exercises[i]
   if not e then return false, string.format("lesson %d has no exercise %s", lesson.number, tostring(i)) end
-  local want = lessons.solve(lesson, env, i)
+  local want = answers(lesson)[i]
   if type(want) == "number" then
     if type(value) ~= "number" then return false, "the answer is a number" end
     local tol = e.within or (e.rel and e.rel * math.abs(want)) or 1e-9 * math.max(1, math.abs(want))
@@ -105,15 +142,17 @@ end
 
 --- An environment for the lesson: a REPL session's, with answer(n, v),
 -- hint(n) and solution(n) writing through write; and a record of the
--- answers given: env.right, env.wrong (counts).
+-- answers given: tally.right, tally.wrong (counts) and tally.solved (the
+-- exercises answered right).
 function lessons.env(lesson, session)
   local env = session.env
   local write = session.write
-  local tally = { right = 0, wrong = 0 }
+  local tally = { right = 0, wrong = 0, solved = {} }
   env.answer = function(i, value)
-    local ok, why = lessons.check(lesson, env, i, value)
+    local ok, why = lessons.check(lesson, i, value)
     if ok then
       tally.right = tally.right + 1
+      tally.solved[i] = true
       write(string.format("exercise %s: right.\n", tostring(i)))
     else
       tally.wrong = tally.wrong + 1
@@ -130,7 +169,7 @@ function lessons.env(lesson, session)
       write("no exercise " .. tostring(i) .. "\n")
       return
     end
-    write(string.format("%s\n  --> %s\n", e.solution, pretty.show(lessons.solve(lesson, env, i))))
+    write(string.format("%s\n  --> %s\n", e.solution, pretty.show(lessons.solve(lesson, i))))
   end
   env.exercises = function()
     for n, e in ipairs(lesson.exercises) do write(string.format("%d. %s\n", n, e.question)) end
@@ -143,24 +182,18 @@ end
 function lessons.present(lesson, session)
   local write = session.write
   write(string.format("Lesson %d: %s\n\n%s\n", lesson.number, lesson.title, lesson.text))
-  for i, step in ipairs(lesson.steps or {}) do
-    write(string.format("\n%d) %s\n", i, step[1]))
-    if step[2] then
-      -- as if typed into the REPL: a line at a time, each value shown
-      for line in step[2]:gmatch("[^\n]+") do
-        write((session.buffer and "  >> " or "   > ") .. line .. "\n")
-        local status, out = repl.eval(session, line)
-        if status == "error" then
-          error(string.format("lesson %d, step %d: %s", lesson.number, i, repl.error_text(out)), 0)
-        end
-        if status == "ok" and out.n > 0 then
-          local shown = {}
-          for j = 1, out.n do shown[j] = pretty.show(out[j]) end
-          for text in table.concat(shown, "\t"):gmatch("[^\n]+") do write("   " .. text .. "\n") end
-        end
+  run_steps(lesson, session, {
+    step = function(i, text) write(string.format("\n%d) %s\n", i, text)) end,
+    -- as if typed into the REPL: each line, then the values it gave
+    line = function(line, continued, out)
+      write((continued and "  >> " or "   > ") .. line .. "\n")
+      if out and out.n > 0 then
+        local shown = {}
+        for j = 1, out.n do shown[j] = pretty.show(out[j]) end
+        for text in table.concat(shown, "\t"):gmatch("[^\n]+") do write("   " .. text .. "\n") end
       end
-    end
-  end
+    end,
+  })
   if lesson.exercises and #lesson.exercises > 0 then
     write("\nExercises: answer(n, value) checks one; hint(n), solution(n), exercises() lists them.\n")
     for n, e in ipairs(lesson.exercises) do write(string.format("%d. %s\n", n, e.question)) end
@@ -190,7 +223,15 @@ function lessons.main(n)
   for line in io.stdin:lines() do
     if repl.line(session, line) == "error" then errors = errors + 1 end
   end
-  return (tally.wrong == 0 and errors == 0) and 0 or 1
+  local unanswered = {}
+  for i = 1, #(lesson.exercises or {}) do
+    if not tally.solved[i] then unanswered[#unanswered + 1] = tostring(i) end
+  end
+  if #unanswered > 0 then
+    io.stderr:write(string.format("ree: lesson %d: exercise%s %s not answered right\n", n,
+      #unanswered > 1 and "s" or "", table.concat(unanswered, ", ")))
+  end
+  return (tally.wrong == 0 and errors == 0 and #unanswered == 0) and 0 or 1
 end
 
 return lessons

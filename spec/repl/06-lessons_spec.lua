@@ -32,29 +32,56 @@ describe("lessons #repl", function()
       local session, lesson, tally = start(n)
       assert.is_true(#lesson.exercises >= 2, "lesson " .. n)
       for i = 1, #lesson.exercises do
-        local want = lessons.solve(lesson, session.env, i)
-        assert.is_true(lessons.check(lesson, session.env, i, want), string.format("lesson %d, exercise %d", n, i))
+        local want = lessons.solve(lesson, i)
+        assert.is_true(lessons.check(lesson, i, want), string.format("lesson %d, exercise %d", n, i))
         session.env.answer(i, want)
         local wrong = type(want) == "number" and want * 1.5 + 1 or (type(want) == "boolean" and not want or {})
-        assert.is_false(lessons.check(lesson, session.env, i, wrong), string.format("lesson %d, exercise %d", n, i))
+        assert.is_false(lessons.check(lesson, i, wrong), string.format("lesson %d, exercise %d", n, i))
         session.env.answer(i, wrong)
       end
-      assert.are.same({ right = #lesson.exercises, wrong = #lesson.exercises }, tally)
+      assert.are.same({ right = #lesson.exercises, wrong = #lesson.exercises }, { right = tally.right, wrong = tally.wrong })
     end
   end)
 
   it("checks answers against numbers worked out by hand", function()
     local session, lesson = start(1)
     -- 2008: metal taxed 25% (t = -0.2), alloy untaxed; a = 0.9: (0 + 0.9 * 0.2) / 0.1 = 1.8
-    assert.is_true(lessons.check(lesson, session.env, 1, 1.8))
-    assert.is_true(lessons.check(lesson, session.env, 2, 2010))
+    assert.is_true(lessons.check(lesson, 1, 1.8))
+    assert.is_true(lessons.check(lesson, 2, 2010))
     session, lesson = start(4)
     -- Mt Weld holds 0.1% Dy (of 100.2% tabulated): 600 t Dy2O3 take 601,200 t of REO
-    assert.is_true(lessons.check(lesson, session.env, 1, 601200))
+    assert.is_true(lessons.check(lesson, 1, 601200))
     session, lesson = start(5)
     -- a nine-year lag: the price holds nine years, then jumps; a peak every 18
-    assert.is_true(lessons.check(lesson, session.env, 1, 18))
-    assert.is_true(lessons.check(lesson, session.env, 3, 6.125))
+    assert.is_true(lessons.check(lesson, 1, 18))
+    assert.is_true(lessons.check(lesson, 3, 6.125))
+  end)
+
+  it("checks against answers no variable of the student's can change", function()
+    -- lesson 3's solution 4 is free's share less res's: a student who sets
+    -- free = res would make it 0
+    local session, lesson, tally = start(3)
+    session.env.free = session.env.res
+    local want = lessons.solve(lesson, 4)
+    assert.is_true(math.abs(want) > 1)
+    session.env.answer(4, 0)
+    assert.are.same({ 0, 1 }, { tally.right, tally.wrong })
+    session.env.answer(4, want)
+    assert.are.same({ 1, 1 }, { tally.right, tally.wrong })
+  end)
+
+  it("fails piped answers that leave an exercise unanswered, naming it", function()
+    local helpers = require "spec.helpers"
+    local lesson = lessons.load(1)
+    local out, err, status = helpers.run({ "lesson", "1" },
+      string.format("answer(1, %.17g)\n", lessons.solve(lesson, 1)))
+    assert.truthy(out:find("exercise 1: right.", 1, true))
+    assert.are.same({ "ree: lesson 1: exercises 2, 3 not answered right\n", 1 }, { err, status })
+    -- from another directory too: the lessons are found from the toolkit's root
+    local p = assert(io.popen("cd / && '" .. os.getenv("PWD") .. "/bindings/ree-host' lesson 2>&1"))
+    local list = p:read("a")
+    p:close()
+    assert.truthy(list:find("^1%. The ERP ladder, year by year\n"))
   end)
 
   it("answers in words, and says what is wrong", function()
@@ -72,7 +99,7 @@ describe("lessons #repl", function()
     assert.truthy(said:find("no exercise 9\n", 1, true))
     assert.has_error(function() lessons.load(99) end, "no lesson 99 (./ree lesson lists them)")
     local s, lesson = start(1)
-    assert.has_error(function() lessons.solve(lesson, s.env, 9) end, "lesson 1 has no exercise 9")
-    assert.are.same({ false, "lesson 1 has no exercise 9" }, { lessons.check(lesson, s.env, 9, 1) })
+    assert.has_error(function() lessons.solve(lesson, 9) end, "lesson 1 has no exercise 9")
+    assert.are.same({ false, "lesson 1 has no exercise 9" }, { lessons.check(lesson, 9, 1) })
   end)
 end)
