@@ -23,19 +23,20 @@ local report = {}
 
 --- The scenario a command names: one of the history's (see
 -- models/scenarios/history.lua) or a Lua file that returns a scenario.
--- Returns the scenario, or nil and a message.
+-- Returns the scenario, or nil, a message and the exit status it means: 2
+-- for a name that is no scenario, 1 for a file that failed to give one.
 function report.scenario(name)
   local history = require "models.scenarios.history"
   if type(name) ~= "string" or name == "" then
-    return nil, "name a scenario: " .. table.concat(history.NAMES, ", ") .. ", or a FILE.lua that returns one"
+    return nil, "name a scenario: " .. table.concat(history.NAMES, ", ") .. ", or a FILE.lua that returns one", 2
   end
   if name:match("%.lua$") then
     local chunk, err = loadfile(name)
-    if not chunk then return nil, err end
-    local ok, sc = pcall(chunk)
-    if not ok then return nil, tostring(sc) end
+    if not chunk then return nil, err, err:find("^cannot open") and 2 or 1 end
+    local ok, sc = xpcall(chunk, debug.traceback)
+    if not ok then return nil, tostring(sc), 1 end
     if getmetatable(sc) ~= require("ree.scenario").Scenario then
-      return nil, string.format("%s: returns %s, not a scenario (ree.scenario { ... })", name, type(sc))
+      return nil, string.format("%s: returns %s, not a scenario (ree.scenario { ... })", name, type(sc)), 1
     end
     return sc
   end
@@ -43,7 +44,7 @@ function report.scenario(name)
     if known == name then return history.scenario(name) end
   end
   return nil, string.format("no scenario '%s': name one of %s, or a FILE.lua that returns one", name,
-    table.concat(history.NAMES, ", "))
+    table.concat(history.NAMES, ", ")), 2
 end
 
 -- {==================================================================

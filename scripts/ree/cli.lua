@@ -4,7 +4,7 @@
 local cli = {}
 
 local USAGE = [[
-usage: ./ree [COMMAND | FILE.lua [ARGS...] | -e CODE]
+usage: ./ree [--debug] [COMMAND | FILE.lua [ARGS...] | -e CODE]
 
   ./ree                  open the REPL (a script when stdin is not a terminal)
   ./ree FILE.lua [ARGS]  run a script; require "ree" works in it
@@ -28,22 +28,41 @@ usage: ./ree [COMMAND | FILE.lua [ARGS...] | -e CODE]
   ./ree fuzz [TARGET] [SECONDS]  fuzz a parser: formula, unit or json
   ./ree bench            run the benchmarks (scripts/bench)
   ./ree --help, --version
+  --debug                before any command: an error shows its traceback
 
 exit status: 0 done; 1 the work failed (an error in a script or a model, a
 wrong answer to a lesson, a sandbox limit); 2 the command line was wrong.
 Errors go to stderr.
 ]]
 
+local debugging = false -- --debug: errors keep their tracebacks
+
+local function first_line(message) return (tostring(message):match("^[^\n]*")) end
+
+--- Writes "ree: MESSAGE" to stderr: its first line, or all of it (the
+-- traceback) with --debug; returns the exit status (default 1).
 local function fail(message, status)
-  io.stderr:write("ree: ", message, "\n")
+  io.stderr:write("ree: ", debugging and tostring(message) or first_line(message), "\n")
   return status or 1
+end
+
+--- An error value as text; a table's __tostring is called, but a value
+-- that cannot be shown is named by its type.
+local function error_text(err)
+  if type(err) == "string" or type(err) == "number" then return tostring(err) end
+  local mt = getmetatable(err)
+  if type(mt) ~= "table" or mt.__tostring == nil then
+    return string.format("(an error object of type %s)", type(err))
+  end
+  local ok, text = pcall(tostring, err)
+  return ok and type(text) == "string" and text or string.format("(an error object of type %s)", type(err))
 end
 
 --- Runs f(...) with a traceback on error; returns an exit status.
 local function protected(f, ...)
-  local ok, err = xpcall(f, debug.traceback, ...)
+  local ok, err = xpcall(f, function(e) return debug.traceback(error_text(e), 2) end, ...)
   if ok then return 0 end
-  return fail(tostring(err))
+  return fail(err)
 end
 
 local function run_file(path, args)
@@ -66,14 +85,12 @@ local function run_repl()
   return require("ree.repl").start()
 end
 
-local function first_line(message) return (tostring(message):match("^[^\n]*")) end
-
 --- ./ree run SCENARIO: its summary (models/report.lua).
 local function run_scenario(rest)
   if rest[2] ~= nil then return fail("run takes one scenario (./ree run SCENARIO)", 2) end
   local report = require "models.report"
-  local sc, err = report.scenario(rest[1])
-  if not sc then return fail(err, 2) end
+  local sc, err, status = report.scenario(rest[1])
+  if not sc then return fail(err, status) end
   return protected(function() report.text(sc:run(), io.write) end)
 end
 
@@ -96,12 +113,11 @@ local function report(rest)
   end
   if not out then return fail("report: name the file to write with -o FILE.html", 2) end
   local models = require "models.report"
-  local sc, err = models.scenario(name)
-  if not sc then return fail(err, 2) end
-  local ok, werr = xpcall(function() models.write(sc:run(), out, { year = year }) end, debug.traceback)
-  if not ok then return fail(first_line(werr)) end
-  io.write(string.format("wrote %s\n", out))
-  return 0
+  local sc, err, status = models.scenario(name)
+  if not sc then return fail(err, status) end
+  status = protected(function() models.write(sc:run(), out, { year = year }) end)
+  if status == 0 then io.write(string.format("wrote %s\n", out)) end
+  return status
 end
 
 --- ./ree lesson [N]: the list, or lesson N (scripts/ree/lessons.lua).
@@ -112,7 +128,7 @@ local function lesson(rest)
   end
   local ok, result = xpcall(require("ree.lessons").main, debug.traceback, n)
   if ok then return result end
-  return fail(first_line(result))
+  return fail(result)
 end
 
 --- ./ree --sandbox FILE.lua [--memory MB] [--instructions N] [--seconds S]
@@ -144,11 +160,15 @@ local function sandbox(rest)
   end
   local ok, err = sb.run(path, opts)
   io.stdout:flush()
-  if not ok then io.stderr:write("ree: ", err, "\n") end
+  if not ok then fail(err) end
   os.exit(ok and 0 or 1, false)
 end
 
 function cli.main(args)
+  if args[1] == "--debug" then
+    debugging = true
+    table.remove(args, 1)
+  end
   local command = args[1]
   local rest = table.move(args, 2, #args, 1, {})
   if command == nil then return run_repl() end

@@ -39,19 +39,19 @@ describe("lessons #repl", function()
         assert.is_false(lessons.check(lesson, i, wrong), string.format("lesson %d, exercise %d", n, i))
         session.env.answer(i, wrong)
       end
-      assert.are.same({ right = #lesson.exercises, wrong = #lesson.exercises }, { right = tally.right, wrong = tally.wrong })
+      assert.are.same({ #lesson.exercises, #lesson.exercises }, { tally.right, tally.wrong })
     end
   end)
 
   it("checks answers against numbers worked out by hand", function()
-    local session, lesson = start(1)
+    local _, lesson = start(1)
     -- 2008: metal taxed 25% (t = -0.2), alloy untaxed; a = 0.9: (0 + 0.9 * 0.2) / 0.1 = 1.8
     assert.is_true(lessons.check(lesson, 1, 1.8))
     assert.is_true(lessons.check(lesson, 2, 2010))
-    session, lesson = start(4)
+    _, lesson = start(4)
     -- Mt Weld holds 0.1% Dy (of 100.2% tabulated): 600 t Dy2O3 take 601,200 t of REO
     assert.is_true(lessons.check(lesson, 1, 601200))
-    session, lesson = start(5)
+    _, lesson = start(5)
     -- a nine-year lag: the price holds nine years, then jumps; a peak every 18
     assert.is_true(lessons.check(lesson, 1, 18))
     assert.is_true(lessons.check(lesson, 3, 6.125))
@@ -98,7 +98,7 @@ describe("lessons #repl", function()
     assert.truthy(said:find("erp.alloy[2008]: metal taxed 25%, alloy untaxed.\n", 1, true))
     assert.truthy(said:find("no exercise 9\n", 1, true))
     assert.has_error(function() lessons.load(99) end, "no lesson 99 (./ree lesson lists them)")
-    local s, lesson = start(1)
+    local _, lesson = start(1)
     assert.has_error(function() lessons.solve(lesson, 9) end, "lesson 1 has no exercise 9")
     assert.are.same({ false, "lesson 1 has no exercise 9" }, { lessons.check(lesson, 9, 1) })
   end)
