@@ -21,12 +21,22 @@ local function shell_quote(s)
   return "'" .. tostring(s):gsub("'", "'\\''") .. "'"
 end
 
---- Runs the ree executable with args (and stdin text); returns stdout,
--- stderr and the exit status.
-function helpers.run(args, stdin)
+--- The checkout's root, as the host finds it (symbolic links resolved).
+function helpers.root()
+  local p = assert(io.popen("pwd -P"))
+  local dir = p:read("l")
+  p:close()
+  return dir
+end
+
+--- Runs the ree executable with args (and stdin text; at most seconds,
+-- when given, then it is killed); returns stdout, stderr and the exit
+-- status.
+function helpers.run(args, stdin, seconds)
   local err_path = os.tmpname()
   local in_path
   local cmd = { "bindings/ree-host" }
+  if seconds then table.insert(cmd, 1, "timeout -s KILL " .. math.tointeger(seconds)) end
   for _, a in ipairs(args) do cmd[#cmd + 1] = shell_quote(a) end
   cmd[#cmd + 1] = "2>" .. err_path
   if stdin then

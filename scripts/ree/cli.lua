@@ -46,21 +46,9 @@ local function fail(message, status)
   return status or 1
 end
 
---- An error value as text; a table's __tostring is called, but a value
--- that cannot be shown is named by its type.
-local function error_text(err)
-  if type(err) == "string" or type(err) == "number" then return tostring(err) end
-  local mt = getmetatable(err)
-  if type(mt) ~= "table" or mt.__tostring == nil then
-    return string.format("(an error object of type %s)", type(err))
-  end
-  local ok, text = pcall(tostring, err)
-  return ok and type(text) == "string" and text or string.format("(an error object of type %s)", type(err))
-end
-
 --- Runs f(...) with a traceback on error; returns an exit status.
 local function protected(f, ...)
-  local ok, err = xpcall(f, function(e) return debug.traceback(error_text(e), 2) end, ...)
+  local ok, err = xpcall(f, function(e) return debug.traceback(require("ree.format").error_value(e), 2) end, ...)
   if ok then return 0 end
   return fail(err)
 end

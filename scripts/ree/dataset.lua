@@ -95,6 +95,10 @@ end
 
 --- The dataset in models/data/history/NAME.json, or nil and a message.
 function dataset.load(name)
+  if type(name) ~= "string" or not name:find("^[%w_][%w_%-]*$") then
+    return nil, string.format("no dataset '%s': a dataset's name is letters, digits, '-' and '_' " ..
+      "(ree.data.list() names them)", tostring(name))
+  end
   local value, doc = data.read_checked("history/" .. name, dataset.schema)
   if value == nil then return nil, doc end
   return build(value, name, function(path, message) return doc:message(path, message) end)

@@ -4,6 +4,19 @@ local format = {}
 
 --- 4081.63 -> "4,082"; 62.8 -> "62.8"; 0.0123 -> "0.0123"
 -- Whole-number precision at and above 100, three significant digits below.
+--- An error value as text: a string or a number as it is; an object by
+-- its __tostring (called under pcall); anything else, or an object whose
+-- __tostring fails or gives no string, named by its type.
+function format.error_value(e)
+  if type(e) == "string" or type(e) == "number" then return tostring(e) end
+  local mt = getmetatable(e)
+  if type(mt) == "table" and rawget(mt, "__tostring") ~= nil then
+    local ok, text = pcall(tostring, e)
+    if ok and type(text) == "string" then return text end
+  end
+  return string.format("(an error object of type %s)", type(e))
+end
+
 function format.number(x)
   if x ~= x then return "n/a" end
   if x == math.huge or x == -math.huge then return x > 0 and "inf" or "-inf" end

@@ -22,6 +22,7 @@
 --     --> true, or false and a message
 
 local files = require "ree.files"
+local format = require "ree.format"
 
 local sandbox = {}
 
@@ -60,6 +61,8 @@ local function copy(t, without)
   return out
 end
 
+--- Whether name is a module of the library: true; false for one of the
+-- application's, or the host, or anything else of the toolkit's.
 local function is_library(name)
   if LIBRARY[name] then return true end
   if NOT_LIBRARY[name] then return false end
@@ -145,6 +148,14 @@ local function base_environment(limit, opts)
     return setmetatable(t, mt)
   end
   env.getmetatable = getmetatable
+  -- a message handler called for the error the hook raised runs with
+  -- hooks off: the script's handler is not called then
+  env.xpcall = function(f, handler, ...)
+    return xpcall(f, function(e)
+      if limit.stopped then return e end
+      return handler(e)
+    end, ...)
+  end
   env.coroutine = copy(coroutine)
   env.coroutine.create = limit.coroutine
   env.coroutine.wrap = function(fn)
@@ -186,10 +197,10 @@ local function library_environment(limit, root, opts)
         2)
     end
     local file = package.searchpath(name, path)
-    if not file then error(string.format("sandbox: require '%s': no such module in the toolkit", name), 2) end
-    if not is_library(name) then
+    if (file or name == "ree.host") and not is_library(name) then
       error(string.format("sandbox: require '%s': it reaches outside the sandbox", name), 2)
     end
+    if not file then error(string.format("sandbox: require '%s': no such module in the toolkit", name), 2) end
     local source = assert(files.read(file))
     local chunk = assert(load(source, "@" .. file, "t", env))
     local value = chunk(name, file)
@@ -238,6 +249,9 @@ function sandbox.run(path, opts)
   if not source then return false, string.format("sandbox: cannot open %s", path) end
   if source:sub(1, 1) == "\27" then return false, string.format("sandbox: %s is bytecode; give Lua source", path) end
 
+  -- the string metatable's __index is the string library: no dump there
+  -- either (the process runs this one script)
+  string.dump = nil -- luacheck: ignore 122
   local limit = instruction_limit(instructions)
   local lib = library_environment(limit, absolute(files.root()), opts)
   local env = script_environment(limit, lib, opts)
@@ -246,13 +260,12 @@ function sandbox.run(path, opts)
 
   -- the script runs in a coroutine of its own, hooked, and its error is
   -- made into text there, under the limits: a __tostring that loops stops
+  -- (an error the hook raised leaves hooks off until the handler returns:
+  -- then the message is taken as it is, and no code of the script's runs)
   local main = limit.coroutine(function()
     return xpcall(chunk, function(e)
-      if type(e) ~= "string" then
-        local ok, text = pcall(tostring, e)
-        e = ok and type(text) == "string" and text or string.format("(an error object of type %s)", type(e))
-      end
-      return debug.traceback(e, 2)
+      if limit.stopped then return e end
+      return debug.traceback(format.error_value(e), 2)
     end)
   end)
   host.time_limit(seconds, string.format(LIMIT_TIME, seconds))
