@@ -133,6 +133,10 @@ end
 -- share of s's capacity in r) and cost.s.r (its unit cost, US$/kg).
 function location.attach(model, opts)
   local init = model.init
+  model.optional = model.optional or {}
+  for stage in pairs(opts.stages) do
+    for _, r in ipairs(opts.regions) do model.optional[#model.optional + 1] = "loc." .. stage .. ".closed." .. r end
+  end
   local function param(p, name)
     local v = p[name]
     if v == nil then error(string.format("location: no parameter '%s'", name), 0) end

@@ -52,6 +52,14 @@ return function(opts)
   local elements = opts.elements
   local regions = opts.regions or { "RW" }
   local model = { name = "market_model" }
+  -- what the model reads when it is there and does without when it is not:
+  -- a policy may set these though the scenario has no value for them
+  model.optional = { "quota_total", "projects" }
+  for name in pairs(opts.quota_groups or {}) do model.optional[#model.optional + 1] = "quota_total." .. name end
+  for _, el in ipairs(elements) do
+    model.optional[#model.optional + 1] = el .. ".s_rw"
+    model.optional[#model.optional + 1] = el .. ".stock_rw"
+  end
 
   local function get(p, el, key)
     local v = p[el .. "." .. key]

@@ -97,7 +97,7 @@ function report.digest(res)
       nil, first)), first, format.number(total(res, els, "exports", nil, last)), last))
   end
   for _, stage in ipairs({ "alloy", "magnet" }) do
-    if res.location and res.location[stage] then
+    if res:has("location." .. stage) then
       add("China's share of " .. stage .. " making", string.format("%.0f%% in %d, %.0f%% in %d",
         100 * res.location[stage].CN[first], first, 100 * res.location[stage].CN[last], last))
     end
@@ -182,7 +182,7 @@ end
 local function chart_location(res)
   local list = {}
   for _, stage in ipairs({ "alloy", "magnet" }) do
-    if res.location[stage] then
+    if res:has("location." .. stage) then
       for _, r in ipairs({ "CN", "JP" }) do
         list[#list + 1] = res.location[stage][r]:to("%"):named(stage .. " making in " .. r)
       end
@@ -266,7 +266,7 @@ function report.html(res, opts)
       if ok then page:figure(chart) end
     end
   end
-  if res.location then
+  if res:has("location") then
     page:heading("Where each stage is made")
     page:figure(chart_location(res), "Shares of capacity; the rest of the world is the remainder.")
   end
@@ -278,7 +278,7 @@ function report.html(res, opts)
   end
   local flows = {}
   for _, el in ipairs({ "Nd", "Dy" }) do
-    if res.supply and res.supply[el] then flows[#flows + 1] = el end
+    if res:has("supply." .. el) then flows[#flows + 1] = el end
   end
   if #flows > 0 then
     local year = opts.year or select(2, res.price[flows[#flows]].fob:max())

@@ -122,6 +122,7 @@ return {
   ["Scenario:parameters"] = { example = 'sc:parameters(2011).quota_total   --> the 2011 quota, t' },
   ["Results:get"] = { example = 'res:get "price.Nd.fob"   -- as res.price.Nd.fob' },
   ["Results:variables"] = { example = 'res:variables()   --> { "cost.alloy.CN", ... }' },
+  ["Results:has"] = { example = 'res:has "location.magnet"   --> true: the history places magnet making' },
   ["Results:sources"] = { example = 'for _, s in ipairs(res:sources()) do print(s.source, #s.params) end' },
 
   -- {==================================================================

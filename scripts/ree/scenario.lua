@@ -22,6 +22,7 @@
 
 local data = require "ree.data"
 local series = require "ree.series"
+local suggest = require "ree.suggest"
 
 local scenario = {}
 
@@ -82,12 +83,14 @@ function scenario.new(spec)
   end
   if type(spec.model) ~= "table" then error("scenario: give a model: a table of steps", 2) end
   for k, f in pairs(spec.model) do
-    if k ~= "init" and k ~= "name" then
+    if k ~= "init" and k ~= "name" and k ~= "optional" then
       local known = false
       for _, s in ipairs(STEPS) do known = known or s == k end
       if not known then error(string.format("scenario: the model has an unknown step '%s'", tostring(k)), 2) end
     end
-    if k ~= "name" and type(f) ~= "function" then
+    if k == "optional" and type(f) ~= "table" then
+      error("scenario: the model's optional parameters must be a list of names", 2)
+    elseif k ~= "name" and k ~= "optional" and type(f) ~= "function" then
       error(string.format("scenario: step '%s' must be a function", k), 2)
     end
   end
@@ -134,13 +137,47 @@ local function value_for(name, v, year, tables)
   return x
 end
 
+--- The names a policy may set: the scenario's parameters and those the
+-- model declares it reads without needing them (model.optional, a list).
+local function known_parameters(self)
+  local known = {}
+  for name in pairs(self.params) do known[name] = true end
+  for _, name in ipairs(self.model.optional or {}) do known[name] = true end
+  return known
+end
+
+--- Raises for a parameter no part of the scenario reads, with the nearest
+-- name there is.
+local function unknown_parameter(policy, name, known, level)
+  error(string.format("policy '%s': unknown parameter '%s'%s", policy, tostring(name), suggest.hint(name, known)),
+    level)
+end
+
+--- Each policy's set and scale name parameters the scenario knows.
+local function check_policies(self)
+  local known = known_parameters(self)
+  for _, pol in ipairs(self.policies) do
+    for k in pairs(pol.set) do if not known[k] then unknown_parameter(pol.name, k, known, 3) end end
+    for k in pairs(pol.scale) do if not known[k] then unknown_parameter(pol.name, k, known, 3) end end
+  end
+  return known
+end
+
 --- The parameters of a year, after the policies acting in it (in their
--- list order). A policy's `apply` sees the model's state when there is one.
-function Scenario:parameters(year, state, tables)
+-- list order). A policy's `apply` sees the model's state when there is one;
+-- a name it sets that no part of the scenario knows is an error.
+function Scenario:parameters(year, state, tables, known)
+  known = known or known_parameters(self)
   local p = {}
   for name, param in pairs(self.params) do p[name] = value_for(name, param.value, year, tables) end
+  local acting -- the policy whose apply runs, for the message
+  setmetatable(p, { __newindex = function(t, k, v)
+    if not known[k] then unknown_parameter(acting, k, known, 2) end
+    rawset(t, k, v)
+  end })
   for _, pol in ipairs(self.policies) do
     if year >= pol.from and year <= pol.to then
+      acting = pol.name
       for k, v in pairs(pol.set) do p[k] = v end
       for k, f in pairs(pol.scale) do
         if type(p[k]) ~= "number" then
@@ -151,7 +188,7 @@ function Scenario:parameters(year, state, tables)
       if pol.apply then pol.apply(p, year, state) end
     end
   end
-  return p
+  return setmetatable(p, nil)
 end
 
 --- Runs the scenario; returns its Results. With { snapshots = true } it
@@ -173,11 +210,12 @@ function Scenario:run(opts)
   state.record = record
   local first = self.start and self.start.year or self.first
   local tables = {}
-  if not self.start and self.model.init then self.model.init(state, self:parameters(first, nil, tables)) end
+  local known = check_policies(self)
+  if not self.start and self.model.init then self.model.init(state, self:parameters(first, nil, tables, known)) end
   for year = first, self.last do
     state.year = year
     if keep then snapshots[year] = { state = copy(state), recorded = copy(recorded), violations = copy(violations) } end
-    local p = self:parameters(year, state, tables)
+    local p = self:parameters(year, state, tables, known)
     state.params = p
     for _, step in ipairs(STEPS) do
       local f = self.model[step]
@@ -226,7 +264,14 @@ local function lookup(results, prefix, node, key)
       end
     end
   end
-  if value ~= nil then rawset(node, key, value) end
+  if value == nil then
+    local names = {}
+    for p in pairs(results.recorded) do
+      if p:sub(1, #prefix) == prefix then names[#names + 1] = prefix .. p:sub(#prefix + 1):match("^[^.]+") end
+    end
+    error(string.format("no variable '%s' in the results%s", path, suggest.hint(path, names)), 3)
+  end
+  rawset(node, key, value)
   return value
 end
 
@@ -286,6 +331,17 @@ function Results:get(path)
   return node
 end
 
+--- Whether the results hold path: a variable ("price.Dy.fob") or the
+-- variables below a name ("location", "location.magnet").
+function Results:has(path)
+  if self.recorded[path] then return true end
+  local below = path .. "."
+  for p in pairs(self.recorded) do
+    if p:sub(1, #below) == below then return true end
+  end
+  return false
+end
+
 --- Names of the recorded variables, sorted.
 function Results:variables()
   local names = {}
@@ -317,6 +373,7 @@ function Scenario:with(values)
   for k, v in pairs(self) do draw[k] = v end
   draw.params, draw.results, draw.start = {}, nil, nil
   for name, p in pairs(self.params) do draw.params[name] = p end
+  draw.policies = table.move(self.policies, 1, #self.policies, 1, {})
   for name, v in pairs(values) do
     local p = self.params[name]
     if not p then error(string.format("montecarlo: the scenario has no parameter '%s'", name), 3) end

@@ -109,6 +109,40 @@ describe("scenarios #unit", function()
     assert.has_error(function() ree.policy { "late", form = 2000 } end, "policy 'late': unknown key 'form'")
   end)
 
+  it("refuse a parameter that no part of the scenario reads, naming the nearest", function()
+    local set = scenario({ ree.policy { "typo", from = 2002, set = { inflw = 5 } } })
+    assert.has_error(function() set:run() end, "policy 'typo': unknown parameter 'inflw' (did you mean 'inflow'?)")
+    local applied = scenario({ ree.policy { "by hand", apply = function(p) p.Rate = 0 end } })
+    assert.has_error(function() applied:run() end,
+      "policy 'by hand': unknown parameter 'Rate' (did you mean 'rate'?)")
+    local far = scenario({ ree.policy { "far off", set = { quota = 1 } } })
+    assert.has_error(function() far:run() end, "policy 'far off': unknown parameter 'quota'")
+    -- a model may name what it reads when it is there: a policy may set that
+    local optional = { optional = { "bonus" } }
+    for k, v in pairs(growth) do optional[k] = v end
+    local sc = ree.scenario { years = { 2000, 2000 }, model = optional,
+      params = { rate = { value = 0, source = "assumption", range = { 0, 1 } },
+        inflow = { value = 0, source = "seed-2012" } },
+      policies = { ree.policy { "bonus", set = { bonus = 1 } } } }
+    assert.near(100, sc:run().stock[2000], 1e-12)
+  end)
+
+  it("refuse a result path they did not record, naming the nearest", function()
+    local res = scenario():run()
+    assert.has_error(function() return res.stok end, "no variable 'stok' in the results (did you mean 'stock'?)")
+    assert.is_true(res:has("stock"))
+    assert.is_false(res:has("stok"))
+  end)
+
+  it("make copies with with and fork that share no policy list", function()
+    local sc = scenario({ ree.policy { "no inflow", set = { inflow = 0 } } })
+    local draw = sc:with { rate = 0.2 }
+    draw:apply(ree.policy { "double", scale = { rate = 2 } })
+    assert.are.same({ 1, 2 }, { #sc.policies, #draw.policies })
+    -- 100 * 1.1^5 with no inflow: the original is untouched by the copy's policy
+    assert.near(100 * 1.1 ^ 5, sc:run().stock[2004], 1e-9)
+  end)
+
   it("name what goes wrong while running and reading results", function()
     -- the inflow series runs 2000-2004: a scenario to 2005 has no inflow for 2005
     local long = ree.scenario { years = { 2000, 2005 }, model = growth,
@@ -116,7 +150,11 @@ describe("scenarios #unit", function()
         inflow = { value = ree.series { from = 2000, unit = "t", 0, 0, 0, 0, 0 }, source = "seed-2012" } } }
     assert.has_error(function() long:run() end, "scenario: parameter 'inflow' has no value for 2005")
     local scaled = scenario({ ree.policy { "scale a typo", scale = { rtae = 2 } } })
-    assert.has_error(function() scaled:run() end, "policy 'scale a typo': cannot scale 'rtae', which is not a number")
+    assert.has_error(function() scaled:run() end,
+      "policy 'scale a typo': unknown parameter 'rtae' (did you mean 'rate'?)")
+    local named = scenario({ ree.policy { "a string", set = { rate = "fast" } },
+      ree.policy { "x", scale = { rate = 2 } } })
+    assert.has_error(function() named:run() end, "policy 'x': cannot scale 'rate', which is not a number")
     local res = scenario():run()
     assert.has_error(function() res:get "price" end, "no variable 'price' in the results")
     assert.has_error(function() ree.compare { a = res } end,
