@@ -18,6 +18,7 @@
 -- with a_ij the share of input i in the value of j at world prices.
 
 local ree = require "ree"
+local suggest = require "ree.suggest"
 
 local china = {}
 
@@ -301,6 +302,16 @@ end
 -- (2014) carry it (an assumption); years before its first (2010) have no cap.
 function china.mining_quotas(elements, shares, opts)
   opts = opts or {}
+  local OPTIONS = { from = true, to = true, above_2011 = true }
+  for k, v in pairs(opts) do
+    if not OPTIONS[k] then
+      error(string.format("china.mining_quotas: unknown option '%s'%s", tostring(k), suggest.hint(k, OPTIONS)), 2)
+    end
+    if math.type(v) == nil or v ~= v or v < 0 or (k ~= "above_2011" and (v < 2000 or v > 2050)) then
+      error(string.format("china.mining_quotas: option '%s' is %s, not %s", k, tostring(v),
+        k == "above_2011" and "a tonnage of 0 or more" or "a year from 2000 to 2050"), 2)
+    end
+  end
   local mining = quotas_record():get("Mining quota")
   local first, last = mining:years()
   local above = china.above_quota(opts.above_2011)

@@ -12,15 +12,31 @@
 -- models/location.lua.
 
 local ree = require "ree"
+local suggest = require "ree.suggest"
 
 local japan = {}
 
---- Options with defaults; an unknown option is an error naming it.
+--- Options with defaults. An unknown option is an error naming it (and
+-- the nearest known one); so is a value of another type than the
+-- default's, and a number outside what the option can mean (valid: a
+-- share between 0 and 1, a year of the record's era); the range is the
+-- plausible one, to try in a sensitivity run.
 local function options(name, given, defaults)
   local o = {}
   for k, v in pairs(defaults) do o[k] = v.value end
   for k, v in pairs(given or {}) do
-    if defaults[k] == nil then error(string.format("japan.%s: unknown option '%s'", name, tostring(k)), 3) end
+    local d = defaults[k]
+    if d == nil then
+      error(string.format("japan.%s: unknown option '%s'%s", name, tostring(k), suggest.hint(k, defaults)), 3)
+    end
+    if type(v) ~= type(d.value) and not (type(d.value) == "boolean" or type(v) == "boolean") then
+      error(string.format("japan.%s: option '%s' takes a %s, not a %s", name, k, type(d.value), type(v)), 3)
+    end
+    local valid = d.valid
+    if valid and (type(v) ~= "number" or v ~= v or v < valid[1] or v > valid[2]) then
+      error(string.format("japan.%s: option '%s' is %s, outside %s to %s", name, k, v ~= v and "NaN" or tostring(v),
+        tostring(valid[1]), tostring(valid[2])), 3)
+    end
     o[k] = v
   end
   return o
@@ -33,12 +49,12 @@ japan.defaults = {}
 -- ===================================================================
 
 japan.defaults.dy_saving = {
-  from = { value = 2011, source = "assumption", range = { 2008, 2013 },
+  from = { value = 2011, valid = { 2000, 2050 }, source = "assumption", range = { 2008, 2013 },
     note = "grain-boundary diffusion was in use from about 2005 (trout-gbd); the 2011 prices pushed it" },
   -- "4-5% -> 2-3%": the floor is about half the intensity, 2.5 / 4.5
-  k_min = { value = 2.5 / 4.5, source = "seed-2012", range = { 2 / 5, 3 / 4 } },
-  rmax = { value = 0.10, source = "sprecher-2017", range = { 0.05, 0.2 } },
-  m = { value = 4, source = "assumption", range = { 2, 8 } },
+  k_min = { value = 2.5 / 4.5, valid = { 0, 1 }, source = "seed-2012", range = { 2 / 5, 3 / 4 } },
+  rmax = { value = 0.10, valid = { 0, 1 }, source = "sprecher-2017", range = { 0.05, 0.2 } },
+  m = { value = 4, valid = { 0, math.huge }, source = "assumption", range = { 2, 8 } },
 }
 
 --- Dy-saving magnets (grain-boundary diffusion, trout-gbd): the intensity
@@ -50,11 +66,11 @@ function japan.dy_saving(opts)
 end
 
 japan.defaults.substitution = {
-  from = { value = 2011, source = "sprecher-2017" },
+  from = { value = 2011, valid = { 2000, 2050 }, source = "sprecher-2017" },
   elements = { value = { "Nd", "La", "Ce" }, source = "assumption", note = "the light rare earths users replaced" },
-  k_min = { value = 0.7, source = "assumption", range = { 0.5, 0.9 } },
-  rmax = { value = 0.10, source = "sprecher-2017", range = { 0.05, 0.2 } },
-  m = { value = 4, source = "assumption", range = { 2, 8 } },
+  k_min = { value = 0.7, valid = { 0, 1 }, source = "assumption", range = { 0.5, 0.9 } },
+  rmax = { value = 0.10, valid = { 0, 1 }, source = "sprecher-2017", range = { 0.05, 0.2 } },
+  m = { value = 4, valid = { 0, math.huge }, source = "assumption", range = { 2, 8 } },
 }
 
 --- De-rare-earth substitution (polishing powder, motors without magnets):
@@ -75,16 +91,16 @@ end
 -- ===================================================================
 
 japan.defaults.recycling = {
-  from = { value = 2012, source = "assumption", range = { 2011, 2016 } },
-  collection = { value = 0.1, source = "assumption", range = { 0.01, 0.5 },
+  from = { value = 2012, valid = { 2000, 2050 }, source = "assumption", range = { 2011, 2016 } },
+  collection = { value = 0.1, valid = { 0, 1 }, source = "assumption", range = { 0.01, 0.5 },
     note = "the share of end-of-life magnets whose rare earths come back; under 1% of all rare earths " ..
       "were recycled in 2011 (binnemans-2013)" },
-  magnet_share = { value = 0.6, source = "assumption", range = { 0.4, 0.9 },
+  magnet_share = { value = 0.6, valid = { 0, 1 }, source = "assumption", range = { 0.4, 0.9 },
     note = "the share of an element's use outside China that goes into magnets" },
   use = { value = "consumer electronics", source = "assumption",
     note = "the magnet use whose lifetime (models/data/magnet-uses.json) sets when magnets retire" },
   lifetime = { value = false, source = "assumption", note = "a lifetime to use instead of the use's" },
-  cost = { value = 30, source = "assumption", range = { 15, 60 }, note = "US$/kg of recovered oxide" },
+  cost = { value = 30, valid = { 0, math.huge }, source = "assumption", range = { 15, 60 }, note = "US$/kg of recovered oxide" },
   elements = { value = { "Nd", "Dy" }, source = "assumption", note = "magnet scrap" },
 }
 
@@ -199,11 +215,11 @@ end
 
 japan.defaults.stockpile = {
   elements = { value = { "Nd", "Dy" }, source = "assumption", note = "JOGMEC's rare-metal stockpile" },
-  buy = { value = 0.05, source = "assumption", range = { 0, 0.2 },
+  buy = { value = 0.05, valid = { 0, 1 }, source = "assumption", range = { 0, 0.2 },
     note = "a share of Japan's reference demand bought each buying year; the record has no tonnages" },
-  from = { value = 2008, source = "assumption", range = { 2006, 2010 } },
-  to = { value = 2009, source = "assumption", range = { 2008, 2010 } },
-  release = { value = 2011, source = "assumption", range = { 2010, 2013 },
+  from = { value = 2008, valid = { 2000, 2050 }, source = "assumption", range = { 2006, 2010 } },
+  to = { value = 2009, valid = { 2000, 2050 }, source = "assumption", range = { 2008, 2010 } },
+  release = { value = 2011, valid = { 2000, 2050 }, source = "assumption", range = { 2010, 2013 },
     note = "released in one year, at the peak" },
 }
 
@@ -236,7 +252,7 @@ end
 -- ===================================================================
 
 japan.defaults.wto_case = {
-  removal = { value = 2015, source = "bofit-2015", range = { 2013, 2015 },
+  removal = { value = 2015, valid = { 2000, 2050 }, source = "bofit-2015", range = { 2013, 2015 },
     note = "consultations March 2012, panel report March 2014, Appellate Body August 2014 (wto-ds431); " ..
       "quotas gone January 2015, duties May 2015. Earlier years: had the case gone faster" },
 }
@@ -267,9 +283,9 @@ end
 -- ===================================================================
 
 japan.defaults.export_control = {
-  from = { value = 2012, source = "yomiuri-2023" },
-  to = { value = 2013, source = "yomiuri-2023", note = "joint ventures again from about 2014" },
-  kappa = { value = 20, source = "assumption", range = { 5, 100 },
+  from = { value = 2012, valid = { 2000, 2050 }, source = "yomiuri-2023" },
+  to = { value = 2013, valid = { 2000, 2050 }, source = "yomiuri-2023", note = "joint ventures again from about 2014" },
+  kappa = { value = 20, valid = { 0, math.huge }, source = "assumption", range = { 5, 100 },
     note = "US$/kg of magnet: the licence cost and the risk of refusal of a move to China" },
 }
 
@@ -283,8 +299,8 @@ function japan.export_control(opts)
 end
 
 japan.defaults.patent_expiry = {
-  year = { value = 2014, source = "reuters-2011-patents" },
-  before = { value = 10, source = "assumption", range = { 0, 50 },
+  year = { value = 2014, valid = { 2000, 2050 }, source = "reuters-2011-patents" },
+  before = { value = 10, valid = { 0, math.huge }, source = "assumption", range = { 0, 50 },
     note = "US$/kg: what entering without Hitachi Metals' licence cost makers outside Japan" },
 }
 

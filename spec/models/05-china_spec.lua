@@ -119,4 +119,13 @@ describe("China's 2015 resource tax #models", function()
     assert.near(127, p["Dy.s_cn"][1].cost, 1e-12)
     assert.are.equal(5, p["Nd.s_cn"][1].cap)
   end)
+
+  it("names a misspelt or impossible option of the mining quotas", function()
+    assert.has_error(function() china.mining_quotas({ "Nd" }, { Nd = 1 }, { above2011 = 5 }) end,
+      "china.mining_quotas: unknown option 'above2011' (did you mean 'above_2011'?)")
+    assert.has_error(function() china.mining_quotas({ "Nd" }, { Nd = 1 }, { above_2011 = -5 }) end,
+      "china.mining_quotas: option 'above_2011' is -5, not a tonnage of 0 or more")
+    assert.has_error(function() china.mining_quotas({ "Nd" }, { Nd = 1 }, { from = 1900 }) end,
+      "china.mining_quotas: option 'from' is 1900, not a year from 2000 to 2050")
+  end)
 end)

@@ -106,10 +106,12 @@ describe("Japan's countermeasures #models", function()
     case.apply(p)
     assert.are.same({ ["Nd.tax"] = 0, ["Nd.vat_lost"] = 0, ["Nd.quota"] = -1, quota_total = -1,
       ["quota_total.light"] = -1, ["loc.alloy.duty"] = 0, ["Nd.p0"] = 40 }, p)
-    -- had the case gone faster: the quota of 2013 gone
+    -- had the case gone faster: the quota of 2011 gone
     local res = scenario({ japan.wto_case { removal = 2011 } }):run()
     assert.are.equal(0, res.quota_binding.Nd[2011])
     assert.are.equal(1, base.quota_binding.Nd[2011])
+    assert.has_error(function() japan.wto_case { removal = 1870 } end,
+      "japan.wto_case: option 'removal' is 1870, outside 2000 to 2050")
   end)
 
   it("export control and patents add their costs to moving magnet making", function()
@@ -127,5 +129,19 @@ describe("Japan's countermeasures #models", function()
     assert.truthy(text:find("japan.dy_saving()", 1, true))
     assert.truthy(text:find("k_min      0.5556                 seed-2012, range 0.4-0.75", 1, true))
     assert.has_error(function() japan.recycling { rate = 1 } end, "japan.recycling: unknown option 'rate'")
+    assert.has_error(function() japan.recycling { colection = 0.2 } end,
+      "japan.recycling: unknown option 'colection' (did you mean 'collection'?)")
+    -- a share of the scrap collected: 0 to 1 (its plausible range, 1% to 50%, is for trying)
+    assert.has_error(function() japan.recycling { collection = 1.4 } end,
+      "japan.recycling: option 'collection' is 1.4, outside 0 to 1")
+    assert.has_error(function() japan.recycling { collection = -3 } end,
+      "japan.recycling: option 'collection' is -3, outside 0 to 1")
+    assert.has_error(function() japan.recycling { collection = 0 / 0 } end,
+      "japan.recycling: option 'collection' is NaN, outside 0 to 1")
+    assert.has_no_error(function() japan.recycling { collection = 0.8 } end)
+    assert.has_error(function() japan.dy_saving { from = "2011" } end,
+      "japan.dy_saving: option 'from' takes a number, not a string")
+    assert.has_error(function() japan.new_mines { lynas = 5 } end,
+      "japan.new_mines: option 'lynas' takes a table, not a number")
   end)
 end)
