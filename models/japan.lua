@@ -100,7 +100,8 @@ japan.defaults.recycling = {
   use = { value = "consumer electronics", source = "assumption",
     note = "the magnet use whose lifetime (models/data/magnet-uses.json) sets when magnets retire" },
   lifetime = { value = false, source = "assumption", note = "a lifetime to use instead of the use's" },
-  cost = { value = 30, valid = { 0, math.huge }, source = "assumption", range = { 15, 60 }, note = "US$/kg of recovered oxide" },
+  cost = { value = 30, valid = { 0, math.huge }, source = "assumption", range = { 15, 60 },
+    note = "US$/kg of recovered oxide" },
   elements = { value = { "Nd", "Dy" }, source = "assumption", note = "magnet scrap" },
 }
 
