@@ -201,10 +201,20 @@ end
 
 local checked = {} -- each file has one schema, so it is read and checked once
 
+--- A copy of a decoded value: what a caller changes in it changes
+-- nothing in the next caller's.
+local function fresh(v)
+  if type(v) ~= "table" then return v end
+  local out = {}
+  for k, x in pairs(v) do out[k] = fresh(x) end
+  return out
+end
+
 --- Opens models/data/NAME.json and checks it against schema.
--- @return the decoded value and its Document, or nil and a message
+-- @return a fresh copy of the decoded value and its Document, or nil and
+-- a message
 function data.read_checked(name, schema)
-  if checked[name] then return checked[name].value, checked[name] end
+  if checked[name] then return fresh(checked[name].value), checked[name] end
   local sources, err = data.bibliography()
   if not sources then return nil, err end
   local doc
@@ -216,7 +226,7 @@ function data.read_checked(name, schema)
     error(e, 0)
   end
   checked[name] = doc
-  return doc.value, doc
+  return fresh(doc.value), doc
 end
 
 --- As read_checked, raising the message instead of returning it.

@@ -177,4 +177,16 @@ describe("the founding report's magnet case #models", function()
     assert.has_error(function() magnet.supply { ["Mountain Pass"] = -1 } end,
       "supply of 'Mountain Pass' must be a non-negative number of t REO")
   end)
+
+  it("hands out copies of its data: a caller's edit changes no later result", function()
+    local before = ree.magnet.requirement("jp-2011-mix", 10000)
+    local route = ree.magnet.route()
+    route.stages[5].yield.value = 0.1
+    assert.are.equal(0.65, ree.magnet.route().stages[5].yield.value)
+    local dist = ree.magnet.deposit("Mt Weld").distribution
+    dist.Dy.pct = 50
+    assert.are_not.equal(50, ree.magnet.deposit("Mt Weld").distribution.Dy.pct)
+    local after = ree.magnet.requirement("jp-2011-mix", 10000)
+    assert.are.same({ before.metal, before.oxide, before.ore }, { after.metal, after.oxide, after.ore })
+  end)
 end)
