@@ -66,8 +66,11 @@ static int m_set(lua_State *L) {
   for (y = 0; y < years; y++) {
     double v;
     if (lua_type(L, 4) == LUA_TTABLE) {
+      int isnum;
       lua_geti(L, 4, y + 1);
-      v = lua_tonumber(L, -1);
+      v = lua_tonumberx(L, -1, &isnum);
+      if (!isnum) /* a missing year is an error, never a zero flow */
+        return luaL_error(L, "chain: value %d of %d is %s, not a number", y + 1, years, luaL_typename(L, -1));
       lua_pop(L, 1);
     } else {
       v = luaL_checknumber(L, 4);

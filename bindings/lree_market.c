@@ -54,8 +54,8 @@ static const char *read_curve(lua_State *L, int idx, const char *key,
     lua_pop(L, 2);
   } else if (kind[0] == 'l') {
     c->kind = REE_CURVE_LINEAR;
-    lua_getfield(L, -1, "a");
-    lua_getfield(L, -2, "b");
+    if (lua_getfield(L, -1, "a") != LUA_TNUMBER || lua_getfield(L, -2, "b") != LUA_TNUMBER)
+      return lua_pushfstring(L, "market: %s needs numbers a and b", key);
     c->a = lua_tonumber(L, -2);
     c->b = lua_tonumber(L, -1);
     lua_pop(L, 2);

@@ -60,18 +60,45 @@ local function check_flows(spec)
   return order
 end
 
+local function finite(x) return type(x) == "number" and x == x and x ~= math.huge and x ~= -math.huge end
+
+--- A value as a message shows it: NaN and infinities by name, a table as one.
+local function shown(x)
+  if type(x) ~= "number" then return "a " .. type(x) end
+  if x ~= x then return "NaN" end
+  if x == math.huge or x == -math.huge then return x > 0 and "infinite" or "-infinite" end
+  return tostring(x)
+end
+
 --- Reconciles one layer: values and sds are numbers or nil per flow.
 local function one_layer(spec, processes, pick)
   local n, a, c, values, sds = #spec.flows, {}, {}, {}, {}
   for i, f in ipairs(spec.flows) do
     values[i], sds[i] = pick(f.value), pick(f.sd)
-    if values[i] == nil then values[i], sds[i] = 0 / 0, -1 end
+    if values[i] == nil then
+      values[i], sds[i] = 0 / 0, -1
+    else
+      if not finite(values[i]) then
+        error(string.format("reconcile: flow '%s': its value is %s, not a finite number", f[1], shown(values[i])), 0)
+      end
+      -- a NaN or negative sd would drop the measurement, an infinite one
+      -- make the solve NaN: only 0 (fixed) and finite positive sds count
+      if not finite(sds[i]) or sds[i] < 0 then
+        error(string.format("reconcile: flow '%s': its sd is %s, not a finite number of 0 or more", f[1],
+          shown(sds[i])), 0)
+      end
+    end
   end
   for row, p in ipairs(processes) do
     for i, f in ipairs(spec.flows) do
       a[(row - 1) * n + i] = (f.to == p and 1 or 0) - (f.from == p and 1 or 0)
     end
-    c[row] = pick((spec.stock_change or {})[p]) or 0
+    local dc = pick((spec.stock_change or {})[p]) or 0
+    if not finite(dc) then
+      error(string.format("reconcile: the stock change of '%s' is %s, not a known number (an uncertain stock " ..
+        "change is a flow: give it as one, with its sd)", p, shown(dc)), 0)
+    end
+    c[row] = dc
   end
   local v, sd, z, chi2, df, p_value = core.reconcile(a, c, values, sds)
   if not v then

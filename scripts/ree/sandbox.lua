@@ -37,7 +37,8 @@ local BASE = { "assert", "error", "ipairs", "next", "pairs", "pcall", "rawequal"
 local LIBRARY = {}
 for _, name in ipairs { "ree", "ree.core", "ree.elements", "ree.series", "ree.data", "ree.dataset", "ree.magnet",
   "ree.market", "ree.scenario", "ree.montecarlo", "ree.chain", "ree.reconcile", "ree.stocks", "ree.plot",
-  "ree.svg", "ree.sankey", "ree.html", "ree.csv", "ree.format", "ree.scale", "ree.pretty", "ree.files" } do
+  "ree.svg", "ree.sankey", "ree.html", "ree.csv", "ree.format", "ree.scale", "ree.pretty", "ree.files",
+  "ree.suggest" } do
   LIBRARY[name] = true
 end
 --- The domain's models a script may build on (not the app's entry points

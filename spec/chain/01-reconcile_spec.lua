@@ -61,4 +61,25 @@ describe("reconciliation #unit", function()
       { "out", from = "p", value = { Dy = 2 }, sd = { Dy = 0 } } } } end,
       "reconcile, Dy: the balance of 'p' cannot hold: its flows are exact")
   end)
+
+  it("refuses an sd or a stock change it cannot weigh, naming the flow or the process", function()
+    local function with(sd, change)
+      return { flows = { { "ore", to = "mill", value = 100, sd = sd }, { "tailings", from = "mill" } },
+        stock_change = change }
+    end
+    for sd, shown in pairs({ [-1] = "-1", [math.huge] = "infinite" }) do
+      assert.has_error(function() ree.reconcile(with(sd)) end,
+        "reconcile: flow 'ore': its sd is " .. shown .. ", not a finite number of 0 or more")
+    end
+    assert.has_error(function() ree.reconcile(with(0 / 0)) end,
+      "reconcile: flow 'ore': its sd is NaN, not a finite number of 0 or more")
+    assert.has_error(function() ree.reconcile(with(5, { mill = { value = 1, sd = 1 } })) end,
+      "reconcile: the stock change of 'mill' is a table, not a known number (an uncertain stock change is a " ..
+      "flow: give it as one, with its sd)")
+    -- as a flow it is weighed like any other: by hand, ore 100 +- 5 and the
+    -- stock change 1 +- 1 meet tailings at 99, no adjustment needed
+    local r = ree.reconcile { flows = { { "ore", to = "mill", value = 100, sd = 5 },
+      { "stock", from = "mill", value = 1, sd = 1 }, { "tailings", from = "mill" } } }
+    assert.near(99, r.value.tailings, 1e-12)
+  end)
 end)

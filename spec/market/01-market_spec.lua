@@ -4,7 +4,7 @@ local ree = require "ree"
 -- supply in China P, none outside. Free trade: P = 200/3. A 50% tax:
 -- P_cn = 400/7, P_rw = 600/7. A quota of 10 t: P_cn = 55, P_rw = 90.
 local function linear(extra)
-  local spec = { name = "Nd", year = 2011, d_cn = { "linear", a = 100, b = -1 }, s_cn = { "linear", b = 1 },
+  local spec = { name = "Nd", year = 2011, d_cn = { "linear", a = 100, b = -1 }, s_cn = { "linear", a = 0, b = 1 },
     d_rw = { "linear", a = 100, b = -1 } }
   for k, v in pairs(extra or {}) do spec[k] = v end
   return spec
@@ -45,7 +45,7 @@ describe("market clearing #unit", function()
   end)
 
   it("says which market, which year and why when no price clears", function()
-    local spec = { name = "Dy", year = 2011, d_rw = { "linear", a = 100 } }
+    local spec = { name = "Dy", year = 2011, d_rw = { "linear", a = 100, b = 0 } }
     assert.has_error(function() ree.market.clear(spec) end,
       "market 'Dy', 2011: no price clears: China's excess supply never meets the rest of the world's excess demand")
     assert.are.same({ nil, "market 'Dy', 2011: no price clears: China's excess supply never meets the rest of "
@@ -67,4 +67,16 @@ describe("market clearing #unit", function()
     assert.has_error(function() ree.market.clear_joint({ linear {} }, -1) end,
       "a shared quota must be 0 t or more, not -1")
   end)
+
+  it("reads no missing number as zero, in the market or the chain's core", function()
+    assert.has_error(function()
+      ree.market.clear { s_cn = { "linear", a = 1 }, d_cn = { "elastic", a = 1, e = -1 } }
+    end,
+      "market: s_cn needs numbers a and b")
+    local c = assert(ree.core.chain(1, 3))
+    c:add_process("a", "push")
+    c:add_flow("feed", -1, 0, "value")
+    assert.has_error(function() c:set(0, 0, { 1, nil, 3 }, 3) end, "chain: value 2 of 3 is nil, not a number")
+  end)
 end)
+
