@@ -27,6 +27,15 @@ void lree_open_market(lua_State *L);
 ** "unknown element 'Xx'" for a symbol that names none. */
 int lree_check_element(lua_State *L, int idx);
 
+/* The year at idx, an integer in REE_YEAR_MIN..REE_YEAR_MAX; raises
+** "bad argument #idx (a year from 1000 to 9999 expected, got N)". */
+int lree_check_year(lua_State *L, int idx);
+/* The integer at idx, in lo..hi; raises naming what it counts. */
+int lree_check_int(lua_State *L, int idx, lua_Integer lo, lua_Integer hi, const char *what);
+/* Whether the value at idx is an integer year in range: for lookups,
+** where a year outside is simply not there. */
+int lree_to_year(lua_State *L, int idx, int *year);
+
 /* Reads n numbers from the table at idx into a userdata it pushes (the GC
 ** owns them); a missing or non-number entry reads as NaN. */
 double *lree_check_numbers(lua_State *L, int idx, int n);

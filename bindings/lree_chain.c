@@ -2,7 +2,10 @@
 ** lree_chain.c: the mass-balance graph (ree.Chain userdata). Mechanical:
 ** names and series are the facade's business (scripts/ree/chain.lua).
 */
+#include <limits.h>
+
 #include "chain.h"
+
 #include "lree.h"
 
 #define LREE_CHAIN "ree.Chain"
@@ -19,7 +22,9 @@ static ree_chain *check_chain(lua_State *L, int idx) {
 
 /* chain(layers, years) -> Chain, or fail, msg */
 static int l_chain(lua_State *L) {
-  int layers = (int)luaL_checkinteger(L, 1), years = (int)luaL_checkinteger(L, 2);
+  /* the core says which sizes it takes; here only that they are ints */
+  int layers = lree_check_int(L, 1, 0, INT_MAX, "a number of layers");
+  int years = lree_check_int(L, 2, 0, INT_MAX, "a number of years");
   ree_err err;
   lchain *box = (lchain *)lua_newuserdatauv(L, sizeof *box, 0);
   box->c = NULL; /* closed until the core object exists */
@@ -48,7 +53,8 @@ static int m_add_flow(lua_State *L) {
   static const char *const defs[] = {"tc", "split", "pull", "value", NULL};
   ree_chain *c = check_chain(L, 1);
   const char *name = luaL_checkstring(L, 2);
-  int from = (int)luaL_checkinteger(L, 3), to = (int)luaL_checkinteger(L, 4);
+  int from = lree_check_int(L, 3, -2, INT_MAX, "a process index"),
+      to = lree_check_int(L, 4, -2, INT_MAX, "a process index");
   int def = luaL_checkoption(L, 5, NULL, defs), rc;
   ree_err err;
   rc = ree_chain_add_flow(c, name, from, to, def, &err);
@@ -60,8 +66,8 @@ static int m_add_flow(lua_State *L) {
 /* c:set(flow, layer, values) -- values: one number per year, or a table */
 static int m_set(lua_State *L) {
   ree_chain *c = check_chain(L, 1);
-  int f = (int)luaL_checkinteger(L, 2), layer = (int)luaL_checkinteger(L, 3);
-  int y, years = (int)luaL_checkinteger(L, 5);
+  int f = lree_check_int(L, 2, 0, INT_MAX, "a flow index"), layer = lree_check_int(L, 3, 0, INT_MAX, "a layer");
+  int y, years = lree_check_int(L, 5, 0, INT_MAX, "a number of years");
   ree_err err;
   for (y = 0; y < years; y++) {
     double v;
@@ -92,8 +98,8 @@ typedef double (*getter)(const ree_chain *, int, int, int);
 
 static int row(lua_State *L, getter g) {
   ree_chain *c = check_chain(L, 1);
-  int i = (int)luaL_checkinteger(L, 2), layer = (int)luaL_checkinteger(L, 3);
-  int y, years = (int)luaL_checkinteger(L, 4);
+  int i = lree_check_int(L, 2, 0, INT_MAX, "an index"), layer = lree_check_int(L, 3, 0, INT_MAX, "a layer");
+  int y, years = lree_check_int(L, 4, 0, INT_MAX, "a number of years");
   lua_createtable(L, years, 0);
   for (y = 0; y < years; y++) {
     lua_pushnumber(L, g(c, i, layer, y));

@@ -7,6 +7,27 @@
 #include "element.h"
 #include "lree.h"
 
+int lree_check_int(lua_State *L, int idx, lua_Integer lo, lua_Integer hi, const char *what) {
+  lua_Integer n = luaL_checkinteger(L, idx);
+  if (n < lo || n > hi) {
+    const char *msg = lua_pushfstring(L, "%s from %I to %I expected, got %I", what, lo, hi, n);
+    return luaL_argerror(L, idx, msg);
+  }
+  return (int)n;
+}
+
+int lree_check_year(lua_State *L, int idx) {
+  return lree_check_int(L, idx, REE_YEAR_MIN, REE_YEAR_MAX, "a year");
+}
+
+int lree_to_year(lua_State *L, int idx, int *year) {
+  int isint;
+  lua_Integer n = lua_tointegerx(L, idx, &isint);
+  if (!isint || n < REE_YEAR_MIN || n > REE_YEAR_MAX) return 0;
+  *year = (int)n;
+  return 1;
+}
+
 double *lree_check_numbers(lua_State *L, int idx, int n) {
   double *v = (double *)lua_newuserdatauv(L, (size_t)(n > 0 ? n : 1) * sizeof(double), 0);
   int i;

@@ -22,7 +22,7 @@ static ree_dsm *check_dsm(lua_State *L, int idx) {
 /* stock_model(first_year, years, kind, a, b) -> StockModel, or fail, msg */
 static int l_stock_model(lua_State *L) {
   static const char *const kinds[] = {"fixed", "normal", "weibull", "lognormal", NULL};
-  int first = (int)luaL_checkinteger(L, 1), years = (int)luaL_checkinteger(L, 2);
+  int first = lree_check_year(L, 1), years = lree_check_int(L, 2, 1, REE_YEARS_MAX, "a number of years");
   ree_lifetime lt;
   ree_err err;
   ldsm *box;
@@ -40,7 +40,12 @@ static int l_stock_model(lua_State *L) {
 /* m:set_initial(first_cohort, amounts) -> true, or fail, msg */
 static int m_set_initial(lua_State *L) {
   ree_dsm *m = check_dsm(L, 1);
-  int first = (int)luaL_checkinteger(L, 2), n = (int)luaL_len(L, 3);
+  int first = lree_check_year(L, 2), n;
+  lua_Integer len;
+  luaL_checktype(L, 3, LUA_TTABLE);
+  len = luaL_len(L, 3);
+  if (len > REE_YEARS_MAX) return luaL_error(L, "at most %d initial cohorts, not %I", REE_YEARS_MAX, len);
+  n = (int)len;
   double *v = lree_check_numbers(L, 3, n);
   ree_err err;
   if (ree_dsm_set_initial(m, first, n, v, &err) != REE_OK) return lree_fail(L, &err);
@@ -52,8 +57,12 @@ static int m_set_initial(lua_State *L) {
 static int m_solve(lua_State *L) {
   static const char *const modes[] = {"inflow", "stock", NULL};
   ree_dsm *m = check_dsm(L, 1);
-  int mode = luaL_checkoption(L, 2, NULL, modes);
-  double *v = lree_check_numbers(L, 3, (int)luaL_len(L, 3));
+  int mode = luaL_checkoption(L, 2, NULL, modes), years = ree_dsm_year_count(m);
+  double *v;
+  luaL_checktype(L, 3, LUA_TTABLE);
+  if (luaL_len(L, 3) != years) /* the core reads one value a year */
+    return luaL_error(L, "a stock model of %d years takes %d values, not %I", years, years, luaL_len(L, 3));
+  v = lree_check_numbers(L, 3, years);
   ree_err err;
   int rc = mode == 0 ? ree_dsm_inflow_driven(m, v, &err) : ree_dsm_stock_driven(m, v, &err);
   if (rc != REE_OK) return lree_fail(L, &err);
@@ -75,7 +84,8 @@ static void push_row(lua_State *L, ree_dsm *m, int first, int years, per_year f)
 /* m:results(first, years) -> inflow, outflow, stock, retired (arrays) */
 static int m_results(lua_State *L) {
   ree_dsm *m = check_dsm(L, 1);
-  int first = (int)luaL_checkinteger(L, 2), years = (int)luaL_checkinteger(L, 3);
+  int first = lree_check_year(L, 2);
+  int years = lree_check_int(L, 3, 0, REE_YEAR_MAX - first + 1, "a number of years");
   push_row(L, m, first, years, ree_dsm_inflow);
   push_row(L, m, first, years, ree_dsm_outflow);
   push_row(L, m, first, years, ree_dsm_stock);
@@ -86,9 +96,13 @@ static int m_results(lua_State *L) {
 /* m:weighted(first, years, weights, w_first) -> outflow, stock (arrays) */
 static int m_weighted(lua_State *L) {
   ree_dsm *m = check_dsm(L, 1);
-  int first = (int)luaL_checkinteger(L, 2), years = (int)luaL_checkinteger(L, 3);
-  int n = (int)luaL_len(L, 4), w_first = (int)luaL_checkinteger(L, 5), y;
-  double *w = lree_check_numbers(L, 4, n);
+  int first = lree_check_year(L, 2);
+  int years = lree_check_int(L, 3, 0, REE_YEAR_MAX - first + 1, "a number of years");
+  int n, w_first = lree_check_year(L, 5), y;
+  double *w;
+  luaL_checktype(L, 4, LUA_TTABLE);
+  n = (int)(luaL_len(L, 4) < REE_YEARS_MAX ? luaL_len(L, 4) : REE_YEARS_MAX);
+  w = lree_check_numbers(L, 4, n);
   lua_createtable(L, years, 0);
   lua_createtable(L, years, 0);
   for (y = 0; y < years; y++) {
@@ -103,7 +117,7 @@ static int m_weighted(lua_State *L) {
 /* m:cohort(year, cohort) -> stock at the end of year, outflow during it */
 static int m_cohort(lua_State *L) {
   ree_dsm *m = check_dsm(L, 1);
-  int year = (int)luaL_checkinteger(L, 2), cohort = (int)luaL_checkinteger(L, 3);
+  int year = lree_check_year(L, 2), cohort = lree_check_year(L, 3);
   lua_pushnumber(L, ree_dsm_cohort_stock(m, year, cohort));
   lua_pushnumber(L, ree_dsm_cohort_outflow(m, year, cohort));
   return 2;

@@ -186,8 +186,10 @@ static ree_json_node *encode_value(lua_State *L, int idx, int depth);
 static void attach(lua_State *L, ree_json_node *parent, const char *key,
                    int idx, int depth) {
   ree_json_node *child = encode_value(L, idx, depth);
-  if (ree_json_append(parent, key, child) != REE_OK)
+  if (ree_json_append(parent, key, child) != REE_OK) {
+    ree_json_node_free(child); /* the parent did not take it */
     luaL_error(L, "out of memory");
+  }
 }
 
 /* A table is an array when its keys are exactly 1..n (n >= 1). */
@@ -252,13 +254,15 @@ static ree_json_node *encode_value(lua_State *L, int idx, int depth) {
     case LUA_TTABLE: {
       lua_Integer i, n;
       int array = is_array(L, idx, &n);
+      /* the box that holds the node until its parent takes it comes
+      ** first: making it can raise, and nothing may be lost then */
+      lnode *box = (lnode *)lua_newuserdatauv(L, sizeof *box, 0);
+      box->root = NULL;
+      luaL_setmetatable(L, LREE_JSON_NODE);
       node = array ? ree_json_new_array() : ree_json_new_object();
       if (node == NULL) break;
-      /* hold the node in a box until its parent takes it */
+      box->root = node;
       {
-        lnode *box = (lnode *)lua_newuserdatauv(L, sizeof *box, 0);
-        box->root = node;
-        luaL_setmetatable(L, LREE_JSON_NODE);
         if (array)
           for (i = 1; i <= n; i++) {
             lua_rawgeti(L, idx, i);
@@ -279,10 +283,16 @@ static ree_json_node *encode_value(lua_State *L, int idx, int depth) {
   return node;
 }
 
+static int push_text(lua_State *L) {
+  lua_pushstring(L, (const char *)lua_touserdata(L, 1));
+  return 1;
+}
+
 /* json_encode(value [, pretty]) -> text; keys sorted, NaN as null */
 static int l_json_encode(lua_State *L) {
   lnode *box;
   char *text;
+  int status;
   int pretty = lua_toboolean(L, 2);
   luaL_checkany(L, 1);
   lua_settop(L, 1);
@@ -294,8 +304,13 @@ static int l_json_encode(lua_State *L) {
   ree_json_node_free(box->root);
   box->root = NULL;
   if (text == NULL) return luaL_error(L, "out of memory");
-  lua_pushstring(L, text);
+  /* pushing the text can run out of memory too: protected, so that the
+  ** text is freed either way */
+  lua_pushcfunction(L, push_text);
+  lua_pushlightuserdata(L, text);
+  status = lua_pcall(L, 1, 1, 0);
   ree_free(text);
+  if (status != LUA_OK) return lua_error(L);
   return 1;
 }
 

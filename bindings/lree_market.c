@@ -105,7 +105,17 @@ static const char *read_market(lua_State *L, int idx, ree_market *m,
   memset(m, 0, sizeof *m);
   lua_getfield(L, idx, "name");
   m->name = lua_isstring(L, -1) ? lua_tostring(L, -1) : "?";
-  m->year = (int)opt_number(L, idx, "year", 0);
+  m->year = 0; /* none given: messages name no year */
+  if (lua_getfield(L, idx, "year") != LUA_TNIL) {
+    int isint;
+    lua_Integer y = lua_tointegerx(L, -1, &isint);
+    if (!isint || y < REE_YEAR_MIN || y > REE_YEAR_MAX)
+      return lua_pushfstring(L, "market: year must be a year from %d to %d, not %s", REE_YEAR_MIN, REE_YEAR_MAX,
+                             lua_type(L, -1) == LUA_TNUMBER && lua_tonumber(L, -1) != lua_tonumber(L, -1)
+                               ? "NaN" : luaL_tolstring(L, -1, NULL));
+    m->year = (int)y;
+  }
+  lua_pop(L, 1);
   if ((bad = read_curve(L, idx, "d_cn", &m->d_cn, &st[0])) != NULL ||
       (bad = read_curve(L, idx, "s_cn", &m->s_cn, &st[1])) != NULL ||
       (bad = read_curve(L, idx, "d_rw", &m->d_rw, &st[2])) != NULL ||

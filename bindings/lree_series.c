@@ -42,12 +42,20 @@ static void check_unit(lua_State *L, int idx, ree_unit *u) {
 
 /* series(first_year, unit, values [, n]) -> Series; nil or NaN = missing */
 static int l_series(lua_State *L) {
-  int first = (int)luaL_checkinteger(L, 1), i, n;
+  int first = lree_check_year(L, 1), i, n;
   ree_unit unit;
   ree_series *s;
   check_unit(L, 2, &unit);
   luaL_checktype(L, 3, LUA_TTABLE);
-  n = (int)luaL_optinteger(L, 4, luaL_len(L, 3));
+  if (lua_isnoneornil(L, 4)) {
+    lua_Integer len = luaL_len(L, 3);
+    if (len > REE_YEAR_MAX - first + 1)
+      return luaL_error(L, "a series from %d holds at most %d values (to %d), not %I", first,
+                        REE_YEAR_MAX - first + 1, REE_YEAR_MAX, len);
+    n = (int)len;
+  } else {
+    n = lree_check_int(L, 4, 0, REE_YEAR_MAX - first + 1, "a count of values");
+  }
   s = new_series(L, n);
   ree_series_init(s, first, n, &unit);
   for (i = 0; i < n; i++) {
@@ -138,7 +146,9 @@ static void push_value(lua_State *L, double v) {
 /* s:at(year) -> value, or nil when missing or outside */
 static int m_at(lua_State *L) {
   ree_series *s = check_series(L, 1);
-  push_value(L, ree_series_at(s, (int)luaL_checkinteger(L, 2)));
+  int year;
+  luaL_checkinteger(L, 2);
+  push_value(L, lree_to_year(L, 2, &year) ? ree_series_at(s, year) : (double)NAN);
   return 1;
 }
 
@@ -196,7 +206,7 @@ static int m_to(lua_State *L) {
 /* s:slice(from, to) -> the years from..to, missing outside s */
 static int m_slice(lua_State *L) {
   ree_series *a = check_series(L, 1);
-  int from = (int)luaL_checkinteger(L, 2), to = (int)luaL_checkinteger(L, 3);
+  int from = lree_check_year(L, 2), to = lree_check_year(L, 3);
   ree_err err;
   ree_series *s = new_series(L, to >= from ? to - from + 1 : 0);
   if (ree_series_slice(s, a, from, to, &err) != REE_OK) return fail_with(L, &err);
@@ -206,9 +216,11 @@ static int m_slice(lua_State *L) {
 /* s:shift(k) -> the same values, k years later */
 static int m_shift(lua_State *L) {
   ree_series *a = check_series(L, 1);
-  lua_Integer k = luaL_checkinteger(L, 2);
+  /* the shifted years stay in the range */
+  int k = lree_check_int(L, 2, REE_YEAR_MIN - a->first_year, REE_YEAR_MAX - (a->first_year + a->count - 1),
+                         "a shift");
   ree_series *s = push_copy(L, a, a->count);
-  s->first_year = (int)(a->first_year + k);
+  s->first_year = a->first_year + k;
   return 1;
 }
 
@@ -233,8 +245,7 @@ static int m_cagr(lua_State *L) {
   ree_series *a = check_series(L, 1);
   double rate;
   ree_err err;
-  if (ree_series_cagr(a, (int)luaL_checkinteger(L, 2),
-                      (int)luaL_checkinteger(L, 3), &rate, &err) != REE_OK)
+  if (ree_series_cagr(a, lree_check_year(L, 2), lree_check_year(L, 3), &rate, &err) != REE_OK)
     return fail_with(L, &err);
   lua_pushnumber(L, rate);
   return 1;
@@ -242,7 +253,7 @@ static int m_cagr(lua_State *L) {
 
 static int m_moving_average(lua_State *L) {
   ree_series *a = check_series(L, 1);
-  int window = (int)luaL_checkinteger(L, 2);
+  int window = lree_check_int(L, 2, 0, REE_YEARS_MAX, "a window of years"); /* 0: the core says why not */
   ree_err err;
   ree_series *s = new_series(L, a->count);
   if (ree_series_moving_average(s, a, window, &err) != REE_OK)
@@ -263,7 +274,7 @@ static int m_interpolate(lua_State *L) {
 /* s:extrapolate(to_year, rate) */
 static int m_extrapolate(lua_State *L) {
   ree_series *a = check_series(L, 1);
-  int to = (int)luaL_checkinteger(L, 2);
+  int to = lree_check_year(L, 2);
   double rate = luaL_checknumber(L, 3);
   ree_err err;
   ree_series *s = new_series(L, to >= a->first_year ? to - a->first_year + 1 : 0);
@@ -292,7 +303,7 @@ static int m_index(lua_State *L) {
   ree_series *a = check_series(L, 1);
   ree_err err;
   ree_series *s = new_series(L, a->count);
-  if (ree_series_index(s, a, (int)luaL_checkinteger(L, 2), &err) != REE_OK)
+  if (ree_series_index(s, a, lree_check_year(L, 2), &err) != REE_OK)
     return fail_with(L, &err);
   return 1;
 }
@@ -367,7 +378,8 @@ static const luaL_Reg methods[] = {
 static int m_index_key(lua_State *L) {
   if (lua_type(L, 2) == LUA_TNUMBER && lua_isinteger(L, 2)) {
     ree_series *s = check_series(L, 1);
-    push_value(L, ree_series_at(s, (int)lua_tointeger(L, 2)));
+    int year;
+    push_value(L, lree_to_year(L, 2, &year) ? ree_series_at(s, year) : (double)NAN);
     return 1;
   }
   lua_pushvalue(L, 2);

@@ -5,6 +5,7 @@
 */
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "comp.h"
@@ -217,6 +218,30 @@ double ree_comp_reo_per_mass(const ree_comp *c) {
   return reo / total;
 }
 
+/* What the formula parser reads (formula.c): no exponent, at most 15
+** significant digits and 22 decimals. */
+#define AMOUNT_DIGITS 15
+#define AMOUNT_DECIMALS 22
+
+/*
+** Writes x in fixed notation with the fewest significant digits that read
+** back to x exactly, or, where none of the parser's 15 do, to the nearest
+** amount it reads; snprintf's return convention.
+*/
+static int format_amount(char *at, size_t room, double x) {
+  char sci[32];
+  int digits, exponent, decimals;
+  for (digits = 1; digits < AMOUNT_DIGITS; digits++) {
+    snprintf(sci, sizeof sci, "%.*e", digits - 1, x);
+    if (strtod(sci, NULL) == x) break;
+  }
+  snprintf(sci, sizeof sci, "%.*e", digits - 1, x);
+  exponent = atoi(strchr(sci, 'e') + 1);
+  decimals = digits - 1 - exponent;
+  if (decimals > AMOUNT_DECIMALS) decimals = AMOUNT_DECIMALS;
+  return snprintf(at, room, "%.*f", decimals > 0 ? decimals : 0, x);
+}
+
 size_t ree_comp_format(const ree_comp *c, char *buf, size_t size) {
   size_t used = 0;
   int i, k;
@@ -226,11 +251,13 @@ size_t ree_comp_format(const ree_comp *c, char *buf, size_t size) {
     const char *sym = ree_element_by_z(c->item[i].z)->symbol;
     size_t room = used < size ? size - used : 0;
     char *at = room > 0 ? buf + used : NULL;
-    if (c->item[i].mol == 1.0)
-      k = snprintf(at, room, "%s", sym);
-    else
-      k = snprintf(at, room, "%s%.6g", sym, c->item[i].mol);
+    k = snprintf(at, room, "%s", sym);
     if (k > 0) used += (size_t)k;
+    if (c->item[i].mol != 1.0) {
+      room = used < size ? size - used : 0;
+      k = format_amount(room > 0 ? buf + used : NULL, room, c->item[i].mol);
+      if (k > 0) used += (size_t)k;
+    }
   }
   return used;
 }

@@ -111,8 +111,10 @@ int ree_comp_mix_by_mass(ree_comp *out, const ree_comp *const *parts,
 double ree_comp_reo_per_mass(const ree_comp *c);
 
 /*
-** Writes c as a formula ("Nd2Fe14B", amounts with up to 6 significant
-** digits, 1 omitted) into buf. Returns the length it needed, as snprintf.
+** Writes c as a formula ("Nd2Fe14B"; 1 omitted; each amount in fixed
+** notation with the fewest digits that parse back to it exactly, within
+** the parser's 15 significant digits and 22 decimals) into buf. Returns
+** the length it needed, as snprintf.
 */
 size_t ree_comp_format(const ree_comp *c, char *buf, size_t size);
 

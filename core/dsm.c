@@ -81,6 +81,11 @@ ree_dsm *ree_dsm_new(int first_year, int years, const ree_lifetime *lt,
                 MAX_YEARS, years);
     return NULL;
   }
+  if (first_year < REE_YEAR_MIN || first_year > REE_YEAR_MAX - years + 1) {
+    ree_err_set(err, REE_EDOMAIN, "a stock model's years lie in %d-%d, not "
+                "%d and %d more", REE_YEAR_MIN, REE_YEAR_MAX, first_year, years - 1);
+    return NULL;
+  }
   m = (ree_dsm *)ree_malloc(sizeof *m);
   if (m == NULL) {
     ree_err_set(err, REE_ENOMEM, "out of memory");
@@ -118,6 +123,9 @@ int ree_dsm_set_initial(ree_dsm *m, int first_cohort, int n,
   int i;
   if (m == NULL || (n > 0 && amounts == NULL))
     return ree_err_set(err, REE_EINVAL, "no stock model");
+  if (first_cohort < REE_YEAR_MIN || first_cohort > REE_YEAR_MAX)
+    return ree_err_set(err, REE_EDOMAIN, "an initial cohort's year lies in "
+                       "%d-%d, not %d", REE_YEAR_MIN, REE_YEAR_MAX, first_cohort);
   if (n < 0 || n > MAX_YEARS || first_cohort + n > m->first_year)
     return ree_err_set(err, REE_EDOMAIN, "initial cohorts must come before "
                        "the first year, %d", m->first_year);
@@ -280,6 +288,8 @@ double ree_dsm_stock_weighted(const ree_dsm *m, int year, const double *w,
 int ree_dsm_first_cohort(const ree_dsm *m) {
   return m == NULL ? 0 : m->first_cohort;
 }
+
+int ree_dsm_year_count(const ree_dsm *m) { return m == NULL ? 0 : m->years; }
 
 int ree_dsm_cohort_count(const ree_dsm *m) {
   return m == NULL ? 0 : m->cohorts;

@@ -75,6 +75,8 @@ double ree_dsm_retired_early(const ree_dsm *m, int year);
 /* The range of cohorts: initial ones first, then one per model year. */
 int ree_dsm_first_cohort(const ree_dsm *m);
 int ree_dsm_cohort_count(const ree_dsm *m);
+/* How many years the model spans: what inflow- and stock-driven take. */
+int ree_dsm_year_count(const ree_dsm *m);
 
 /* What cohort holds at the end of year, and what left it during year. */
 double ree_dsm_cohort_stock(const ree_dsm *m, int year, int cohort);

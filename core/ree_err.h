@@ -28,6 +28,17 @@ enum {
 
 #define REE_ERRMSG_MAX 256
 
+/*
+** Years: every year the core takes lies in REE_YEAR_MIN..REE_YEAR_MAX (0
+** for the periods of a classroom model or a one-year chain), so
+** that a span of years, a year plus a count or a shift is an int that
+** cannot overflow. Bindings check years against this range before the
+** core sees them; the core checks them again where it builds a series.
+*/
+#define REE_YEAR_MIN 0
+#define REE_YEAR_MAX 9999
+#define REE_YEARS_MAX (REE_YEAR_MAX - REE_YEAR_MIN + 1)
+
 typedef struct ree_err {
   int code;                  /* REE_OK or one of REE_E* */
   char msg[REE_ERRMSG_MAX];  /* "" when code is REE_OK */

@@ -14,9 +14,12 @@ local Series = core.Series -- the methods table of every ree.Series
 series.missing = 0 / 0
 
 local OPTIONS = { from = true, to = true, unit = true, name = true }
+-- the years a series may hold (core/ree_err.h: REE_YEAR_MIN, REE_YEAR_MAX)
+local YEAR_MIN, YEAR_MAX = 0, 9999
 
 --- ree.series { from = YEAR, unit = UNIT [, name = NAME] [, to = YEAR], v1, v2, ... }
 -- Values are numbers; ree.missing (NaN) or, with `to`, nil marks a gap.
+-- Years run from 0 to 9999.
 function series.new(spec)
   if type(spec) ~= "table" then error("bad argument #1 to 'series' (table expected, got " .. type(spec) .. ")", 2) end
   for k in pairs(spec) do
@@ -26,6 +29,15 @@ function series.new(spec)
   end
   if math.type(spec.from) ~= "integer" then error("series needs 'from', the first year, as an integer", 2) end
   if type(spec.unit) ~= "string" then error("series needs a 'unit' (\"t REO\", \"US$/kg\", ...)", 2) end
+  for _, key in ipairs({ "from", "to" }) do
+    local y = spec[key]
+    if y ~= nil and (math.type(y) ~= "integer" or y < YEAR_MIN or y > YEAR_MAX) then
+      error(string.format("series: '%s' must be a year from %d to %d, not %s", key, YEAR_MIN, YEAR_MAX, tostring(y)), 2)
+    end
+  end
+  if spec.to and spec.to < spec.from - 1 then
+    error(string.format("series: 'to' (%d) comes before 'from' (%d)", spec.to, spec.from), 2)
+  end
   local n = spec.to and (spec.to - spec.from + 1) or #spec
   local ok, s = pcall(core.series, spec.from, spec.unit, spec, n)
   if not ok then error(s, 2) end
