@@ -327,6 +327,12 @@ int ree_market_clear(const ree_market *m, ree_market_result *r, ree_err *err) {
   r->deadweight = -(r->d_cs_cn + r->d_ps_cn + r->tax_revenue + r->vat_revenue + r->quota_rent +
                     (p_rw - p_cn) * r->leakage * KG_PER_T + r->d_cs_rw +
                     r->d_ps_rw);
+  /* finite parameters can still overflow on the way (leakage l0 gap^g
+  ** with a large g, a curve far out): that is no solution, never a NaN */
+  if (!isfinite(r->exports) || !isfinite(r->s_cn) || !isfinite(r->s_rw) || !isfinite(r->deadweight))
+    return ree_err_set(err, REE_EDOMAIN, "market '%s', %d: the quantities overflow at the clearing prices "
+                       "(%g and %g US$/kg): the curves or the leakage give no finite solution",
+                       name, m->year, p_cn, p_rw);
   return REE_OK;
 }
 

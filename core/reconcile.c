@@ -329,6 +329,20 @@ int ree_reconcile(const ree_recon_problem *p, ree_recon_result *r,
     r->sd[j] = sqrt(fmax(var, 0.0));
     if (r->z != NULL) r->z[j] = 0.0;
   }
+  /* 5. Every balance holds by construction, unless exact flows that the
+  **    elimination could not weigh contradict one: say so, never hand out
+  **    values that break a balance. */
+  for (i = 0; i < k; i++) {
+    double sum = -p->c[i], size = fabs(p->c[i]);
+    for (j = 0; j < n; j++) {
+      sum += p->a[i * n + j] * r->value[j];
+      size += fabs(p->a[i * n + j] * r->value[j]);
+    }
+    if (!(fabs(sum) <= 1e-7 * size + TOL * scale)) {
+      rc = ree_err_set(err, REE_EDOMAIN, "balance %d cannot hold: its exact flows contradict it", i);
+      goto done;
+    }
+  }
 done:
   release(&s);
   return rc;

@@ -11,6 +11,17 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
+/* What was read prints (the encoder's path) and the print reads again. */
+static void round_trip(const ree_json_node *root) {
+  ree_json *again = NULL;
+  ree_err err;
+  char *printed = ree_json_print(root, 1);
+  if (printed == NULL) return; /* out of memory */
+  if (ree_json_parse(&again, printed, strlen(printed), &err) != REE_OK) abort();
+  ree_json_free(again);
+  ree_free(printed);
+}
+
 static void walk(const ree_json_node *node, int depth) {
   const ree_json_node *child;
   if (depth > 64) return;
@@ -38,6 +49,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     path[2].key = "b";
     path[2].index = 0;
     (void)ree_json_locate(text, size, path, 3, &line, &column);
+    round_trip(ree_json_root(doc));
     ree_json_free(doc);
   } else if (doc != NULL || err.msg[0] == '\0') {
     abort();

@@ -3,6 +3,7 @@
 */
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "check.h"
 #include "reconcile.h"
@@ -160,8 +161,31 @@ static void reconcile_should_survive_every_allocation_failure(void) {
   }
 }
 
+static void reconcile_should_refuse_exact_flows_that_break_a_balance(void) {
+  /* Found by the fuzzer: flow 2 is exact (371.19), and balance 4 says it
+  ** is 0 with nothing else in it. No adjustment can meet that; the answer
+  ** is an error, not values that break the balance. */
+  double a[] = {98.4, 1, -1, -1, -1, -1, -1, -1, 1, 244, 0, 0, -1, 0, 0, 0, 0, 0, 1, 0};
+  double c[] = {0, 0, 0, 0, 0}, v[] = {82.24, 82.24, 371.19, 370.08}, sd[] = {7.224, -1, 0, 36.008};
+  double out[4], out_sd[4];
+  ree_recon_problem p;
+  ree_recon_result r;
+  p.flows = 4;
+  p.constraints = 5;
+  p.a = a;
+  p.c = c;
+  p.value = v;
+  p.sd = sd;
+  r.value = out;
+  r.sd = out_sd;
+  r.z = NULL;
+  CHECK_INT(ree_reconcile(&p, &r, NULL, &err), REE_EDOMAIN);
+  CHECK(strstr(err.msg, "cannot hold") != NULL);
+}
+
 int main(void) {
   RUN(reconcile_should_solve_one_balance_by_hand);
+  RUN(reconcile_should_refuse_exact_flows_that_break_a_balance);
   RUN(reconcile_should_compute_unknowns_through_a_chain);
   RUN(reconcile_should_keep_exact_flows_and_stock_changes);
   RUN(reconcile_should_name_what_it_cannot_do);
