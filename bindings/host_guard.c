@@ -5,13 +5,20 @@
 **                        signal ends the process before unguard, it is
 **                        removed (SIGTERM, SIGHUP, SIGINT, and the time limit)
 **   host.unguard(path)   written and renamed, or removed: forget it
+**   host.lock(path)      makes path, a lock file, if no one has: true, or
+**                        nil and why (it exists: another writer has it);
+**                        guarded like a temporary file until unlock
+**   host.unlock(path)    removes the lock and forgets it
 **
 ** A signal handler may only call async-signal-safe functions: the paths
 ** are kept in fixed buffers, and the handler unlinks them and re-raises.
 */
 #define _POSIX_C_SOURCE 200809L /* sigaction */
 
+#include <errno.h>
+#include <fcntl.h>
 #include <signal.h>
+#include <stdio.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -55,30 +62,68 @@ static void install(void) {
   }
 }
 
-static int l_guard(lua_State *L) {
-  size_t len;
-  const char *path = luaL_checklstring(L, 1, &len);
+/* Remembers path for the signal handler; raises when the table is full. */
+static void guard(lua_State *L, const char *path, size_t len) {
   int i;
-  luaL_argcheck(L, len > 0 && len < GUARDED_PATH, 1, "a path shorter than 4096 bytes");
   install();
   for (i = 0; i < GUARDED_MAX; i++) {
     if (guarded[i][0] == '\0') {
       memcpy(guarded[i], path, len + 1);
-      return 0;
+      return;
     }
   }
-  return luaL_error(L, "guard: more than %d files written at once", GUARDED_MAX);
+  luaL_error(L, "guard: more than %d files written at once", GUARDED_MAX);
 }
 
-static int l_unguard(lua_State *L) {
-  const char *path = luaL_checkstring(L, 1);
+static void unguard(const char *path) {
   int i;
   for (i = 0; i < GUARDED_MAX; i++)
     if (strcmp(guarded[i], path) == 0) guarded[i][0] = '\0';
+}
+
+static int l_guard(lua_State *L) {
+  size_t len;
+  const char *path = luaL_checklstring(L, 1, &len);
+  luaL_argcheck(L, len > 0 && len < GUARDED_PATH, 1, "a path shorter than 4096 bytes");
+  guard(L, path, len);
+  return 0;
+}
+
+static int l_unguard(lua_State *L) {
+  unguard(luaL_checkstring(L, 1));
+  return 0;
+}
+
+static int l_lock(lua_State *L) {
+  size_t len;
+  const char *path = luaL_checklstring(L, 1, &len);
+  char pid[32];
+  int fd, n;
+  luaL_argcheck(L, len > 0 && len < GUARDED_PATH, 1, "a path shorter than 4096 bytes");
+  fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0644); /* exactly one creator wins */
+  if (fd < 0) return luaL_fileresult(L, 0, path);
+  guard(L, path, len);
+  n = snprintf(pid, sizeof pid, "%ld\n", (long)getpid());
+  if (write(fd, pid, (size_t)n) != n || close(fd) != 0) {
+    int e = errno;
+    unlink(path);
+    unguard(path);
+    errno = e;
+    return luaL_fileresult(L, 0, path);
+  }
+  lua_pushboolean(L, 1);
+  return 1;
+}
+
+static int l_unlock(lua_State *L) {
+  const char *path = luaL_checkstring(L, 1);
+  unlink(path);
+  unguard(path);
   return 0;
 }
 
 void host_add_guard(lua_State *L) {
-  static const luaL_Reg funcs[] = {{"guard", l_guard}, {"unguard", l_unguard}, {NULL, NULL}};
+  static const luaL_Reg funcs[] = {{"guard", l_guard}, {"unguard", l_unguard}, {"lock", l_lock},
+                                   {"unlock", l_unlock}, {NULL, NULL}};
   luaL_setfuncs(L, funcs, 0);
 }

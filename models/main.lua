@@ -109,7 +109,8 @@ return function(out, chart_dir)
   for _, el in ipairs({ "Nd", "Dy" }) do say("%s", chain:where(vc, el)) end
   say("  Japan's alloy makers need %s t of Dy: the same %s t as section 1 (one engine).",
     n(vc:input("JP alloy", "Dy")[2011]), n(dy))
-  assert(os.execute(string.format("mkdir -p %q", chart_dir)))
+  local made, why = require("ree.host").mkdir(chart_dir) -- no shell: the name is taken as it is
+  if not made then error(why, 0) end
   for _, el in ipairs({ "Nd", "Dy" }) do
     local file = string.format("%s/value-chain-%s.svg", chart_dir, el)
     vc:sankey(file, { element = el, title = "The magnet value chain" })

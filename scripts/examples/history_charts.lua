@@ -10,7 +10,7 @@ local ree = require "ree"
 local svg = require "ree.svg"
 
 local dir = arg and arg[1] or "charts"
-assert(os.execute(string.format("mkdir -p %q", dir)))
+assert(require("ree.host").mkdir(dir)) -- no shell: the name is taken as it is
 
 --- "usgs-mcs-2016 [A], vc-2019 [C]": the sources behind the named series.
 local function sources(ds, names)

@@ -224,6 +224,9 @@ function dataset.read_csv(path)
       s = { name = r[2], unit = r[5], values = {} }
       by_name[r[2]] = s
       spec.series[#spec.series + 1] = s
+    elseif r[5] ~= s.unit then
+      return nil, string.format("%s: line %d: series '%s' is in %s, this value in %s (one unit a series)", path, i,
+        r[2], s.unit, r[5])
     end
     s.values[#s.values + 1] = { year = year, value = value, source = r[6], grade = r[7],
       note = r[8] ~= "" and r[8] or nil }

@@ -293,17 +293,44 @@ function montecarlo.join(list, names)
       error(string.format("merge: %s collects other variables than %s", names[k], names[1]), 2)
     end
     local runs = {} -- in run order, so that a message names the first clash
-    for key in pairs(t.values) do runs[#runs + 1] = math.tointeger(tonumber(key)) end
+    for key in pairs(t.values) do
+      local i = math.tointeger(tonumber(key))
+      if not i or tostring(i) ~= key or i < 1 or i > mc.runs then
+        error(string.format("merge: %s has a run '%s', not one of 1-%d", names[k], tostring(key), mc.runs), 2)
+      end
+      runs[#runs + 1] = i
+    end
     table.sort(runs)
+    local years, collected = mc.last - mc.first + 1, {}
+    for _, path in ipairs(mc.collect) do collected[path] = true end
     for _, i in ipairs(runs) do
       local row = t.values[tostring(i)]
       if from[i] then error(string.format("merge: run %d is in both %s and %s", i, from[i], names[k]), 2) end
       from[i] = names[k]
+      if type(row) ~= "table" then
+        error(string.format("merge: %s: run %d is not a table of variables", names[k], i), 2)
+      end
+      for _, path in ipairs(mc.collect) do
+        if row[path] == nil then error(string.format("merge: %s: run %d has no '%s'", names[k], i, path), 2) end
+      end
       for path, values in pairs(row) do
-        for y = 1, #values do
-          if values[y] == core.null then values[y] = 0 / 0 end
+        if not collected[path] then
+          error(string.format("merge: %s: run %d has '%s', which the sweep does not collect", names[k], i,
+            tostring(path)), 2)
         end
-        row[path] = values
+        if type(values) ~= "table" or #values ~= years then
+          error(string.format("merge: %s: run %d, '%s': %s values, not one for each of %d-%d", names[k], i, path,
+            type(values) == "table" and tostring(#values) or "no", mc.first, mc.last), 2)
+        end
+        for y = 1, years do
+          local v = values[y]
+          if v == core.null then
+            values[y] = 0 / 0
+          elseif math.type(v) == nil then
+            error(string.format("merge: %s: run %d, '%s' in %d is %s, not a number", names[k], i, path,
+              mc.first + y - 1, type(v) == "string" and string.format("%q", v) or type(v)), 2)
+          end
+        end
       end
       mc.values[i] = row
     end

@@ -18,6 +18,7 @@ local montecarlo = require "ree.montecarlo"
 local sweep = {}
 
 local SPEC_KEYS = { scenario = true, sample = true, collect = true, lhs = true }
+local MAX_RUNS = 10000000 -- a sweep's runs: ten million, hours of work at 2 ms a run
 
 --- Parses "--runs N --seed S --shard K/M --out DIR"; returns the options
 -- or nil and a message.
@@ -29,9 +30,9 @@ function sweep.options(args)
     if value == nil then return nil, string.format("%s needs a value", flag) end
     if flag == "--runs" or flag == "--seed" then
       local n = math.tointeger(tonumber(value))
-      if not n or (flag == "--runs" and n < 1) then
-        return nil, string.format("%s wants a whole number%s, not '%s'", flag, flag == "--runs" and " above 0" or "",
-          value)
+      if not n or (flag == "--runs" and (n < 1 or n > MAX_RUNS)) then
+        return nil, string.format("%s wants a whole number%s, not '%s'", flag,
+          flag == "--runs" and string.format(" from 1 to %d", MAX_RUNS) or "", value)
       end
       o[flag:sub(3)] = n
     elseif flag == "--shard" then
@@ -75,15 +76,26 @@ end
 -- o.out and returns that file's path.
 function sweep.run(path, o)
   local spec = load_spec(path)
-  local shard, shards = o.shard, o.shards
-  local mc = montecarlo.run { scenario = spec.scenario, sample = spec.sample, collect = spec.collect, lhs = spec.lhs,
-    runs = o.runs, seed = o.seed, only = function(i) return (i - 1) % shards == shard - 1 end }
   local ok, err = host.mkdir(o.out)
   if not ok then error(err, 0) end
-  local file = o.out .. "/" .. shard_name(path, shard, shards)
-  local text = core.json_encode(mc:export { scenario = path, shard = shard, shards = shards })
-  files.write(file, text)
-  return file, mc:count()
+  -- one writer a shard: a second sweep writing the same file is refused
+  -- before it runs (the lock goes when the file is written, or on a signal)
+  local file = o.out .. "/" .. shard_name(path, o.shard, o.shards)
+  local lock = file .. ".lock"
+  if not host.lock(lock) then
+    error(string.format("sweep: %s is being written by another sweep (%s exists; remove it if none runs)", file,
+      lock), 0)
+  end
+  local shard, shards = o.shard, o.shards
+  local done, result = pcall(function()
+    local mc = montecarlo.run { scenario = spec.scenario, sample = spec.sample, collect = spec.collect,
+      lhs = spec.lhs, runs = o.runs, seed = o.seed, only = function(i) return (i - 1) % shards == shard - 1 end }
+    files.write(file, core.json_encode(mc:export { scenario = path, shard = shard, shards = shards }))
+    return mc:count()
+  end)
+  host.unlock(lock)
+  if not done then error(result, 0) end
+  return file, result
 end
 
 --- Reads the shard files in dir, joins them, writes dir/merged.json and

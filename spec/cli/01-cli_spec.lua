@@ -108,7 +108,7 @@ describe("sweeps in shards #cli", function()
       { run { "sweep", "models/sweeps/cobweb.lua", "--runs", "4", "--shard", "3/2" } })
     assert.are.same({ "", "ree: sweep: give the number of runs: --runs N\n", 2 },
       { run { "sweep", "models/sweeps/cobweb.lua" } })
-    assert.are.same({ "", "ree: sweep: --runs wants a whole number above 0, not 'many'\n", 2 },
+    assert.are.same({ "", "ree: sweep: --runs wants a whole number from 1 to 10000000, not 'many'\n", 2 },
       { run { "sweep", "models/sweeps/cobweb.lua", "--runs", "many" } })
     assert.are.same({ "", "ree: merge needs one directory (./ree merge DIR)\n", 2 }, { run { "merge" } })
     assert.are.same({ "", "ree: sweep needs a sweep file (./ree sweep FILE.lua --runs N ...)\n", 2 },
@@ -126,4 +126,47 @@ describe("sweeps in shards #cli", function()
     local _, err, status = run { "merge", "/no/such/dir" }
     assert.are.same({ 1, "ree: /no/such/dir: No such file or directory" }, { status, err:match("^[^\n]*") })
   end)
+
+  it("check every run and value before merging, and write nothing when one is wrong", function()
+    local dir = os.tmpname()
+    os.remove(dir)
+    local args = { "sweep", "models/sweeps/cobweb.lua", "--runs", "4", "--seed", "3", "--out", dir }
+    assert.are.same({ 0 }, { select(3, run(args)) })
+    local shard = dir .. "/cobweb-shard-1-of-1.json"
+    local good = read_json(shard)
+    local function merge_with(edit)
+      local t = read_json(shard .. ".good")
+      edit(t)
+      local f = assert(io.open(shard, "wb"))
+      f:write(core.json_encode(t))
+      f:close()
+      local _, err, status = run { "merge", dir }
+      return status, err:match("^[^\n]*"), io.open(dir .. "/merged.json") ~= nil
+    end
+    os.rename(shard, shard .. ".good")
+    local path = good.collect[1]
+    assert.are.same({ 1, "ree: merge: " .. shard .. " has a run '99999', not one of 1-4", false },
+      { merge_with(function(t) t.values["99999"] = t.values["1"] end) })
+    assert.are.same({ 1, "ree: merge: " .. shard .. ": run 2, '" .. path .. "' in 2001 is \"garbage\", not a number",
+      false }, { merge_with(function(t) t.values["2"][path][2] = "garbage" end) })
+    assert.are.same({ 1, "ree: merge: " .. shard .. ": run 3, '" .. path .. "': 1 values, not one for each of " ..
+      good.first .. "-" .. good.last, false }, { merge_with(function(t) t.values["3"][path] = { 1 } end) })
+    os.execute("rm -rf " .. dir)
+  end)
+
+  it("refuse a second writer of the same shard", function()
+    local dir = os.tmpname()
+    os.remove(dir)
+    os.execute("mkdir " .. dir)
+    local lock = dir .. "/cobweb-shard-1-of-1.json.lock"
+    io.open(lock, "w"):close() -- another sweep is writing it
+    local out, err, status = run { "sweep", "models/sweeps/cobweb.lua", "--runs", "4", "--out", dir }
+    assert.are.same({ "", "ree: sweep: " .. dir .. "/cobweb-shard-1-of-1.json is being written by another sweep (" ..
+      lock .. " exists; remove it if none runs)\n", 1 }, { out, err, status })
+    os.remove(lock)
+    assert.are.same({ 0 }, { select(3, run { "sweep", "models/sweeps/cobweb.lua", "--runs", "4", "--out", dir }) })
+    assert.is_nil(io.open(lock), "the lock goes when the shard is written")
+    os.execute("rm -rf " .. dir)
+  end)
 end)
+
