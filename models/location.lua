@@ -23,8 +23,11 @@
 --   location.move({ CN = 20, JP = 80 }, shares, 0.25)   --> capacity a year later
 
 local ree = require "ree"
+local suggest = require "ree.suggest"
 
 local location = {}
+
+local ATTACH_OPTIONS = { stages = true, regions = true, elements = true }
 
 local COST_KEYS = { inputs = true, prices = true, conversion = true, freight = true, export_duty = true,
   tariff = true, p_out = true, home = true }
@@ -132,6 +135,11 @@ end
 -- China exports to them (freight and its duty). Records location.s.r (the
 -- share of s's capacity in r) and cost.s.r (its unit cost, US$/kg).
 function location.attach(model, opts)
+  for k in pairs(opts) do
+    if not ATTACH_OPTIONS[k] then
+      error(string.format("location.attach: unknown option '%s'%s", tostring(k), suggest.hint(k, ATTACH_OPTIONS)), 2)
+    end
+  end
   local init = model.init
   model.optional = model.optional or {}
   for stage in pairs(opts.stages) do

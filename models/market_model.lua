@@ -47,8 +47,19 @@
 -- is offered at the floor price; what no one buys there is stocked (and
 -- offered again the next year) or thrown away.
 local ree = require "ree"
+local suggest = require "ree.suggest"
+
+local OPTIONS = { elements = true, regions = true, quota_groups = true }
 
 return function(opts)
+  if type(opts) ~= "table" or type(opts.elements) ~= "table" then
+    error("market model: give its elements: { elements = { \"Nd\", ... }, regions = ..., quota_groups = ... }", 2)
+  end
+  for k in pairs(opts) do
+    if not OPTIONS[k] then
+      error(string.format("market model: unknown option '%s'%s", tostring(k), suggest.hint(k, OPTIONS)), 2)
+    end
+  end
   local elements = opts.elements
   local regions = opts.regions or { "RW" }
   local model = { name = "market_model" }

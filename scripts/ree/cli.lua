@@ -25,7 +25,8 @@ usage: ./ree [--debug] [COMMAND | FILE.lua [ARGS...] | -e CODE]
   ./ree test             build and run every test (C and busted)
   ./ree test --asan      ... built with the address and undefined sanitizers
   ./ree test --valgrind  ... under valgrind
-  ./ree fuzz [TARGET] [SECONDS]  fuzz a parser: formula, unit or json
+  ./ree fuzz [TARGET|all] [SECONDS]  fuzz a core entry point: formula, unit,
+                         json, series, dsm, chain, market or reconcile
   ./ree bench            run the benchmarks (scripts/bench)
   ./ree --help, --version
   --debug                before any command: an error shows its traceback

@@ -173,4 +173,14 @@ describe("the market model #market", function()
     sc.params["Nd.lambda"] = nil
     assert.has_error(function() sc:run() end, "market model: no parameter 'Nd.lambda'")
   end)
+
+  it("names a misspelt option of the model or of plant location", function()
+    assert.has_error(function() market_model { elements = { "Nd" }, region = { "RW" } } end,
+      "market model: unknown option 'region' (did you mean 'regions'?)")
+    assert.has_error(function() market_model { regions = { "RW" } } end,
+      "market model: give its elements: { elements = { \"Nd\", ... }, regions = ..., quota_groups = ... }")
+    assert.has_error(function() location.attach({}, { stage = {} }) end,
+      "location.attach: unknown option 'stage' (did you mean 'stages'?)")
+  end)
 end)
+
