@@ -8,8 +8,9 @@
 ** value. Elements with no stable isotope carry the mass number of their
 ** longest-lived isotope, flagged, as periodic tables print it in brackets.
 ** The values were checked against python3-periodictable and pymatgen
-** during development; spec/fixtures/atomic-weights.json records where those
-** older tables differ and why.
+** during development; spec/fixtures/stoichiometry.json holds their atomic
+** weights beside ours (made by scripts/dev/make_stoichiometry_fixture.py),
+** and spec/core/01-elements_spec.lua says where the older tables differ.
 **
 ** Reporting oxides are those in which production and trade state rare
 ** earths (USGS, MOFCOM): R2O3 except CeO2, Pr6O11 and Tb4O7.

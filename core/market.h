@@ -19,7 +19,7 @@
 **                              on its own
 **
 ** F is China's illegal fringe, which the cap does not hold. Equations and
-** sources: shared/research/policy-models.md, sections 1.2, 1.3 and 5.2.
+** sources: docs/MODELS.md, sections 1.2, 1.3 and 5.2.
 ** Prices are in US$/kg, quantities in t; every curve is increasing
 ** (supply) or decreasing (demand) in its price, so each solve is a
 ** bracketed bisection that cannot fail to converge.

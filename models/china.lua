@@ -2,7 +2,7 @@
 -- stage of the magnet chain by year (from the record in
 -- models/data/history/china-export-duties.json) and the effective rate of
 -- protection (Corden 1966) it gives each stage inside China
--- (policy-models.md section 1.1).
+-- (docs/MODELS.md section 1.1).
 --
 --   local china = require "models.china"
 --   china.ladder("Nd", 2011)        --> { oxide = 25, metal = 25, alloy = 25, magnet = 0 } (%), and sources
@@ -27,7 +27,7 @@ china.STAGES = { "oxide", "metal", "alloy", "magnet" }
 
 --- The share of each stage's input in the value of its output at world
 -- prices. No source gives them for rare earths: assumptions, with ranges
--- (the alloy and magnet values are policy-models.md's worked example).
+-- (the alloy and magnet values are docs/MODELS.md's worked example, section 1.1).
 china.SHARES = {
   metal = { input = "oxide", value = 0.85, source = "assumption", range = { 0.7, 0.95 } },
   alloy = { input = "metal", value = 0.9, source = "assumption", range = { 0.8, 0.95 } },

@@ -1,5 +1,5 @@
---- Japan's countermeasures (the founding report, and policy-models.md
--- sections 3.2, 5.1 and 1.5), each a function that returns the scenario
+--- Japan's countermeasures (the founding report, and docs/MODELS.md
+-- sections 3.2, 5.1 and 1.4), each a function that returns the scenario
 -- policies that switch it on: tune them with options, combine them by
 -- listing them. Every default names its source or says it is an
 -- assumption, with the range to try.

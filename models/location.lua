@@ -1,6 +1,6 @@
 --- Where a stage of the chain is made: magnet alloy (stage 4) and sintered
 -- magnets (stage 5) in the report's argument, any stage a model names
--- (policy-models.md section 1.5): a unit cost for each region that could
+-- (docs/MODELS.md section 1.4): a unit cost for each region that could
 -- make the stage and deliver it to a market, a logit share of new capacity
 -- by cost, and capacity that moves toward that share with inertia.
 --

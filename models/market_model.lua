@@ -1,5 +1,5 @@
 --- A China / rest-of-world market model for ree.scenario, element by
--- element (equations: shared/research/policy-models.md, sections 1.2-1.3,
+-- element (equations: docs/MODELS.md, sections 1.2-1.3,
 -- 3.1-3.2, 4 and 5.1-5.2).
 --
 --   local model = require "models.market_model" { elements = { "Nd", "Dy" }, regions = { "JP", "RW" },

@@ -1,4 +1,4 @@
---- The beer game (Sterman 1989; policy-models.md section 6.2): four stages
+--- The beer game (Sterman 1989; docs/MODELS.md section 6): four stages
 -- (retailer, wholesaler, distributor, factory), each ordering from the
 -- next by Sterman's anchoring-and-adjustment rule, with delays on orders
 -- and on goods. A step in customer demand sets off the bullwhip: orders

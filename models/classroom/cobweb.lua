@@ -1,4 +1,4 @@
---- The cobweb model (Ezekiel 1938; policy-models.md section 6.1): buyers
+--- The cobweb model (Ezekiel 1938; docs/MODELS.md section 6): buyers
 -- pay today's price, producers decide today's output from the price they
 -- expected when they committed, L years ago.
 --

@@ -1,4 +1,4 @@
---- A market with stocks (policy-models.md section 6.3): no auctioneer
+--- A market with stocks (docs/MODELS.md section 6): no auctioneer
 -- clears it; traders hold inventory and the price moves with how many
 -- years of demand that inventory covers (the system-dynamics form of
 -- Jeffers et al. 2015, after Sterman 2000). A public stockpile buys below

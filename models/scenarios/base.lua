@@ -30,7 +30,7 @@
 --     and lost VAT rebate, a flat marginal step (capacity beyond demand
 --     by half); 90% of 2009's output at half that cost (assumptions)
 --   demand response: long-run elasticity -0.6, a quarter of the way a
---     year (policy-models.md 3.1 defaults: short run -0.15, the Japan
+--     year (docs/MODELS.md 3.1; defaults: short run -0.15, the Japan
 --     2010-11 arc elasticity, japan-arc-elasticity)
 --   magnet plants (models/location.lua): 2005's sintered NdFeB output,
 --     China 33,000 t of the world's 42,300 t (ccr-2011, meank), the rest

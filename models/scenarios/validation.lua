@@ -1,5 +1,5 @@
 --- The history scenario against the stylized facts of the record
--- (issue 6; sources in shared/research and models/data). Each fact says
+-- (sources in models/data/sources.json). Each fact says
 -- what the record shows, what the model gives, and whether that is within
 -- the stated tolerance. A miss is reported, not tuned away: the model is
 -- annual, so it cannot show a peak inside a year, and it leaves out
@@ -39,7 +39,7 @@ function validation.check(res)
   -- 2. the FOB / China price ratio in 2011
   local nd11 = res.ratio.Nd[2011]
   fact("2011: FOB prices 1.7-3 times China's", "1.7-3 (mid-2011)", string.format("Nd %.2f (annual)", nd11),
-    nd11 >= 1.7 and nd11 <= 3, "policy-models.md 2.4")
+    nd11 >= 1.7 and nd11 <= 3, "reuters-ibtimes-2011")
   -- 3. the peaks
   local nd_peak, nd_year = res.price.Nd.fob:max()
   local dy_peak, dy_year = res.price.Dy.fob:max()

@@ -1,5 +1,5 @@
 --- An example for every public function, shown by help(). Each runs: a
--- spec (spec/repl/02-help_spec.lua) runs them all in the names the REPL
+-- spec (spec/repl/04-help_spec.lua) runs them all in the names the REPL
 -- session starts with, plus
 --   s      ree.series { from = 2010, unit = "t", 100, 110, 121, 133.1 }
 --   c      ree.formula "Nd2Fe14B"

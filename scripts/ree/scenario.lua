@@ -17,7 +17,7 @@
 --   sc:fork(2012)             -- a copy of the scenario that starts from the 2012 state
 --
 -- One simulated year runs: policies (in their list order) on that year's
--- parameters, then the model's steps in the order of policy-models.md
+-- parameters, then the model's steps in the order of docs/MODELS.md
 -- section 7: supply, demand, location, clearing, diagnostics.
 
 local data = require "ree.data"

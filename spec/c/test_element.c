@@ -59,7 +59,7 @@ static void oxide_factor_should_follow_from_the_weights(void) {
   CHECK_NEAR(ree_oxide_factor(59), (845.44596 + 175.989) / 845.44596, 1e-15);
   /* CeO2 = (140.116 + 31.998) / 140.116 */
   CHECK_NEAR(ree_oxide_factor(58), 172.114 / 140.116, 1e-15);
-  CHECK_NEAR(ree_oxide_factor(60), 1.1664, 1e-4); /* research note, 7c */
+  CHECK_NEAR(ree_oxide_factor(60), 1.1664, 1e-4); /* Nd2O3: (2 x 144.242 + 3 x 15.999) / (2 x 144.242) */
   CHECK_NEAR(ree_oxide_factor(66), 1.1477, 1e-4);
   CHECK_NEAR(ree_oxide_factor(39), 1.2699, 1e-4);
   CHECK_NEAR(ree_oxide_factor(26), 0.0, 0); /* Fe: no reporting oxide */

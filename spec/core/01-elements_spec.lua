@@ -23,7 +23,7 @@ describe("elements #unit", function()
     -- by hand, CIAAW 2021: (2 * 144.242 + 3 * 15.999) / (2 * 144.242)
     assert.are.equal((2 * 144.242 + 3 * 15.999) / (2 * 144.242), ree.oxide_factor "Nd")
     assert.near(1.1664, ree.oxide_factor "Nd", 5e-5)
-    assert.near(1.2284, ree.oxide_factor "Ce", 5e-5) -- research note, table 7c
+    assert.near(1.2284, ree.oxide_factor "Ce", 5e-5) -- CeO2: (140.116 + 2 x 15.999) / 140.116
     assert.near(1.1762, ree.oxide_factor "Tb", 5e-5)
     assert.has_error(function() ree.oxide_factor "Fe" end, "'Fe' has no reporting oxide")
     assert.are.same({ Nd = 1.1664 }, { Nd = tonumber(string.format("%.4f", ree.to_oxide({ Nd = 1 }).Nd)) })

@@ -167,8 +167,8 @@ describe("the founding report's magnet case #models", function()
     assert.relatively_near(5 / 4 * need.metal.Dy, 785.0, 0.001)
   end)
 
-  it("gives the research note's Mountain Pass example", function()
-    -- research/policy-models.md section 4: 40,000 t REO at Mountain Pass
+  it("gives the Mountain Pass example of docs/MODELS.md section 4", function()
+    -- by the deposit's shares (models/data/deposits.json): 40,000 t REO at Mountain Pass
     -- ratios gives about 4,800 t Nd (as Nd2O3), 19,600 t CeO2, 13,300 t La2O3
     local s = magnet.supply { ["Mountain Pass"] = 40000 }
     assert.near(4800, s.reo.Nd, 1e-9)

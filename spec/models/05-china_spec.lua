@@ -1,7 +1,7 @@
 local china = require "models.china"
 
 describe("China's ladder #models", function()
-  it("gives Corden's effective protection, as policy-models.md's worked example", function()
+  it("gives Corden's effective protection, as docs/MODELS.md's worked example", function()
     -- step 1, metal taxed 25% (t = -0.2), alloy and magnet untaxed:
     -- alloy (0 + 0.9 * 0.2) / 0.1 = +180%, magnet 0
     local step1 = china.erp { nominal = { metal = -0.2, alloy = 0, magnet = 0 } }
