@@ -7,6 +7,7 @@
 #include "chain.h"
 
 #include "lree.h"
+#include "lree_aux.h"
 
 #define LREE_CHAIN "ree.Chain"
 

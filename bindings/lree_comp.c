@@ -9,6 +9,9 @@
 
 #include "formula.h"
 #include "lree.h"
+#include "lree_aux.h"
+
+#define LREE_COMPOSITION "ree.Composition"
 
 ree_comp *lree_push_comp(lua_State *L, const ree_comp *c) {
   ree_comp *box = (ree_comp *)lua_newuserdatauv(L, REE_COMP_BYTES(c->count), 0);

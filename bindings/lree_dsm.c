@@ -6,6 +6,7 @@
 
 #include "dsm.h"
 #include "lree.h"
+#include "lree_aux.h"
 
 #define LREE_DSM "ree.StockModel"
 

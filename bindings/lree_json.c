@@ -7,6 +7,7 @@
 
 #include "json_io.h"
 #include "lree.h"
+#include "lree_aux.h"
 
 #define LREE_JSON_DOC "ree.JSONDocument"
 #define MAX_DEPTH 200

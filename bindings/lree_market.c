@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "lree.h"
+#include "lree_aux.h"
 #include "market.h"
 
 #define MAX_STEPS 256

@@ -5,6 +5,7 @@
 #include <math.h>
 
 #include "lree.h"
+#include "lree_aux.h"
 #include "reconcile.h"
 
 static void push_array(lua_State *L, const double *v, int n) {

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "lree.h"
+#include "lree_aux.h"
 #include "series.h"
 
 #define LREE_SERIES "ree.Series"

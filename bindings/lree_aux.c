@@ -1,11 +1,13 @@
 /*
-** lree_core.c: luaopen_ree_core, the element table and shared helpers.
+** lree_aux.c: the helpers every part of the binding shares (as lauxlib.c is
+** Lua's): argument checks, element tables, classes, the fail convention. It
+** calls nothing else of the binding.
 */
 #include <math.h>
 #include <string.h>
 
 #include "element.h"
-#include "lree.h"
+#include "lree_aux.h"
 
 int lree_check_int(lua_State *L, int idx, lua_Integer lo, lua_Integer hi, const char *what) {
   lua_Integer n = luaL_checkinteger(L, idx);
@@ -104,81 +106,4 @@ void lree_push_element_table(lua_State *L, const double *by_z) {
     lua_pushnumber(L, by_z[z]);
     lua_setfield(L, -2, ree_element_by_z(z)->symbol);
   }
-}
-
-/* element(symbol | z) -> { z, symbol, name, mass, mass_is_mass_number,
-** oxide, oxide_factor } or fail, msg */
-static int l_element(lua_State *L) {
-  const ree_element *e;
-  char oxide[16];
-  int z;
-  if (lua_type(L, 1) == LUA_TSTRING) {
-    size_t len;
-    const char *s = lua_tolstring(L, 1, &len);
-    z = ree_element_lookup(s, len);
-    if (z == 0) {
-      luaL_pushfail(L);
-      lua_pushfstring(L, "unknown element '%s'", s);
-      return 2;
-    }
-  } else {
-    z = lree_check_element(L, 1);
-  }
-  e = ree_element_by_z(z);
-  lua_createtable(L, 0, 7);
-  lua_pushinteger(L, e->z);
-  lua_setfield(L, -2, "z");
-  lua_pushstring(L, e->symbol);
-  lua_setfield(L, -2, "symbol");
-  lua_pushstring(L, e->name);
-  lua_setfield(L, -2, "name");
-  lua_pushnumber(L, e->mass);
-  lua_setfield(L, -2, "mass");
-  lua_pushboolean(L, e->mass_is_mass_number);
-  lua_setfield(L, -2, "mass_is_mass_number");
-  lua_pushboolean(L, ree_element_is_ree(z));
-  lua_setfield(L, -2, "ree");
-  if (ree_oxide_formula(z, oxide, sizeof oxide) == REE_OK) {
-    lua_pushstring(L, oxide);
-    lua_setfield(L, -2, "oxide");
-    lua_pushnumber(L, ree_oxide_factor(z));
-    lua_setfield(L, -2, "oxide_factor");
-  }
-  return 1;
-}
-
-static int l_version(lua_State *L) {
-  lua_pushstring(L, ree_version());
-  return 1;
-}
-
-static const luaL_Reg funcs[] = {
-  {"element", l_element},
-  {"version", l_version},
-  {NULL, NULL}
-};
-
-int luaopen_ree_core(lua_State *L);
-
-int luaopen_ree_core(lua_State *L) {
-  /* the binding and the core it was compiled against must agree */
-  if (strcmp(ree_version(), REE_VERSION_STRING) != 0)
-    return luaL_error(L, "ree.core %s loaded with libree %s",
-                      REE_VERSION_STRING, ree_version());
-  luaL_newlib(L, funcs);
-  lree_open_comp(L);
-  lree_open_deposit(L);
-  lree_open_json(L);
-  lree_open_series(L);
-  lree_open_dsm(L);
-  lree_open_reconcile(L);
-  lree_open_chain(L);
-  lree_open_market(L);
-  lua_pushliteral(L, "ree.core");
-  lua_setfield(L, -2, "_NAME");
-  lua_pushliteral(L, REE_VERSION_STRING);
-  lua_setfield(L, -2, "_VERSION");
-  lua_pushinteger(L, REE_ZMAX);
-  lua_setfield(L, -2, "ZMAX");
-  return 1;
 }

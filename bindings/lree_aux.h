@@ -1,0 +1,49 @@
+/*
+** lree_aux.h: helpers shared by every part of the ree.core binding
+** (lree_aux.c). Misuse raises, with the argument named; see
+** docs/ARCHITECTURE.md for the binding's error rule.
+*/
+#ifndef LREE_AUX_H
+#define LREE_AUX_H
+
+#include <lauxlib.h>
+#include <lua.h>
+
+#include "ree_err.h"
+
+/* Element argument at idx: a symbol ("Nd") or an atomic number. Raises
+** "unknown element 'Xx'" for a symbol that names none. */
+int lree_check_element(lua_State *L, int idx);
+
+/* The year at idx, an integer in REE_YEAR_MIN..REE_YEAR_MAX; raises
+** "bad argument #idx (a year from 0 to 9999 expected, got N)". */
+int lree_check_year(lua_State *L, int idx);
+/* The integer at idx, in lo..hi; raises naming what it counts. */
+int lree_check_int(lua_State *L, int idx, lua_Integer lo, lua_Integer hi, const char *what);
+/* Whether the value at idx is an integer year in range: for lookups,
+** where a year outside is simply not there. */
+int lree_to_year(lua_State *L, int idx, int *year);
+
+/* Reads n numbers from the table at idx into a userdata it pushes (the GC
+** owns them); a missing or non-number entry reads as NaN. */
+double *lree_check_numbers(lua_State *L, int idx, int n);
+
+/* Registers the metatable `name` for a class of userdata: methods as its
+** __index, and close as both __gc and __close. */
+void lree_new_class(lua_State *L, const char *name, const luaL_Reg *methods,
+                    lua_CFunction close);
+
+/* Pushes fail, msg, code (the io.open convention) and returns 3. */
+int lree_fail(lua_State *L, const ree_err *err);
+
+/*
+** Reads a table {Nd = x, ...} keyed by element symbols into by_z[0..118]
+** (zeroed first). Raises, naming `what`, for a key that is not an element
+** or a value that is not a number.
+*/
+void lree_check_element_table(lua_State *L, int idx, double *by_z,
+                              const char *what);
+/* Pushes {Nd = x, ...} for every non-zero entry of by_z. */
+void lree_push_element_table(lua_State *L, const double *by_z);
+
+#endif
