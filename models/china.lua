@@ -303,10 +303,8 @@ end
 function china.mining_quotas(elements, shares, opts)
   opts = opts or {}
   local OPTIONS = { from = true, to = true, above_2011 = true }
+  suggest.check_keys("china.mining_quotas", opts, OPTIONS, 2)
   for k, v in pairs(opts) do
-    if not OPTIONS[k] then
-      error(string.format("china.mining_quotas: unknown option '%s'%s", tostring(k), suggest.hint(k, OPTIONS)), 2)
-    end
     if math.type(v) == nil or v ~= v or v < 0 or (k ~= "above_2011" and (v < 2000 or v > 2050)) then
       error(string.format("china.mining_quotas: option '%s' is %s, not %s", k, tostring(v),
         k == "above_2011" and "a tonnage of 0 or more" or "a year from 2000 to 2050"), 2)

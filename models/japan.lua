@@ -26,9 +26,7 @@ local function options(name, given, defaults)
   for k, v in pairs(defaults) do o[k] = v.value end
   for k, v in pairs(given or {}) do
     local d = defaults[k]
-    if d == nil then
-      error(string.format("japan.%s: unknown option '%s'%s", name, tostring(k), suggest.hint(k, defaults)), 3)
-    end
+    if d == nil then suggest.check_keys("japan." .. name, { [k] = true }, defaults, 3) end
     if type(v) ~= type(d.value) and not (type(d.value) == "boolean" or type(v) == "boolean") then
       error(string.format("japan.%s: option '%s' takes a %s, not a %s", name, k, type(d.value), type(v)), 3)
     end
@@ -178,10 +176,8 @@ local PROJECTS = { "lynas", "molycorp", "orissa", "sareco" }
 -- A project without a deposit (SARECO's shares are not in the record) is off.
 function japan.new_mines(opts)
   local given = {}
+  suggest.check_keys("japan.new_mines", opts or {}, japan.defaults.new_mines, 2)
   for k, v in pairs(opts or {}) do
-    if japan.defaults.new_mines[k] == nil then
-      error(string.format("japan.new_mines: unknown option '%s'", tostring(k)), 2)
-    end
     if type(v) == "table" then -- field by field over the default
       local merged = {}
       for field, x in pairs(japan.defaults.new_mines[k].value) do merged[field] = x end

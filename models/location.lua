@@ -135,11 +135,7 @@ end
 -- China exports to them (freight and its duty). Records location.s.r (the
 -- share of s's capacity in r) and cost.s.r (its unit cost, US$/kg).
 function location.attach(model, opts)
-  for k in pairs(opts) do
-    if not ATTACH_OPTIONS[k] then
-      error(string.format("location.attach: unknown option '%s'%s", tostring(k), suggest.hint(k, ATTACH_OPTIONS)), 2)
-    end
-  end
+  suggest.check_keys("location.attach", opts, ATTACH_OPTIONS, 2)
   local init = model.init
   model.optional = model.optional or {}
   for stage in pairs(opts.stages) do

@@ -55,11 +55,7 @@ return function(opts)
   if type(opts) ~= "table" or type(opts.elements) ~= "table" then
     error("market model: give its elements: { elements = { \"Nd\", ... }, regions = ..., quota_groups = ... }", 2)
   end
-  for k in pairs(opts) do
-    if not OPTIONS[k] then
-      error(string.format("market model: unknown option '%s'%s", tostring(k), suggest.hint(k, OPTIONS)), 2)
-    end
-  end
+  suggest.check_keys("market model", opts, OPTIONS, 2)
   local elements = opts.elements
   local regions = opts.regions or { "RW" }
   local model = { name = "market_model" }

@@ -317,11 +317,7 @@ end
 --- Writes the result to path, as JSON or CSV by its extension; returns
 -- path, or raises naming the file and why it could not be written.
 function Result:write(path)
-  local text = type(path) == "string" and (path:match("%.json$") and self:json() or path:match("%.csv$") and self:csv())
-  if not text then error(string.format("write: '%s': name a .json or a .csv file", tostring(path)), 2) end
-  local ok, err = pcall(files.write, path, text)
-  if not ok then error(err, 2) end
-  return path
+  return files.write_as(path, { csv = function() return self:csv() end, json = function() return self:json() end })
 end
 
 --- A Sankey diagram of one element and year as SVG, written to file

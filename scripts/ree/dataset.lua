@@ -194,11 +194,7 @@ end
 --- Writes the dataset to path, as CSV or JSON by its extension; returns
 -- path, or raises naming the file and why it could not be written.
 function Dataset:write(path)
-  local text = type(path) == "string" and (path:match("%.csv$") and self:csv() or path:match("%.json$") and self:json())
-  if not text then error(string.format("write: '%s': name a .csv or a .json file", tostring(path)), 2) end
-  local ok, err = pcall(files.write, path, text)
-  if not ok then error(err, 2) end
-  return path
+  return files.write_as(path, { csv = function() return self:csv() end, json = function() return self:json() end })
 end
 
 --- Reads a tidy CSV written by Dataset:csv. Returns a Dataset or nil and

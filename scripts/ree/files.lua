@@ -43,6 +43,25 @@ function files.write(path, text)
   return path
 end
 
+--- Writes a file in the format its name ends with: makers maps extensions
+-- to functions that make the text ({ csv = fn, json = fn }). Returns path;
+-- raises, at the caller's caller, naming a name with no maker or a write
+-- that failed (what: "write", for the message).
+function files.write_as(path, makers, what)
+  local ext = type(path) == "string" and path:match("%.(%w+)$")
+  local make = ext and makers[ext]
+  if not make then
+    local known = {}
+    for k in pairs(makers) do known[#known + 1] = "." .. k end
+    table.sort(known)
+    error(string.format("%s: '%s': name a %s file", what or "write", tostring(path), table.concat(known, " or a ")),
+      3)
+  end
+  local ok, err = pcall(files.write, path, make())
+  if not ok then error(err, 3) end
+  return path
+end
+
 --- The names in a directory, sorted, or nil and a message: through the
 -- host where ree runs, through ls under plain Lua (busted).
 function files.list(dir)

@@ -38,7 +38,7 @@ local LIBRARY = {}
 for _, name in ipairs { "ree", "ree.core", "ree.elements", "ree.series", "ree.data", "ree.dataset", "ree.magnet",
   "ree.market", "ree.scenario", "ree.montecarlo", "ree.chain", "ree.reconcile", "ree.stocks", "ree.plot",
   "ree.svg", "ree.sankey", "ree.html", "ree.csv", "ree.format", "ree.scale", "ree.pretty", "ree.files",
-  "ree.suggest" } do
+  "ree.suggest", "ree.svgdoc" } do
   LIBRARY[name] = true
 end
 --- The domain's models a script may build on (not the app's entry points
@@ -96,6 +96,9 @@ local function confined_files(root)
   end
   function confined.write(path)
     error(string.format("cannot write '%s': the sandbox writes no files", tostring(path)), 2)
+  end
+  function confined.write_as(path)
+    error(string.format("cannot write '%s': the sandbox writes no files", tostring(path)), 3)
   end
   return confined
 end

@@ -7,8 +7,8 @@
 -- underneath in orange, and stock changes end in nodes of their own, so
 -- both stay visible (what Sankey tools most often lose).
 
-local files = require "ree.files"
 local format = require "ree.format"
+local svgdoc = require "ree.svgdoc"
 
 local sankey = {}
 
@@ -18,12 +18,7 @@ local REGION_COLOURS = { CN = "#D55E00", JP = "#0072B2", RoW = "#009E73", RW = "
 local PALETTE = { "#0072B2", "#D55E00", "#009E73", "#CC79A7", "#56B4E9", "#000000" }
 local RECYCLE, STOCK, OUTSIDE = "#E69F00", "#8C510A", "#999999"
 
-local function escape(s)
-  return (tostring(s):gsub("[&<>\"']", { ["&"] = "&amp;", ["<"] = "&lt;", [">"] = "&gt;",
-    ['"'] = "&quot;", ["'"] = "&apos;" }))
-end
-
-local function num(x) return string.format("%.1f", x) end
+local escape, num = svgdoc.escape, svgdoc.num
 
 --- Nodes and links of one layer and year: processes, plus a node for each
 -- import, export or loss, and for each stock.
@@ -195,12 +190,7 @@ function sankey.svg(r, opts)
   add('<text x="40" y="%d" font-size="11" fill="#444">Largest balance residual: %.3g t (%s). %s</text>', H - 16,
     worst_residual, escape(where or "-"), escape(opts.source and ("Source: " .. opts.source) or ""))
   add('</svg>')
-  local text = table.concat(out, "\n") .. "\n"
-  if opts.file then
-    local ok, err = pcall(files.write, opts.file, text)
-    if not ok then error(err, 2) end
-  end
-  return text
+  return svgdoc.finish(table.concat(out, "\n") .. "\n", opts)
 end
 
 return sankey

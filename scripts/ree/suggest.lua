@@ -2,6 +2,7 @@
 --
 --   suggest.closest("colection", { "collection", "cost", "from" })  --> "collection"
 --   suggest.hint("colection", names)  --> " (did you mean 'collection'?)", or ""
+--   suggest.check_keys("japan.recycling", opts, defaults, 2)   -- raises for an unknown key
 
 local suggest = {}
 
@@ -50,6 +51,17 @@ end
 function suggest.hint(name, names)
   local best = suggest.closest(name, names)
   return best and string.format(" (did you mean '%s'?)", best) or ""
+end
+
+--- Raises "<where>: unknown option 'k' (did you mean 'key'?)" for the
+-- first key of t (sorted) that known (a set) lacks; level as error's,
+-- counted from the caller of check_keys.
+function suggest.check_keys(where, t, known, level)
+  local keys = {}
+  for k in pairs(t) do if not known[k] then keys[#keys + 1] = tostring(k) end end
+  if #keys == 0 then return end
+  table.sort(keys)
+  error(string.format("%s: unknown option '%s'%s", where, keys[1], suggest.hint(keys[1], known)), (level or 1) + 1)
 end
 
 return suggest

@@ -9,9 +9,9 @@
 --
 -- Each returns the SVG text; with `file` it is also written (atomically).
 
-local files = require "ree.files"
 local format = require "ree.format"
 local scale = require "ree.scale"
+local svgdoc = require "ree.svgdoc"
 
 local svg = {}
 
@@ -29,12 +29,7 @@ local COLOURS = { "#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E
 local OPTIONS = { title = true, subtitle = true, source = true, log = true, file = true, stacked = true,
   ylabel = true, note = true }
 
-local function escape(s)
-  return (tostring(s):gsub("[&<>\"']", { ["&"] = "&amp;", ["<"] = "&lt;", [">"] = "&gt;",
-    ['"'] = "&quot;", ["'"] = "&apos;" }))
-end
-
-local function num(x) return string.format("%.1f", x) end
+local escape, num = svgdoc.escape, svgdoc.num
 
 --- Splits text into lines of at most width characters, at spaces.
 local function wrap(text, width)
@@ -133,13 +128,7 @@ local function chart(list, opts, unit, vlo, vhi, y0, y1, plot, band, swatches)
   return table.concat(out, "\n") .. "\n"
 end
 
-local function finish(text, opts)
-  if opts.file then
-    local ok, err = pcall(files.write, opts.file, text)
-    if not ok then error(err, 3) end
-  end
-  return text
-end
+local finish = svgdoc.finish
 
 --- Lines, one per series; a gap breaks its line; points are marked.
 function svg.lines(list, opts)

@@ -101,7 +101,7 @@ end
 --- Reads the shard files in dir, joins them, writes dir/merged.json and
 -- returns the MonteCarlo and the merged file's path.
 function sweep.merge(dir)
-  local names, err = host.listdir(dir)
+  local names, err = files.list(dir)
   if not names then error(err, 0) end
   local list, paths = {}, {}
   for _, name in ipairs(names) do
