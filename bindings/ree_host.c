@@ -1,6 +1,6 @@
 /*
 ** ree_host.c: the ree executable. It embeds Lua 5.4 with the ree.core
-** module linked in, and hands its arguments to scripts/ree/cli.lua, where
+** module linked in, and hands its arguments to scripts/app/cli.lua, where
 ** the commands live (run a script, -e CODE, the REPL). The host's own
 ** functions (require "ree.host") are here and in host_*.c. It finds the Lua
 ** side from its own place, <root>/bindings/ree-host, so it runs from any
@@ -132,7 +132,7 @@ static void add_root_paths(lua_State *L) {
   lua_pop(L, 1); /* package */
 }
 
-/* Runs require("ree.cli").main(args) and returns its exit status. */
+/* Runs require("app.cli").main(args) and returns its exit status. */
 static int run_cli(lua_State *L) {
   int argc = (int)lua_tointeger(L, 1);
   char **argv = (char **)lua_touserdata(L, 2);
@@ -149,7 +149,7 @@ static int run_cli(lua_State *L) {
   lua_setfield(L, -2, "ree.host");
   lua_pop(L, 1); /* pop preload table */
   lua_getglobal(L, "require");
-  lua_pushliteral(L, "ree.cli");
+  lua_pushliteral(L, "app.cli");
   lua_call(L, 1, 1); /* stack: cli */
   lua_getfield(L, -1, "main");
   lua_createtable(L, argc, 1);

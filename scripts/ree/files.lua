@@ -1,6 +1,6 @@
 --- The toolkit's one door to the file system: where the toolkit lives,
 -- reading a file, listing a directory, and writing a file whole or not at
--- all. The sandbox (ree.sandbox) gives its scripts another module of the
+-- all. The sandbox (app.sandbox) gives its scripts another module of the
 -- same shape, which reads only the toolkit's files and writes none.
 
 local files = {}

@@ -181,7 +181,7 @@ function montecarlo.run(spec)
   if type(spec.collect) ~= "table" or #spec.collect == 0 then error("montecarlo: give variables to collect", 2) end
   local plan = montecarlo.plan(spec.sample or {}, spec.runs, spec.seed or 1, spec.lhs ~= false)
   local show = spec.progress
-  if show == nil then show = require("ree.host_tty")() end
+  if show == nil then show = require("app.host_tty")() end
   local mc = setmetatable({ runs = spec.runs, seed = spec.seed or 1, plan = plan, collect = spec.collect,
     values = {}, units = {}, first = spec.scenario.first, last = spec.scenario.last }, MonteCarlo)
   for i = 1, spec.runs do

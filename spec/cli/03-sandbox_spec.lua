@@ -37,7 +37,7 @@ print(load("return 6 * 7")())
 
   it("lets require find the toolkit's modules only", function()
     local out = sandboxed([[
-for _, name in ipairs({ "io", "os", "socket", "ree.host", "ree.cli", "models.main", "ree.nosuch" }) do
+for _, name in ipairs({ "io", "os", "socket", "ree.host", "app.cli", "app.main", "ree.nosuch" }) do
   print(select(2, pcall(require, name)))
 end
 ]])
@@ -46,8 +46,8 @@ end
       "sandbox: require 'os': only the toolkit's modules (ree, models.*) can be loaded",
       "sandbox: require 'socket': only the toolkit's modules (ree, models.*) can be loaded",
       "sandbox: require 'ree.host': it reaches outside the sandbox",
-      "sandbox: require 'ree.cli': it reaches outside the sandbox",
-      "sandbox: require 'models.main': it reaches outside the sandbox",
+      "sandbox: require 'app.cli': it reaches outside the sandbox",
+      "sandbox: require 'app.main': it reaches outside the sandbox",
       "sandbox: require 'ree.nosuch': no such module in the toolkit", "" }, "\n"),
       (out:gsub("[^\n]-:%d+: ", ""))) -- without the script's file and line
   end)

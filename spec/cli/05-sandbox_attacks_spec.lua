@@ -120,14 +120,14 @@ print(f, err)]], out = "nil\tattempt to load a binary chunk (mode is 't')\n", st
   { "the host's libraries", "print(io, os.execute, os.getenv, os.exit, os.remove, debug, package, dofile, loadfile)",
     out = "nil\tnil\tnil\tnil\tnil\tnil\tnil\tnil\tnil\n", status = 0 },
   { "the application's modules", [[
-for _, name in ipairs { "ree.cli", "ree.repl", "ree.lessons", "ree.sweep", "ree.host", "ree.sandbox", "ree.help",
-  "ree.complete", "ree.examples", "ree.cdocs", "ree.host_tty", "models.main", "models.report",
+for _, name in ipairs { "app.cli", "app.repl", "app.lessons", "app.sweep", "ree.host", "app.sandbox", "app.help",
+  "app.complete", "app.examples", "app.cdocs", "app.host_tty", "app.main", "app.report",
   "models.scenarios.summary", "models.lessons.01-erp-ladder" } do
   if pcall(require, name) then print(name) end
 end
-print(pcall(require, "ree.cli"))
+print(pcall(require, "app.cli"))
 print(pcall(require, "models.lessons.01-erp-ladder"))]],
-    out = "false\tsandbox: require 'ree.cli': it reaches outside the sandbox\n" ..
+    out = "false\tsandbox: require 'app.cli': it reaches outside the sandbox\n" ..
       "false\tsandbox: require 'models.lessons.01-erp-ladder': only the toolkit's modules (ree, models.*) " ..
       "can be loaded\n", status = 0 },
   { "ree.files.write", "require('ree.files').write(CANARY, 'x')",

@@ -1,4 +1,4 @@
-local repl = require "ree.repl"
+local repl = require "app.repl"
 
 --- A session whose output is collected: session, written text.
 local function session(opts)
@@ -71,7 +71,7 @@ describe("a REPL session #repl", function()
   it("shows only the user's part of a traceback, and none for an error in the user's line", function()
     local function trace(...)
       return table.concat({ "stack traceback:", ... }, "\n\t") .. "\n\t[C]: in function 'ree.host.interruptible'" ..
-        "\n\t/x/scripts/ree/repl.lua:60: in function 'eval'"
+        "\n\t/x/scripts/app/repl.lua:60: in function 'eval'"
     end
     assert.are.equal("stdin:1: boom",
       repl.error_text("stdin:1: boom\n" .. trace("[C]: in function 'error'", "stdin:1: in main chunk")))

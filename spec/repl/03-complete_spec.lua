@@ -1,4 +1,4 @@
-local complete = require "ree.complete"
+local complete = require "app.complete"
 local ree = require "ree"
 
 describe("Tab completion #repl", function()

@@ -1,5 +1,5 @@
-local help = require "ree.help"
-local repl = require "ree.repl"
+local help = require "app.help"
+local repl = require "app.repl"
 
 describe("help #repl", function()
   it("documents every public function, with an example", function()

@@ -1,5 +1,5 @@
-local lessons = require "ree.lessons"
-local repl = require "ree.repl"
+local lessons = require "app.lessons"
+local repl = require "app.repl"
 
 --- A lesson presented into a quiet session: session, lesson, tally, text.
 local function start(n)

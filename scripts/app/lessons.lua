@@ -16,7 +16,7 @@
 -- code whose value is the answer, so every answer is computed, never
 -- typed in.
 
-local repl = require "ree.repl"
+local repl = require "app.repl"
 local pretty = require "ree.pretty"
 
 local lessons = {}

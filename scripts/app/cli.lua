@@ -12,7 +12,7 @@ usage: ./ree [--debug] [COMMAND | FILE.lua [ARGS...] | -e CODE]
   ./ree --sandbox FILE.lua [--memory MB] [--instructions N] [--seconds S]
                          run a student's script: the toolkit only, no io or os,
                          limits on memory (256 MB), instructions (1e9), time (60 s)
-  ./ree run [--out DIR]  run the main job (models/main.lua); charts go to DIR (output)
+  ./ree run [--out DIR]  run the main job (scripts/app/main.lua); charts go to DIR (output)
   ./ree run SCENARIO     run one scenario and print its summary: a name of the
                          history's (history, no_restrictions, ladder_only, ...) or
                          a FILE.lua that returns a scenario
@@ -71,13 +71,13 @@ local function run_repl()
     if not f then return fail(err) end
     return protected(f)
   end
-  return require("ree.repl").start()
+  return require("app.repl").start()
 end
 
---- ./ree run SCENARIO: its summary (models/report.lua).
+--- ./ree run SCENARIO: its summary (scripts/app/report.lua).
 local function run_scenario(rest)
   if rest[2] ~= nil then return fail("run takes one scenario (./ree run SCENARIO)", 2) end
-  local report = require "models.report"
+  local report = require "app.report"
   local sc, err, status = report.scenario(rest[1])
   if not sc then return fail(err, status) end
   return protected(function() report.text(sc:run(), io.write) end)
@@ -101,7 +101,7 @@ local function report(rest)
     end
   end
   if not out then return fail("report: name the file to write with -o FILE.html", 2) end
-  local models = require "models.report"
+  local models = require "app.report"
   local sc, err, status = models.scenario(name)
   if not sc then return fail(err, status) end
   status = protected(function() models.write(sc:run(), out, { year = year }) end)
@@ -109,13 +109,13 @@ local function report(rest)
   return status
 end
 
---- ./ree lesson [N]: the list, or lesson N (scripts/ree/lessons.lua).
+--- ./ree lesson [N]: the list, or lesson N (scripts/app/lessons.lua).
 local function lesson(rest)
   local n = rest[1] and math.tointeger(tonumber(rest[1]))
   if rest[1] ~= nil and (n == nil or rest[2] ~= nil) then
     return fail("lesson takes one number (./ree lesson [N])", 2)
   end
-  local ok, result = xpcall(require("ree.lessons").main, debug.traceback, n)
+  local ok, result = xpcall(require("app.lessons").main, debug.traceback, n)
   if ok then return result end
   return fail(result)
 end
@@ -124,7 +124,7 @@ end
 -- The process ends here, without closing the Lua state: what the script
 -- left (a finaliser, a hijacked metatable) never runs outside its limits.
 local function sandbox(rest)
-  local sb = require "ree.sandbox"
+  local sb = require "app.sandbox"
   local path, opts = rest[1], {}
   if path == nil or path:sub(1, 1) == "-" then
     return fail("--sandbox needs a script (./ree --sandbox FILE.lua)", 2)
@@ -175,7 +175,7 @@ function cli.main(args)
     elseif rest[1] ~= nil then
       return fail("run: --out needs a directory (./ree run [--out DIR])", 2)
     end
-    return protected(require("models.main"), io.stdout, dir)
+    return protected(require("app.main"), io.stdout, dir)
   end
   if command == "report" then return report(rest) end
   if command == "lesson" then return lesson(rest) end
@@ -183,10 +183,10 @@ function cli.main(args)
   if command == "sweep" then
     local path = rest[1]
     if path == nil then return fail("sweep needs a sweep file (./ree sweep FILE.lua --runs N ...)", 2) end
-    local o, err = require("ree.sweep").options(table.move(rest, 2, #rest, 1, {}))
+    local o, err = require("app.sweep").options(table.move(rest, 2, #rest, 1, {}))
     if not o then return fail("sweep: " .. err, 2) end
     return protected(function()
-      local file, n = require("ree.sweep").run(path, o)
+      local file, n = require("app.sweep").run(path, o)
       io.write(string.format("%d of %d runs (shard %d/%d, seed %d) written to %s\n", n, o.runs, o.shard, o.shards,
         o.seed, file))
     end)
@@ -194,7 +194,7 @@ function cli.main(args)
   if command == "merge" then
     if rest[1] == nil or rest[2] ~= nil then return fail("merge needs one directory (./ree merge DIR)", 2) end
     return protected(function()
-      local sweep = require "ree.sweep"
+      local sweep = require "app.sweep"
       local mc, file = sweep.merge(rest[1])
       io.write(string.format("%d runs (seed %d) merged into %s\n%s\n", mc:count(), mc.seed, file, sweep.summary(mc)))
     end)

@@ -9,13 +9,13 @@
 --
 -- An expression prints its value (pretty printed: ree.pretty); a chunk
 -- that is not finished waits for the next line; help(x) explains x
--- (ree.help); Tab completes (ree.complete). A session starts with ree,
+-- (app.help); Tab completes (app.complete). A session starts with ree,
 -- help, and the founding report's models: china, japan, location and
 -- history (models/scenarios/history.lua).
 
 local pretty = require "ree.pretty"
-local complete = require "ree.complete"
-local help = require "ree.help"
+local complete = require "app.complete"
+local help = require "app.help"
 
 local repl = {}
 
@@ -91,7 +91,7 @@ function repl.error_text(err)
   if err:match("^interrupted") or err:match(": interrupted") then return "interrupted" end
   local lines = {}
   for line in err:gmatch("[^\n]+") do
-    if line:find("scripts/ree/repl.lua", 1, true) or line:find("in function 'xpcall'", 1, true) or
+    if line:find("scripts/app/repl.lua", 1, true) or line:find("in function 'xpcall'", 1, true) or
       line:find("ree.host.interruptible", 1, true) then
       break
     end
@@ -129,7 +129,7 @@ function repl.line(session, line)
   return status
 end
 
---- The words Tab offers for `word` (see ree.complete).
+--- The words Tab offers for `word` (see app.complete).
 function repl.complete(session, word)
   return complete.words(session.env, word)
 end

@@ -1,5 +1,5 @@
 --- The help text of the functions written in C (bindings/*.c), which
--- have no Lua source for ree.help to read. Each: a signature, what it
+-- have no Lua source for app.help to read. Each: a signature, what it
 -- does, and an example whose results are what it prints.
 
 return {

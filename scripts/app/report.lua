@@ -5,7 +5,7 @@
 -- tables, and every parameter with its source or its range as an
 -- assumption, and the bibliography of the sources used.
 --
---   local report = require "models.report"
+--   local report = require "app.report"
 --   local sc = report.scenario "history"          -- a name, or a FILE.lua returning a scenario
 --   report.text(sc:run(), io.write)
 --   report.write(sc:run(), "history.html")

@@ -173,12 +173,12 @@ return {
   ["validation.check"] = { example = 'facts = require("models.scenarios.validation").check(res)' },
   ["validation.report"] = { example = 'validation = require "models.scenarios.validation"\n' ..
       'print(validation.report(validation.check(res)))' },
-  ["report.scenario"] = { example = 'report = require "models.report"\nsc2 = report.scenario "ladder_only"' },
-  ["report.digest"] = { example = 'require("models.report").digest(res)   --> { { label, value }, ... }' },
-  ["report.text"] = { example = 'require("models.report").text(res, function() end)   -- io.write to print' },
-  ["report.html"] = { example = 'page = require("models.report").html(res, { year = 2011 })' },
-  ["report.write"] = { example = 'require("models.report").write(res, os.tmpname() .. ".html")' },
-  ["report.sankey"] = { example = 'print(require("models.report").sankey(res, "Dy", 2011):table(2011))' },
+  ["report.scenario"] = { example = 'report = require "app.report"\nsc2 = report.scenario "ladder_only"' },
+  ["report.digest"] = { example = 'require("app.report").digest(res)   --> { { label, value }, ... }' },
+  ["report.text"] = { example = 'require("app.report").text(res, function() end)   -- io.write to print' },
+  ["report.html"] = { example = 'page = require("app.report").html(res, { year = 2011 })' },
+  ["report.write"] = { example = 'require("app.report").write(res, os.tmpname() .. ".html")' },
+  ["report.sankey"] = { example = 'print(require("app.report").sankey(res, "Dy", 2011):table(2011))' },
   ["cobweb.scenario"] = { example = 'require("models.classroom.cobweb").scenario({ d = 1.2 }):run().price' ..
       '   -- d / b > 1: it explodes' },
   ["beer_game.scenario"] = { example = 'require("models.classroom.beer_game").scenario({ beta = 1 }):run()' ..

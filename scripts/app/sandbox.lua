@@ -41,10 +41,10 @@ for _, name in ipairs { "ree", "ree.core", "ree.elements", "ree.series", "ree.da
   "ree.suggest", "ree.svgdoc" } do
   LIBRARY[name] = true
 end
---- The domain's models a script may build on (not the app's entry points
--- in models/, models.main and models.report, nor the lessons' files).
+--- The domain's models a script may build on (not the lessons' files, nor
+-- the main job's printed summary). The application (app.*) is never one.
 local MODELS = { "^models%.[%a_]+$", "^models%.classroom%.[%a_]+$", "^models%.scenarios%.[%a_]+$" }
-local NOT_LIBRARY = { ["models.main"] = true, ["models.report"] = true, ["models.scenarios.summary"] = true }
+local NOT_LIBRARY = { ["models.scenarios.summary"] = true }
 
 -- the environment variables the library may read: its root, and the
 -- terminal's width and locale for charts
@@ -196,7 +196,7 @@ local function library_environment(limit, root, opts)
     if type(name) ~= "string" then error("require: give a module name", 2) end
     if loaded[name] ~= nil then return loaded[name] end
     local top = name:match("^[^.]+")
-    if top ~= "ree" and top ~= "models" or not name:find("^[%a_][%w_.]*$") then
+    if top ~= "ree" and top ~= "models" and top ~= "app" or not name:find("^[%a_][%w_.]*$") then
       error(string.format("sandbox: require '%s': only the toolkit's modules (ree, models.*) can be loaded", name),
         2)
     end
@@ -295,7 +295,7 @@ function sandbox.run(path, opts)
   -- the script's part of the traceback: the sandbox's frames are noise
   local lines = {}
   for line in string.gmatch(result, "[^\n]+") do
-    if not string.find(line, "scripts/ree/sandbox.lua", 1, true)
+    if not string.find(line, "scripts/app/sandbox.lua", 1, true)
       and not string.find(line, "[C]: in function 'xpcall'", 1, true) then
       lines[#lines + 1] = line
     end

@@ -1,6 +1,6 @@
 --- help(x) in the REPL: what a function does and an example, read from
 -- the `---` comment above its definition (so the help is the source's own
--- documentation), or from ree.cdocs for the functions written in C. For a
+-- documentation), or from app.cdocs for the functions written in C. For a
 -- module or an object, the list of its functions.
 --
 --   help(ree.series)      -- a function: signature, text, example
@@ -8,8 +8,8 @@
 --   help(s)               -- an object: its summary and methods
 --   help()                -- where to start
 
-local cdocs = require "ree.cdocs"
-local examples = require "ree.examples"
+local cdocs = require "app.cdocs"
+local examples = require "app.examples"
 
 local help = {}
 
@@ -62,10 +62,11 @@ function help.public()
     end
   end
   walk(require "ree", "ree.", 0)
-  for _, m in ipairs({ "china", "japan", "location", "report", "scenarios.history", "scenarios.base",
+  for _, m in ipairs({ "china", "japan", "location", "scenarios.history", "scenarios.base",
     "scenarios.validation", "classroom.cobweb", "classroom.beer_game", "classroom.stockpile" }) do
     walk(require("models." .. m), m:match("[^.]+$") .. ".", 2)
   end
+  walk(require "app.report", "report.", 2) -- the reports a user writes from the REPL
   -- the models that are one function each
   add("market_model", require "models.market_model")
   add("valuechain", require "models.valuechain")
@@ -119,8 +120,8 @@ end
 
 --- The documentation of a function: { name, signature, text = { lines },
 -- examples = { lines }, where }, or nil when it has none. The text is the
--- comment above the definition (ree.cdocs for C functions); the example
--- is ree.examples's, or the comment's own example lines.
+-- comment above the definition (app.cdocs for C functions); the example
+-- is app.examples's, or the comment's own example lines.
 function help.doc(f)
   if type(f) ~= "function" then return nil end
   local name = public_name(f)
