@@ -101,10 +101,10 @@ local function report(rest)
     end
   end
   if not out then return fail("report: name the file to write with -o FILE.html", 2) end
-  local models = require "app.report"
-  local sc, err, status = models.scenario(name)
+  local reports = require "app.report"
+  local sc, err, status = reports.scenario(name)
   if not sc then return fail(err, status) end
-  status = protected(function() models.write(sc:run(), out, { year = year }) end)
+  status = protected(function() reports.write(sc:run(), out, { year = year }) end)
   if status == 0 then io.write(string.format("wrote %s\n", out)) end
   return status
 end
