@@ -112,18 +112,18 @@ japan.defaults.recycling = {
 function japan.recycling(opts)
   local o = options("recycling", opts, japan.defaults.recycling)
   local lifetime = o.lifetime or ree.magnet.lifetime(o.use)
-  return ree.policy { "recycling", source = "binnemans-2013", apply = function(p, year, state)
+  return ree.policy { "recycling", source = "binnemans-2013", apply = function(p, year, state, market)
     if not state then return end
+    if not (market and market.use_outside_china) then
+      error("japan.recycling: the model must expose the use outside China (model.exposes.use_outside_china)", 0)
+    end
     local m = state.memory
     m.recycling = m.recycling or {}
     for _, el in ipairs(o.elements) do
       local used = m.recycling[el] or {}
       m.recycling[el] = used
-      local last = 0 -- last year's use outside China, in magnets
-      for side, by_el in pairs(m.d or {}) do
-        if side ~= "CN" then last = last + (by_el[el] or 0) end
-      end
-      if next(m.d or {}) then used[year - 1] = last * o.magnet_share end
+      -- last year's use outside China, in magnets (none before a clearing)
+      if market.cleared(state) then used[year - 1] = market.use_outside_china(state, el) * o.magnet_share end
       local first = year
       for y in pairs(used) do first = math.min(first, y) end
       if year >= o.from and first < year then

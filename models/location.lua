@@ -136,6 +136,10 @@ end
 -- share of s's capacity in r) and cost.s.r (its unit cost, US$/kg).
 function location.attach(model, opts)
   suggest.check_keys("location.attach", opts, ATTACH_OPTIONS, 2)
+  local market = model.exposes
+  if type(market) ~= "table" or not (market.cleared and market.price and market.price_in_china) then
+    error("location.attach: the model must expose its prices (model.exposes: cleared, price, price_in_china)", 2)
+  end
   local init = model.init
   model.optional = model.optional or {}
   for stage in pairs(opts.stages) do
@@ -184,7 +188,7 @@ function location.attach(model, opts)
   --- The cost of a kg of stage's product made in each region and sold at
   -- home (no freight, no duty), from last year's prices.
   local function ex_works(state, p, stage, made)
-    local m, key, input = state.memory, "loc." .. stage .. ".", inputs[stage]
+    local key, input = "loc." .. stage .. ".", inputs[stage]
     local out = {}
     for _, r in ipairs(opts.regions) do
       local c
@@ -202,7 +206,8 @@ function location.attach(model, opts)
       else
         local prices = {}
         for el in pairs(input) do
-          prices[el] = (r == "CN" and m.p_cn[el] or m.p[el]) * ree.oxide_factor(el) -- per kg of metal
+          local oxide = r == "CN" and market.price_in_china(state, el) or market.price(state, el)
+          prices[el] = oxide * ree.oxide_factor(el) -- per kg of metal
         end
         c = location.cost { inputs = input, prices = prices, home = true }
       end
@@ -233,7 +238,7 @@ function location.attach(model, opts)
   function model.location(state, p)
     local m, made = state.memory, {}
     for _, stage in ipairs(order) do
-      if next(m.p) then -- no prices yet: plants stay
+      if market.cleared(state) then -- no prices yet: plants stay
         made[stage] = ex_works(state, p, stage, made)
         m.capacity[stage] = move(state, p, stage, made)
       end

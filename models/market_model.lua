@@ -84,6 +84,24 @@ return function(opts)
   local sides = { "CN" }
   for _, r in ipairs(regions) do sides[#sides + 1] = r end
 
+  --- What other parts of a scenario may read of the market's state: its
+  -- interface. The layout of state.memory stays the market's own.
+  model.exposes = {
+    --- Whether any market has cleared yet (the first year has no prices).
+    cleared = function(state) return next(state.memory.p) ~= nil end,
+    --- Last cleared price outside China (FOB) and in China, US$/kg of oxide.
+    price = function(state, el) return state.memory.p[el] end,
+    price_in_china = function(state, el) return state.memory.p_cn[el] end,
+    --- Last year's use of el outside China, t (0 before the first clearing).
+    use_outside_china = function(state, el)
+      local total = 0
+      for side, by_el in pairs(state.memory.d or {}) do
+        if side ~= "CN" then total = total + (by_el[el] or 0) end
+      end
+      return total
+    end,
+  }
+
   function model.init(state)
     local m = state.memory
     m.d, m.k, m.p, m.p_cn, m.stock = {}, {}, {}, {}, {}

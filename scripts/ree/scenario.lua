@@ -82,16 +82,19 @@ function scenario.new(spec)
     error("scenario: years must be { first, last }", 2)
   end
   if type(spec.model) ~= "table" then error("scenario: give a model: a table of steps", 2) end
+  -- a model is its steps, plus its name, the optional parameters it reads
+  -- and the readers of its state it exposes to the other parts
+  local DECLARED = { name = "string", optional = "table", exposes = "table" }
   for k, f in pairs(spec.model) do
-    if k ~= "init" and k ~= "name" and k ~= "optional" then
-      local known = false
+    if DECLARED[k] then
+      if type(f) ~= DECLARED[k] then
+        error(string.format("scenario: the model's %s must be a %s", k, DECLARED[k]), 2)
+      end
+    else
+      local known = k == "init"
       for _, s in ipairs(STEPS) do known = known or s == k end
       if not known then error(string.format("scenario: the model has an unknown step '%s'", tostring(k)), 2) end
-    end
-    if k == "optional" and type(f) ~= "table" then
-      error("scenario: the model's optional parameters must be a list of names", 2)
-    elseif k ~= "name" and k ~= "optional" and type(f) ~= "function" then
-      error(string.format("scenario: step '%s' must be a function", k), 2)
+      if type(f) ~= "function" then error(string.format("scenario: step '%s' must be a function", k), 2) end
     end
   end
   check_params(spec.params or {})
@@ -164,7 +167,8 @@ local function check_policies(self)
 end
 
 --- The parameters of a year, after the policies acting in it (in their
--- list order). A policy's `apply` sees the model's state when there is one;
+-- list order). A policy's `apply(p, year, state, exposes)` sees the model's
+-- state when there is one, and what the model exposes of it (model.exposes);
 -- a name it sets that no part of the scenario knows is an error.
 function Scenario:parameters(year, state, tables, known)
   known = known or known_parameters(self)
@@ -185,7 +189,7 @@ function Scenario:parameters(year, state, tables, known)
         end
         p[k] = p[k] * f
       end
-      if pol.apply then pol.apply(p, year, state) end
+      if pol.apply then pol.apply(p, year, state, self.model.exposes) end
     end
   end
   return setmetatable(p, nil)

@@ -111,9 +111,36 @@ describe("plant location #models", function()
     assert.near(12 * f + 2 + 1 + 0.25 * (12 * f + 2), taxed.cost.alloy.CN[2011], 1e-9)
     assert.is_true(taxed.location.magnet.CN[2013] > free.location.magnet.CN[2013])
     assert.is_true(taxed.location.alloy.CN[2013] < free.location.alloy.CN[2013])
+    local priced = market_model { elements = { "Nd" } }
     assert.has_error(function()
-      location.attach({}, { stages = { magnet = { from = "alloy", per_kg = 1 } }, regions = { "CN" }, elements = {} })
+      location.attach(priced, { stages = { magnet = { from = "alloy", per_kg = 1 } }, regions = { "CN" },
+        elements = {} })
     end, "location: stage 'magnet' is made from 'alloy', which is not placed")
+  end)
+
+  it("reads the market's prices only through what the model exposes", function()
+    assert.has_error(function() location.attach({}, { stages = {}, regions = { "CN" }, elements = {} }) end,
+      "location.attach: the model must expose its prices (model.exposes: cleared, price, price_in_china)")
+    -- a model of another layout works as long as it exposes them: prices 10 and 8 US$/kg
+    local own = { exposes = {
+      cleared = function() return true end,
+      price = function() return 10 end,
+      price_in_china = function() return 8 end,
+    } }
+    local attached = location.attach(own, { stages = { metal = { Nd = 1 } }, regions = { "CN", "JP" },
+      elements = { "Nd" } })
+    local p = { ["loc.freight"] = 1, ["loc.mu"] = 5, ["loc.rho"] = 0.5, ["loc.metal.duty"] = 0 }
+    for _, r in ipairs({ "CN", "JP" }) do
+      p["loc.metal.k0." .. r], p["loc.metal.conversion." .. r], p["loc.metal.kappa." .. r] = 50, 2, 0
+    end
+    local recorded = {}
+    local state = { memory = {}, record = function(path, v) recorded[path] = v end }
+    attached.init(state, p)
+    attached.location(state, p)
+    -- a kg of metal takes f kg of oxide: 8 f + 2 in China, plus 1 of freight to buyers abroad
+    local f = ree.oxide_factor "Nd"
+    assert.near(8 * f + 2 + 1, recorded["cost.metal.CN"], 1e-12)
+    assert.near(10 * f + 2, recorded["cost.metal.JP"], 1e-12)
   end)
 
   it("reads the rare earths a kg of alloy holds from a magnet grade", function()

@@ -129,6 +129,11 @@ describe("Japan's countermeasures #models", function()
     assert.truthy(text:find("japan.dy_saving()", 1, true))
     assert.truthy(text:find("k_min      0.5556                 seed-2012, range 0.4-0.75", 1, true))
     assert.has_error(function() japan.recycling { rate = 1 } end, "japan.recycling: unknown option 'rate'")
+    -- recycling reads what the model exposes, never its private state
+    local bare = ree.scenario { years = { 2010, 2010 }, model = { supply = function() end },
+      policies = { japan.recycling() } }
+    assert.has_error(function() bare:run() end,
+      "japan.recycling: the model must expose the use outside China (model.exposes.use_outside_china)")
     assert.has_error(function() japan.recycling { colection = 0.2 } end,
       "japan.recycling: unknown option 'colection' (did you mean 'collection'?)")
     -- a share of the scrap collected: 0 to 1 (its plausible range, 1% to 50%, is for trying)

@@ -106,6 +106,8 @@ describe("scenarios #unit", function()
     assert.has_error(function() ree.scenario { years = { 2000, 2001 } } end, "scenario: give a model: a table of steps")
     assert.has_error(function() ree.scenario { years = { 2000, 2001 }, model = { supply = 1 } } end,
       "scenario: step 'supply' must be a function")
+    assert.has_error(function() ree.scenario { years = { 2000, 2001 }, model = { exposes = print } } end,
+      "scenario: the model's exposes must be a table")
     assert.has_error(function() ree.policy { "late", form = 2000 } end, "policy 'late': unknown key 'form'")
   end)
 
