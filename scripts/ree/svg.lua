@@ -62,9 +62,13 @@ local function check(list, opts, fname)
 end
 
 --- The frame every chart shares: title, axes, ticks, legend, source line.
--- `plot(x_of, y_of)` draws the data between the axes and the legend;
--- `swatches[i]` = { colour, opacity } when legend entry i is not a plain line.
-local function chart(list, opts, unit, vlo, vhi, y0, y1, plot, band, swatches)
+-- frame: { unit, lo, hi (the values' extent), from, to (the years), plot =
+-- function(add, x_of, y_of, base) that draws the data between the axes and
+-- the legend, bars = true for half a year of room at each end, swatches =
+-- { [i] = { colour, opacity } } where legend entry i is not a plain line }.
+local function chart(list, opts, frame)
+  local unit, vlo, vhi, y0, y1 = frame.unit, frame.lo, frame.hi, frame.from, frame.to
+  local plot, band, swatches = frame.plot, frame.bars, frame.swatches
   local out = {}
   local function add(...) out[#out + 1] = string.format(...) end
   -- the legend takes the room its longest name needs
@@ -137,7 +141,7 @@ function svg.lines(list, opts)
   local lo, hi, y0, y1 = scale.extent(list, opts.log)
   if not lo then error("svg.lines: every value is missing", 2) end
   if not opts.log then lo = math.min(lo, 0) end
-  local text = chart(list, opts, unit, lo, hi, y0, y1, function(add, x_of, y_of)
+  local text = chart(list, opts, { unit = unit, lo = lo, hi = hi, from = y0, to = y1, plot = function(add, x_of, y_of)
     for i, s in ipairs(list) do
       local colour = COLOURS[(i - 1) % #COLOURS + 1]
       local run = {}
@@ -159,7 +163,7 @@ function svg.lines(list, opts)
       end
       flush()
     end
-  end)
+  end })
   return finish(text, opts)
 end
 
@@ -183,7 +187,8 @@ function svg.area(list, opts)
   end
   if #years < 2 then error("svg.area: fewer than two years where every series has a value", 2) end
   local hi = math.max(table.unpack(tops))
-  local text = chart(list, opts, unit, 0, hi, years[1], years[#years], function(add, x_of, y_of)
+  local text = chart(list, opts, { unit = unit, lo = 0, hi = hi, from = years[1], to = years[#years],
+    plot = function(add, x_of, y_of)
     local below = {}
     for k = 1, #years do below[k] = 0 end
     for i, s in ipairs(list) do
@@ -197,7 +202,7 @@ function svg.area(list, opts)
       add('<polygon fill="%s" fill-opacity="0.85" stroke="#ffffff" stroke-width="1" points="%s %s"/>',
         COLOURS[(i - 1) % #COLOURS + 1], table.concat(upper, " "), table.concat(lower, " "))
     end
-  end)
+  end })
   return finish(text, opts)
 end
 
@@ -216,7 +221,8 @@ function svg.bands(b, opts)
   if not opts.log then lo = math.min(lo, 0) end
   local colour = COLOURS[1]
   local swatches = { { colour, 1 }, { colour, 0.35 }, { colour, 0.15 } }
-  local text = chart(legend, opts, unit, lo, hi, y0, y1, function(add, x_of, y_of)
+  local text = chart(legend, opts, { unit = unit, lo = lo, hi = hi, from = y0, to = y1, swatches = swatches,
+    plot = function(add, x_of, y_of)
     for _, pair in ipairs({ { b.p05, b.p95, 0.15 }, { b.p25, b.p75, 0.35 } }) do
       local upper, lower = {}, {}
       for year = y0, y1 do
@@ -239,7 +245,7 @@ function svg.bands(b, opts)
     if #run > 1 then
       add('<polyline fill="none" stroke="%s" stroke-width="2.5" points="%s"/>', colour, table.concat(run, " "))
     end
-  end, nil, swatches)
+  end })
   return finish(text, opts)
 end
 
@@ -260,7 +266,8 @@ function svg.bars(list, opts)
       if total == total then hi = math.max(hi, total) end -- NaN: a gap
     end
   end
-  local text = chart(list, opts, unit, 0, hi, y0, y1, function(add, x_of, y_of, base)
+  local text = chart(list, opts, { unit = unit, lo = 0, hi = hi, from = y0, to = y1, bars = true,
+    plot = function(add, x_of, y_of, base)
     local slot = (x_of(y0 + 1) - x_of(y0)) * 0.8
     local width = opts.stacked and slot or slot / #list
     for year = y0, y1 do
@@ -279,7 +286,7 @@ function svg.bars(list, opts)
         end
       end
     end
-  end, true)
+  end })
   return finish(text, opts)
 end
 
