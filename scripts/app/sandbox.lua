@@ -290,8 +290,9 @@ function sandbox.run(path, opts)
   if refused > refused_before then
     return false, string.format(LIMIT_MEMORY, string.format("%.0f MB", memory / 2 ^ 20))
   end
+  -- the message handler made the error a string (a limit's message, or a
+  -- memory error, is a string too)
   if not resumed then result = ok end
-  if type(result) ~= "string" then return false, "sandbox: the script's error could not be shown" end
   -- the script's part of the traceback: the sandbox's frames are noise
   local lines = {}
   for line in string.gmatch(result, "[^\n]+") do

@@ -28,14 +28,16 @@ function files.write(path, text)
   if type(path) ~= "string" or path == "" then error("write: give a file name", 2) end
   local tmp = temporary_name(path)
   if host then host.guard(tmp) end
+  -- io's messages name the temporary file: the reason is what follows it
+  local function reason(msg) return (msg:gsub("^" .. tmp:gsub("%p", "%%%0") .. ": ", "")) end
   local ok, err = pcall(function()
     local f, oerr = io.open(tmp, "wb")
-    if not f then error(oerr:gsub("^" .. tmp:gsub("%p", "%%%0") .. ": ", ""), 0) end
+    if not f then error(reason(oerr), 0) end
     local wrote, werr = f:write(text)
     local closed, cerr = f:close()
     if not wrote or not closed then error(werr or cerr, 0) end
     local renamed, rerr = os.rename(tmp, path)
-    if not renamed then error(rerr:gsub("^" .. tmp:gsub("%p", "%%%0") .. ": ", ""), 0) end
+    if not renamed then error(reason(rerr), 0) end
   end)
   if not ok then os.remove(tmp) end
   if host then host.unguard(tmp) end

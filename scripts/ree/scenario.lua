@@ -251,7 +251,16 @@ end
 
 local lazy_node
 
---- node[key] under prefix: a series, a node of the paths below, or nil.
+--- Whether some recorded path starts with below ("location.").
+local function any_below(recorded, below)
+  for p in pairs(recorded) do
+    if p:sub(1, #below) == below then return true end
+  end
+  return false
+end
+
+--- node[key] under prefix: a series, or a node of the paths below; raises
+-- for a name the results do not hold.
 local function lookup(results, prefix, node, key)
   if type(key) ~= "string" then return nil end
   local path = prefix .. key
@@ -259,14 +268,8 @@ local function lookup(results, prefix, node, key)
   local value
   if r then
     value = make_series(results, path, r)
-  else
-    local below = path .. "."
-    for p in pairs(results.recorded) do
-      if p:sub(1, #below) == below then
-        value = lazy_node(results, below)
-        break
-      end
-    end
+  elseif any_below(results.recorded, path .. ".") then
+    value = lazy_node(results, path .. ".")
   end
   if value == nil then
     local names = {}
@@ -338,12 +341,7 @@ end
 --- Whether the results hold path: a variable ("price.Dy.fob") or the
 -- variables below a name ("location", "location.magnet").
 function Results:has(path)
-  if self.recorded[path] then return true end
-  local below = path .. "."
-  for p in pairs(self.recorded) do
-    if p:sub(1, #below) == below then return true end
-  end
-  return false
+  return self.recorded[path] ~= nil or any_below(self.recorded, path .. ".")
 end
 
 --- Names of the recorded variables, sorted.

@@ -151,6 +151,12 @@ describe("sweeps in shards #cli", function()
       false }, { merge_with(function(t) t.values["2"][path][2] = "garbage" end) })
     assert.are.same({ 1, "ree: merge: " .. shard .. ": run 3, '" .. path .. "': 1 values, not one for each of " ..
       good.first .. "-" .. good.last, false }, { merge_with(function(t) t.values["3"][path] = { 1 } end) })
+    assert.are.same({ 1, "ree: merge: " .. shard .. ": run 4 has no '" .. path .. "'", false },
+      { merge_with(function(t) t.values["4"][path] = nil end) })
+    assert.are.same({ 1, "ree: merge: " .. shard .. ": run 1 has 'extra', which the sweep does not collect", false },
+      { merge_with(function(t) t.values["1"].extra = t.values["1"][path] end) })
+    assert.are.same({ 1, "ree: merge: " .. shard .. ": run 2 is not a table of variables", false },
+      { merge_with(function(t) t.values["2"] = 7 end) })
     os.execute("rm -rf " .. dir)
   end)
 
