@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "chain.h"
+#include "linalg.h"
 
 #define SUM_TOL 1e-9
 
@@ -327,20 +328,16 @@ static int singular(const ree_chain *c, int p, ree_err *err) {
 /* }================================================================== */
 
 /*
-** Solves one layer and year. alpha: [nf][np] and beta: [nf], the linear
-** form of each flow in the inputs X; m: [np][np + 1].
+** The linear form of each flow in the inputs X, for one layer and year:
+** flow i = alpha[i] . X + beta[i] (alpha: [nf][np], beta: [nf]). Flows
+** that do not depend on a pull come first, then the pulled ones.
 */
-static int solve_one(ree_chain *c, const adjacency *adj, int layer, int year,
-                     double *alpha, double *beta, double *m, double *y,
-                     ree_err *err) {
-  int np = c->np, nf = c->nf, w = np + 1, i, j, p, k, rc;
-  size_t base = ((size_t)year * (size_t)c->layers + (size_t)layer);
-  double *x = &c->x[base * (size_t)np], *fv = &c->f[base * (size_t)nf];
-  double scale = 0.0;
-  if ((rc = check_layer(c, adj, layer, year, y, err)) != REE_OK) return rc;
+static void linear_forms(const ree_chain *c, const adjacency *adj, int layer,
+                         int year, const double *y, double *alpha,
+                         double *beta) {
+  int np = c->np, nf = c->nf, i, j, p, k;
   memset(alpha, 0, (size_t)nf * (size_t)np * sizeof(double));
   memset(beta, 0, (size_t)nf * sizeof(double));
-  /* flows that do not depend on a pull first, then the pulled ones */
   for (i = 0; i < nf; i++) {
     const flow *fl = &c->flows[i];
     double v = coef(c, i, layer, year);
@@ -361,56 +358,55 @@ static int solve_one(ree_chain *c, const adjacency *adj, int layer, int year,
       beta[i] -= v * beta[j];
     }
   }
-  /* one balance row per process */
+}
+
+/* row -= the linear form of flow i, its constant to the right side */
+static void move_flow(double *row, int np, const double *alpha,
+                      const double *beta, int i) {
+  ree_la_subtract(row, &alpha[i * np], 1.0, np);
+  row[np] += beta[i];
+}
+
+/*
+** One balance row per process into m ([np][np + 1], X's coefficients and
+** the right side): a pushed process takes in what flows in; a pulled one
+** sends y X out through its flows that are not transfer coefficients.
+** Returns the largest coefficient, the scale of the system.
+*/
+static double balance_rows(const ree_chain *c, const adjacency *adj,
+                           const double *y, const double *alpha,
+                           const double *beta, double *m) {
+  int np = c->np, w = np + 1, p, j, k;
+  double scale = 0.0;
   memset(m, 0, (size_t)np * (size_t)w * sizeof(double));
   for (p = 0; p < np; p++) {
     double *row = &m[p * w];
     if (c->proc[p].mode == REE_PUSH) {
-      row[p] = 1.0; /* X = sum of inflows */
-      for (j = adj->in_start[p]; j < adj->in_start[p + 1]; j++) {
-        i = adj->in_list[j];
-        for (k = 0; k < np; k++) row[k] -= alpha[i * np + k];
-        row[np] += beta[i];
-      }
+      row[p] = 1.0;
+      for (j = adj->in_start[p]; j < adj->in_start[p + 1]; j++)
+        move_flow(row, np, alpha, beta, adj->in_list[j]);
     } else {
-      row[p] = y[p]; /* y X = sum of non-TC outflows */
-      for (j = adj->out_start[p]; j < adj->out_start[p + 1]; j++) {
-        i = adj->out_list[j];
-        if (c->flows[i].def == REE_DEF_TC) continue;
-        for (k = 0; k < np; k++) row[k] -= alpha[i * np + k];
-        row[np] += beta[i];
-      }
+      row[p] = y[p];
+      for (j = adj->out_start[p]; j < adj->out_start[p + 1]; j++)
+        if (c->flows[adj->out_list[j]].def != REE_DEF_TC)
+          move_flow(row, np, alpha, beta, adj->out_list[j]);
     }
     for (k = 0; k < w; k++) scale = fmax(scale, fabs(row[k]));
   }
-  if (scale == 0.0) scale = 1.0;
-  /* Gaussian elimination with partial pivoting; columns are processes */
-  {
-    for (k = 0; k < np; k++) {
-      int best = k;
-      for (i = k + 1; i < np; i++)
-        if (fabs(m[i * w + k]) > fabs(m[best * w + k])) best = i;
-      if (fabs(m[best * w + k]) < 1e-12 * scale) return singular(c, k, err);
-      if (best != k)
-        for (j = 0; j < w; j++) {
-          double t = m[k * w + j];
-          m[k * w + j] = m[best * w + j];
-          m[best * w + j] = t;
-        }
-      for (i = k + 1; i < np; i++) {
-        double f = m[i * w + k] / m[k * w + k];
-        if (f == 0.0) continue;
-        for (j = k; j < w; j++) m[i * w + j] -= f * m[k * w + j];
-      }
-    }
-    for (i = np - 1; i >= 0; i--) {
-      double s = m[i * w + np];
-      for (j = i + 1; j < np; j++) s -= m[i * w + j] * x[j];
-      x[i] = s / m[i * w + i];
-    }
-  }
-  /* flows from the inputs; mass must not be negative */
-  for (i = 0; i < nf; i++) {
+  return scale == 0.0 ? 1.0 : scale;
+}
+
+/*
+** The flows from the solved inputs x into fv, none of them negative, and
+** each process's residual (what enters less what leaves) into res.
+*/
+static int flows_and_residuals(const ree_chain *c, const adjacency *adj,
+                               int layer, int year, const double *alpha,
+                               const double *beta, const double *x,
+                               double scale, double *fv, double *res,
+                               ree_err *err) {
+  int np = c->np, i, j, k, p;
+  for (i = 0; i < c->nf; i++) {
     double v = beta[i];
     for (k = 0; k < np; k++) v += alpha[i * np + k] * x[k];
     fv[i] = v;
@@ -419,16 +415,37 @@ static int solve_one(ree_chain *c, const adjacency *adj, int layer, int year,
                          "(%.6g) (layer %d, year %d)", c->flows[i].name, v,
                          layer, year);
   }
-  /* residuals: what enters each process less what leaves it */
   for (p = 0; p < np; p++) {
     double r = 0.0;
     for (j = adj->in_start[p]; j < adj->in_start[p + 1]; j++)
       r += fv[adj->in_list[j]];
     for (j = adj->out_start[p]; j < adj->out_start[p + 1]; j++)
       r -= fv[adj->out_list[j]];
-    c->res[base * (size_t)np + (size_t)p] = r;
+    res[p] = r;
   }
   return REE_OK;
+}
+
+/*
+** Solves one layer and year: the flows' linear forms in the inputs X, one
+** balance per process, X from them. alpha: [nf][np], beta: [nf],
+** m: [np][np + 1], the caller's work space.
+*/
+static int solve_one(ree_chain *c, const adjacency *adj, int layer, int year,
+                     double *alpha, double *beta, double *m, double *y,
+                     ree_err *err) {
+  int np = c->np, w = np + 1, p, rc, bad;
+  size_t base = ((size_t)year * (size_t)c->layers + (size_t)layer);
+  double *x = &c->x[base * (size_t)np], scale;
+  if ((rc = check_layer(c, adj, layer, year, y, err)) != REE_OK) return rc;
+  linear_forms(c, adj, layer, year, y, alpha, beta);
+  scale = balance_rows(c, adj, y, alpha, beta, m);
+  if ((bad = ree_la_solve(m, np, w, 1e-12 * scale)) >= 0)
+    return singular(c, bad, err);
+  for (p = 0; p < np; p++) x[p] = m[p * w + np];
+  return flows_and_residuals(c, adj, layer, year, alpha, beta, x, scale,
+                             &c->f[base * (size_t)c->nf],
+                             &c->res[base * (size_t)np], err);
 }
 
 int ree_chain_solve(ree_chain *c, ree_err *err) {

@@ -241,71 +241,83 @@ static double area(const ree_curve *c, double a, double b, double cap) {
   return integral(c, a, b, cap) * KG_PER_T;
 }
 
-int ree_market_clear(const ree_market *m, ree_market_result *r, ree_err *err) {
-  double w, one = 1.0, p_cn, p_rw, total, lo, hi;
-  const char *name;
-  int rc;
-  if (m == NULL || r == NULL) return ree_err_set(err, REE_EINVAL, "no market");
-  name = m->name ? m->name : "?";
-  if ((rc = check(m, err)) != REE_OK) return rc;
-  memset(r, 0, sizeof *r);
-  w = (1.0 + m->tax) * (1.0 + m->vat_lost);
+/*
+** Without a binding quota: the free-trade price, then the regime the
+** wedge w leaves (China imports, exports with the wedge, or no trade),
+** into r and the two prices.
+*/
+static int clear_wedge(const ree_market *m, double w, ree_market_result *r,
+                       double *p_cn, double *p_rw, ree_err *err) {
+  const char *name = m->name ? m->name : "?";
+  double one = 1.0, zero = 0.0, total, lo, hi;
+  ree_market free = *m;
   if (root_bracket(m, free_gap, &one, &r->p_free, &lo, &hi) != 0)
     return ree_err_set(err, REE_ESINGULAR, "market '%s', %d: no price clears: "
                        "China's excess supply never meets the rest of the "
                        "world's excess demand", name, m->year);
-  {
-    ree_market free = *m;
-    free.licence = 0.0;
-    total = crossing(&free, 1.0, lo, hi);
-  }
+  free.licence = 0.0;
+  total = crossing(&free, 1.0, lo, hi);
   if (total < 0.0) {
     /* the rest of the world has a surplus at the free-trade price: China
     ** imports it, and its export policy has nothing to act on */
-    p_cn = p_rw = r->p_free;
+    *p_cn = *p_rw = r->p_free;
     r->imports = -total;
-  } else {
-    if (root_bracket(m, tax_gap, &w, &p_cn, &lo, &hi) != 0)
-      return ree_err_set(err, REE_ESINGULAR, "market '%s', %d: no price "
-                         "clears with a wedge of %g", name, m->year, w);
-    p_rw = w * p_cn + m->licence;
-    total = crossing(m, w, lo, hi);
-    if (total < 0.0) {
-      /* the wedge is wider than the gap between the two closed markets:
-      ** no trade, each side clears on its own */
-      double zero = 0.0;
-      if (root(m, supply_gap, &zero, &p_cn) != 0 ||
-          root(m, rw_gap, &zero, &p_rw) != 0)
-        return ree_err_set(err, REE_ESINGULAR, "market '%s', %d: no price "
-                           "clears without trade", name, m->year);
-    } else {
-      r->leakage = leakage(m, p_cn, p_rw);
-      if (r->leakage > total) r->leakage = total;
-      r->legal = total - r->leakage;
-    }
+    return REE_OK;
   }
-  if (m->quota >= 0.0 && r->legal > m->quota) {
-    /* the quota binds: P_rw rises until legal exports fit it; without
-    ** leakage that is ED(P_rw) = Q, one solve instead of one in another */
-    int no_root = m->leak_l0 == 0.0 ? root(m, rw_gap, &m->quota, &p_rw)
-                                    : root(m, quota_gap, &m->quota, &p_rw);
-    if (no_root != 0 || p_rw < w * p_cn + m->licence)
+  if (root_bracket(m, tax_gap, &w, p_cn, &lo, &hi) != 0)
+    return ree_err_set(err, REE_ESINGULAR, "market '%s', %d: no price "
+                       "clears with a wedge of %g", name, m->year, w);
+  *p_rw = w * *p_cn + m->licence;
+  total = crossing(m, w, lo, hi);
+  if (total < 0.0) {
+    /* the wedge is wider than the gap between the two closed markets:
+    ** no trade, each side clears on its own */
+    if (root(m, supply_gap, &zero, p_cn) != 0 ||
+        root(m, rw_gap, &zero, p_rw) != 0)
       return ree_err_set(err, REE_ESINGULAR, "market '%s', %d: no price "
-                         "clears under a quota of %g t", name, m->year,
-                         m->quota);
-    /* (on a step of a merit order ED jumps across Q: the quota is what
-    ** trades) */
-    total = m->leak_l0 == 0.0 ? m->quota : excess_demand(m, p_rw);
-    if (root(m, supply_gap, &total, &p_cn) != 0)
-      return ree_err_set(err, REE_ESINGULAR, "market '%s', %d: China cannot "
-                         "supply %g t of exports", name, m->year, total);
-    r->leakage = leakage(m, p_cn, p_rw);
-    r->legal = m->quota;
-    r->quota_binding = 1;
-    r->quota_rent = (p_rw - w * p_cn) * m->quota * KG_PER_T;
-  } else {
-    r->quota_rent = m->licence * r->legal * KG_PER_T; /* the shared quota's */
+                         "clears without trade", name, m->year);
+    return REE_OK;
   }
+  r->leakage = leakage(m, *p_cn, *p_rw);
+  if (r->leakage > total) r->leakage = total;
+  r->legal = total - r->leakage;
+  return REE_OK;
+}
+
+/*
+** The quota binds: P_rw rises until legal exports fit it; without leakage
+** that is ED(P_rw) = Q, one solve instead of one in another.
+*/
+static int bind_quota(const ree_market *m, double w, ree_market_result *r,
+                      double *p_cn, double *p_rw, ree_err *err) {
+  const char *name = m->name ? m->name : "?";
+  double total;
+  int no_root = m->leak_l0 == 0.0 ? root(m, rw_gap, &m->quota, p_rw)
+                                  : root(m, quota_gap, &m->quota, p_rw);
+  if (no_root != 0 || *p_rw < w * *p_cn + m->licence)
+    return ree_err_set(err, REE_ESINGULAR, "market '%s', %d: no price "
+                       "clears under a quota of %g t", name, m->year,
+                       m->quota);
+  /* (on a step of a merit order ED jumps across Q: the quota is what
+  ** trades) */
+  total = m->leak_l0 == 0.0 ? m->quota : excess_demand(m, *p_rw);
+  if (root(m, supply_gap, &total, p_cn) != 0)
+    return ree_err_set(err, REE_ESINGULAR, "market '%s', %d: China cannot "
+                       "supply %g t of exports", name, m->year, total);
+  r->leakage = leakage(m, *p_cn, *p_rw);
+  r->legal = m->quota;
+  r->quota_binding = 1;
+  r->quota_rent = (*p_rw - w * *p_cn) * m->quota * KG_PER_T;
+  return REE_OK;
+}
+
+/*
+** At the clearing prices: the quantities, China's revenues and the
+** welfare changes against free trade (consumers and producers on each
+** side; China also keeps the tax, the quota rent and what smugglers earn).
+*/
+static int settle(const ree_market *m, ree_market_result *r, double p_cn,
+                  double p_rw, ree_err *err) {
   r->p_cn = p_cn;
   r->p_rw = p_rw;
   r->exports = r->legal + r->leakage - r->imports;
@@ -317,23 +329,40 @@ int ree_market_clear(const ree_market *m, ree_market_result *r, ree_err *err) {
   r->tax_revenue = m->tax * p_cn * r->legal * KG_PER_T;
   r->vat_revenue = m->vat_lost * (1.0 + m->tax) * p_cn * r->legal * KG_PER_T;
   r->tax_equivalent = p_rw / ((1.0 + m->vat_lost) * p_cn) - 1.0;
-  /* welfare against free trade: consumers and producers on each side; China
-  ** also keeps the tax, the quota rent and what smugglers earn */
   r->d_cs_cn = area(&m->d_cn, p_cn, r->p_free, -1.0);
   r->d_ps_cn = -(area(&m->s_cn, p_cn, r->p_free, m->cap) +
                  area(&m->fringe, p_cn, r->p_free, -1.0));
   r->d_cs_rw = -area(&m->d_rw, r->p_free, p_rw, -1.0);
   r->d_ps_rw = area(&m->s_rw, r->p_free, p_rw, -1.0);
-  r->deadweight = -(r->d_cs_cn + r->d_ps_cn + r->tax_revenue + r->vat_revenue + r->quota_rent +
+  r->deadweight = -(r->d_cs_cn + r->d_ps_cn + r->tax_revenue +
+                    r->vat_revenue + r->quota_rent +
                     (p_rw - p_cn) * r->leakage * KG_PER_T + r->d_cs_rw +
                     r->d_ps_rw);
   /* finite parameters can still overflow on the way (leakage l0 gap^g
   ** with a large g, a curve far out): that is no solution, never a NaN */
-  if (!isfinite(r->exports) || !isfinite(r->s_cn) || !isfinite(r->s_rw) || !isfinite(r->deadweight))
-    return ree_err_set(err, REE_EDOMAIN, "market '%s', %d: the quantities overflow at the clearing prices "
-                       "(%g and %g US$/kg): the curves or the leakage give no finite solution",
-                       name, m->year, p_cn, p_rw);
+  if (!isfinite(r->exports) || !isfinite(r->s_cn) || !isfinite(r->s_rw) ||
+      !isfinite(r->deadweight))
+    return ree_err_set(err, REE_EDOMAIN, "market '%s', %d: the quantities "
+                       "overflow at the clearing prices (%g and %g US$/kg): "
+                       "the curves or the leakage give no finite solution",
+                       m->name ? m->name : "?", m->year, p_cn, p_rw);
   return REE_OK;
+}
+
+int ree_market_clear(const ree_market *m, ree_market_result *r, ree_err *err) {
+  double w, p_cn, p_rw;
+  int rc;
+  if (m == NULL || r == NULL) return ree_err_set(err, REE_EINVAL, "no market");
+  if ((rc = check(m, err)) != REE_OK) return rc;
+  memset(r, 0, sizeof *r);
+  w = (1.0 + m->tax) * (1.0 + m->vat_lost);
+  if ((rc = clear_wedge(m, w, r, &p_cn, &p_rw, err)) != REE_OK) return rc;
+  if (m->quota >= 0.0 && r->legal > m->quota) {
+    if ((rc = bind_quota(m, w, r, &p_cn, &p_rw, err)) != REE_OK) return rc;
+  } else {
+    r->quota_rent = m->licence * r->legal * KG_PER_T; /* the shared quota's */
+  }
+  return settle(m, r, p_cn, p_rw, err);
 }
 
 /* Clears every market with licence L; the sum of their legal exports. */

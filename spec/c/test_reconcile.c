@@ -122,6 +122,43 @@ static void reconcile_should_name_what_it_cannot_do(void) {
   CHECK_INT(ree_reconcile(NULL, &r, &bad, &err), REE_EINVAL);
 }
 
+static void reconcile_should_weigh_balances_that_differ_only_in_exact_flows(void) {
+  /* a = 11 +- 1, d = 6 +- 1, b = c = 4 exact; a - b - d = 0 and
+  ** a - c - d = 0. Over the weighed flows the two balances are one
+  ** (their difference, c - b = 0, holds exact flows only and holds), so
+  ** by hand: residual 1, M = 2, lambda = 1/2: a = 10.5, d = 6.5, chi2 =
+  ** 1/2 on 1 df. With c = 5 the difference cannot hold. */
+  double a[] = {1, -1, 0, -1, 1, 0, -1, -1}, c[] = {0, 0};
+  double v[] = {11, 4, 4, 6}, sd[] = {1, 0, 0, 1}, out[4], out_sd[4];
+  ree_recon_problem p;
+  ree_recon_result r;
+  p.flows = 4;
+  p.constraints = 2;
+  p.a = a;
+  p.c = c;
+  p.value = v;
+  p.sd = sd;
+  r.value = out;
+  r.sd = out_sd;
+  r.z = NULL;
+  CHECK_INT(ree_reconcile(&p, &r, NULL, &err), REE_OK);
+  CHECK_NEAR(out[0], 10.5, 1e-14);
+  CHECK_NEAR(out[3], 6.5, 1e-14);
+  CHECK_NEAR(out[1], 4, 0);
+  CHECK_NEAR(r.chi2, 0.5, 1e-14);
+  CHECK_INT(r.df, 1);
+  CHECK_NEAR(out_sd[0], sqrt(0.5), 1e-14);
+  v[2] = 5;
+  CHECK_INT(ree_reconcile(&p, &r, NULL, &err), REE_EDOMAIN);
+  CHECK_STR(err.msg, "balance 1 cannot hold: its flows are exact");
+  /* uncertainties so small that their squares underflow: no weight */
+  v[2] = 4;
+  sd[0] = sd[3] = 1e-200;
+  CHECK_INT(ree_reconcile(&p, &r, NULL, &err), REE_EDOMAIN);
+  CHECK_STR(err.msg, "balance 0 cannot be weighed: the weights of its flows "
+            "vanish in floating point");
+}
+
 static void chi2_should_match_known_quantiles(void) {
   CHECK_NEAR(ree_chi2_sf(3.841458820694124, 1), 0.05, 1e-10);
   CHECK_NEAR(ree_chi2_sf(5.991464547107979, 2), 0.05, 1e-10);
@@ -189,6 +226,7 @@ int main(void) {
   RUN(reconcile_should_compute_unknowns_through_a_chain);
   RUN(reconcile_should_keep_exact_flows_and_stock_changes);
   RUN(reconcile_should_name_what_it_cannot_do);
+  RUN(reconcile_should_weigh_balances_that_differ_only_in_exact_flows);
   RUN(chi2_should_match_known_quantiles);
   RUN(reconcile_should_survive_every_allocation_failure);
   return check_report();
