@@ -80,52 +80,39 @@ function ValueChain:solve(opts)
     end
   end
   table.sort(elements)
-  local ree_only, others_only = {}, {}
-  for _, el in ipairs(elements) do
-    local is = ree.element(el).ree
-    ree_only[el], others_only[el] = is and 1 or 0, is and 0 or 1
-  end
-  local c = ree.chain { elements = elements, from = year }
-  local has = {}
+  -- which processes each stage draws on: its own region's previous stage,
+  -- or where the data gives trade shares, other regions'
+  local held, draws = {}, {}
   for _, r in ipairs(REGIONS) do
-    for _, s in ipairs(spec.regions[r].stages) do
-      c:process(r .. " " .. s, { mode = "pull", region = r, label = r .. " " .. s })
-      has[r .. " " .. s] = true
-    end
+    for _, s in ipairs(spec.regions[r].stages) do held[r .. " " .. s] = true end
   end
   for _, r in ipairs(REGIONS) do
-    for k, st in ipairs(stages) do
-      local name = r .. " " .. st.name
-      if has[name] then
-        if k == 1 then
-          c:flow { name .. " ore", to = name, pull = 1 }
-        else
-          local prev = stages[k - 1].name
-          local shares = sources_of(spec, st.name, r) or { [r] = 1 }
-          local metal_entry = st.name == "alloy"
-          for from, share in pairs(shares) do
-            local source = from .. " " .. prev
-            if not has[source] then
-              error(string.format("valuechain: %s draws on %s, which the data does not have", name, source), 2)
-            end
-            local coef = share
-            if metal_entry then
-              coef = {}
-              for el, v in pairs(ree_only) do coef[el] = v * share end
-            end
-            c:flow { source .. " to " .. name, from = source, to = name, pull = coef }
+    draws[r] = {}
+    for k = 2, #stages do
+      local stage, prev = stages[k].name, stages[k - 1].name
+      if held[r .. " " .. stage] then
+        draws[r][stage] = {}
+        for region, share in pairs(sources_of(spec, stage, r) or { [r] = 1 }) do
+          local source = region .. " " .. prev
+          if not held[source] then
+            error(string.format("valuechain: %s %s draws on %s, which the data does not have", r, stage, source), 2)
           end
-          if metal_entry then c:flow { name .. " purchased metal", to = name, pull = others_only } end
+          draws[r][stage][source] = share
         end
-        local scrap = 1 - st.yield
-        if st.recycled > 0 then
-          c:flow { name .. " scrap", from = name, to = r .. " " .. st.returns_to, tc = st.recycled * scrap }
-        end
-        c:flow { name .. " loss", from = name, tc = (1 - st.recycled) * scrap }
       end
     end
-    c:flow { r .. " magnets", from = r .. " " .. stages[#stages].name, value = content[r] }
   end
+  local routes = {}
+  for _, r in ipairs(REGIONS) do
+    routes[#routes + 1] = {
+      prefix = r .. " ", magnets = content[r],
+      has = function(stage) return held[r .. " " .. stage] end,
+      sources = function(stage) return draws[r][stage] end,
+      process = function(stage) return { region = r, label = r .. " " .. stage } end,
+    }
+  end
+  local c = ree.chain { elements = elements, from = year }
+  ree.magnet.add_routes(c, stages, { elements = elements, mode = "pull" }, routes)
   return c:solve()
 end
 

@@ -41,6 +41,10 @@ return {
   ["ree.magnet.deposit"] = { example = 'ree.magnet.deposit("Mt Weld").shares.Nd   --> % of its REO' },
   ["ree.magnet.deposits"] = { example = 'ree.magnet.deposits()   --> { "Bayan Obo", "Longnan", ... }' },
   ["ree.magnet.route"] = { example = 'ree.magnet.route().stages[5].yield.value   --> 0.65 (sintering)' },
+  ["ree.magnet.add_routes"] = { example = 'g = ree.chain { elements = { "Nd" }, from = 1 }\n' ..
+    'ree.magnet.add_routes(g, ree.magnet.stages(), { elements = { "Nd" }, mode = "pull" },\n' ..
+    '  { { magnets = { Nd = 100 } } })\n' ..
+    'g:solve():value("ore", "Nd")   --> t of Nd mined for 100 t in magnets' },
   ["ree.magnet.stages"] = { example = 'ree.magnet.stages()[5].name   --> "magnet"' },
   ["ree.magnet.supply"] = { example = 'ree.magnet.supply({ ["Mt Weld"] = 22000 }).reo.Nd   --> t of Nd2O3' },
   ["ree.magnet.uses"] = { example = 'ree.magnet.uses()' },

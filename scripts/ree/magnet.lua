@@ -317,40 +317,80 @@ function magnet.stages(opts)
   return stages_of(magnet.route(opts.route), opts)
 end
 
---- The route as a mass-balance graph for `elements`. Pulled (mode "pull"),
--- the finished magnets are the demand `given` and every stage draws what
--- it needs from the one before; rare earths come from the ground and the
--- rest is bought as metal at METAL_ENTRY. Pushed (mode "push"), `given` is
--- the ore that enters and the magnets follow.
+--- Adds routes to chain c, each a copy of the stages: ore into the first
+-- stage, each stage drawing on the one before (at METAL_ENTRY only the
+-- rare earths: the other elements are bought there as metal), scrap back
+-- to the stage that recycles it, the rest lost, magnets out of the last.
+-- opts = { elements, mode }: pulled (mode "pull"), a route's `magnets` is
+-- the demand and every stage draws what it needs; pushed ("push"), its
+-- `ore` enters and the magnets follow. Each route may give a `prefix`
+-- (default ""; its processes are prefix .. stage and its flows are named
+-- after them: "CN ore", "CN magnets"); `has(stage)`, whether it holds a
+-- stage (default all; ore enters only the route's first stage);
+-- `sources(stage)`, the { [process] = share } of previous stages a stage
+-- draws on (default its own); `process(stage)`, extra options for
+-- c:process. Every route's processes come first, so routes may draw on
+-- each other's stages.
+function magnet.add_routes(c, stages, opts, routes)
+  local push = opts.mode == "push"
+  local ree_only, others_only = {}, {}
+  for _, el in ipairs(opts.elements) do
+    local is_ree = core.element(el).ree
+    ree_only[el], others_only[el] = is_ree and 1 or 0, is_ree and 0 or 1
+  end
+  local function holds(route, stage) return route.has == nil or route.has(stage) end
+  for _, route in ipairs(routes) do
+    for _, st in ipairs(stages) do
+      if holds(route, st.name) then
+        local o = route.process and route.process(st.name) or {}
+        o.mode = opts.mode
+        c:process((route.prefix or "") .. st.name, o)
+      end
+    end
+  end
+  for _, route in ipairs(routes) do
+    local prefix = route.prefix or ""
+    for i, st in ipairs(stages) do
+      if holds(route, st.name) then
+        local here = prefix .. st.name
+        if i == 1 then
+          c:flow { prefix .. "ore", to = here, pull = (not push) and 1 or nil, value = push and route.ore or nil }
+        else
+          local sources = route.sources and route.sources(st.name) or { [prefix .. stages[i - 1].name] = 1 }
+          local from_list = {}
+          for from in pairs(sources) do from_list[#from_list + 1] = from end
+          table.sort(from_list)
+          if st.name == METAL_ENTRY and not push then
+            c:flow { prefix .. "purchased metal", to = here, pull = others_only }
+          end
+          for _, from in ipairs(from_list) do
+            local pull = sources[from]
+            if st.name == METAL_ENTRY then
+              pull = {}
+              for el, v in pairs(ree_only) do pull[el] = v * sources[from] end
+            end
+            c:flow { from .. " to " .. here, from = from, to = here, pull = (not push) and pull or nil,
+              split = push and sources[from] or nil }
+          end
+        end
+        local scrap = 1 - st.yield
+        if st.recycled > 0 then
+          c:flow { here .. " scrap", from = here, to = prefix .. st.returns_to, tc = st.recycled * scrap }
+        end
+        c:flow { here .. " loss", from = here, tc = (1 - st.recycled) * scrap }
+      end
+    end
+    c:flow { prefix .. "magnets", from = prefix .. stages[#stages].name, value = (not push) and route.magnets or nil,
+      split = push and 1 or nil }
+  end
+  return c
+end
+
+-- The route alone, solved: the graph of requirement and production.
 local function route_chain(stages, elements, mode, given)
   local c = chain.new { elements = elements, from = 1 }
-  local is_ree, ree_only, others_only = {}, {}, {}
-  for _, el in ipairs(elements) do
-    is_ree[el] = core.element(el).ree
-    ree_only[el], others_only[el] = is_ree[el] and 1 or 0, is_ree[el] and 0 or 1
-  end
-  for _, st in ipairs(stages) do c:process(st.name, { mode = mode }) end
-  local push = mode == "push"
-  c:flow { "ore", to = stages[1].name, pull = (not push) and 1 or nil, value = push and given or nil }
-  for i, st in ipairs(stages) do
-    if i > 1 then
-      local prev = stages[i - 1].name
-      local share = 1
-      if st.name == METAL_ENTRY then
-        share = ree_only
-        if not push then c:flow { "purchased metal", to = st.name, pull = others_only } end
-      end
-      c:flow { prev .. " to " .. st.name, from = prev, to = st.name, pull = (not push) and share or nil,
-        split = push and 1 or nil }
-    end
-    local scrap = 1 - st.yield
-    if st.recycled > 0 then
-      c:flow { st.name .. " scrap", from = st.name, to = st.returns_to, tc = st.recycled * scrap }
-    end
-    c:flow { st.name .. " loss", from = st.name, tc = (1 - st.recycled) * scrap }
-  end
-  local last = stages[#stages].name
-  c:flow { "magnets", from = last, value = (not push) and given or nil, split = push and 1 or nil }
+  magnet.add_routes(c, stages, { elements = elements, mode = mode },
+    { { ore = mode == "push" and given or nil, magnets = mode == "pull" and given or nil } })
   return c:solve()
 end
 
