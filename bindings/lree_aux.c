@@ -58,7 +58,7 @@ void lree_new_class(lua_State *L, const char *name, const luaL_Reg *methods,
 int lree_fail(lua_State *L, const ree_err *err) {
   luaL_pushfail(L);
   lua_pushstring(L, err->msg);
-  lua_pushinteger(L, err->code);
+  lua_pushstring(L, ree_err_name(err->code));
   return 3;
 }
 

@@ -33,7 +33,14 @@ double *lree_check_numbers(lua_State *L, int idx, int n);
 void lree_new_class(lua_State *L, const char *name, const luaL_Reg *methods,
                     lua_CFunction close);
 
-/* Pushes fail, msg, code (the io.open convention) and returns 3. */
+/*
+** The binding's one error rule: misuse (a wrong type, an index, year or
+** size out of bounds, an unknown name, a malformed definition) raises;
+** data that cannot be computed (a text that does not parse, a system with
+** no solution, numbers with no answer) returns fail, message, code, the
+** io.open convention with the code's short name (ree_err_name: "syntax",
+** "singular", ...). lree_fail pushes those three and returns 3.
+*/
 int lree_fail(lua_State *L, const ree_err *err);
 
 /*

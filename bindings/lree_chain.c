@@ -21,7 +21,7 @@ static ree_chain *check_chain(lua_State *L, int idx) {
   return box->c;
 }
 
-/* chain(layers, years) -> Chain, or fail, msg */
+/* chain(layers, years) -> Chain; raises for sizes out of bounds */
 static int l_chain(lua_State *L) {
   /* the core says which sizes it takes; here only that they are ints */
   int layers = lree_check_int(L, 1, 0, INT_MAX, "a number of layers");
@@ -31,7 +31,7 @@ static int l_chain(lua_State *L) {
   box->c = NULL; /* closed until the core object exists */
   luaL_setmetatable(L, LREE_CHAIN);
   box->c = ree_chain_new(layers, years, &err);
-  if (box->c == NULL) return lree_fail(L, &err);
+  if (box->c == NULL) return luaL_error(L, "%s", err.msg); /* sizes: misuse */
   return 1;
 }
 

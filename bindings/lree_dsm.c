@@ -20,13 +20,17 @@ static ree_dsm *check_dsm(lua_State *L, int idx) {
   return box->m;
 }
 
-/* stock_model(first_year, years, kind, a, b) -> StockModel, or fail, msg */
+/* stock_model(first_year, years, kind, a, b) -> StockModel, or fail, msg, code
+** for a lifetime the core refuses; years past 9999 raise */
 static int l_stock_model(lua_State *L) {
   static const char *const kinds[] = {"fixed", "normal", "weibull", "lognormal", NULL};
   int first = lree_check_year(L, 1), years = lree_check_int(L, 2, 1, REE_YEARS_MAX, "a number of years");
   ree_lifetime lt;
   ree_err err;
   ldsm *box;
+  if (first > REE_YEAR_MAX - (years - 1)) /* a bound: misuse, raised */
+    return luaL_error(L, "a stock model's years lie in %d-%d, not %d and %d more", REE_YEAR_MIN, REE_YEAR_MAX,
+                      first, years - 1);
   lt.kind = luaL_checkoption(L, 3, NULL, kinds);
   lt.a = luaL_checknumber(L, 4);
   lt.b = luaL_optnumber(L, 5, 0.0);

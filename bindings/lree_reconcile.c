@@ -19,7 +19,8 @@ static void push_array(lua_State *L, const double *v, int n) {
 
 /*
 ** reconcile(a, c, values, sds) -> values, sds, z, chi2, df, p_value
-** or fail, msg, bad_flow (1-based, or nil). a: k*n coefficients, row by row.
+** or fail, msg, code, bad_flow (1-based, or nil). a: k*n coefficients, row
+** by row.
 */
 static int l_reconcile(lua_State *L) {
   int n = (int)luaL_len(L, 3), k = (int)luaL_len(L, 2), bad = -1;
@@ -38,13 +39,12 @@ static int l_reconcile(lua_State *L) {
   r.sd = (double *)lua_newuserdatauv(L, (size_t)(n > 0 ? n : 1) * sizeof(double), 0);
   r.z = (double *)lua_newuserdatauv(L, (size_t)(n > 0 ? n : 1) * sizeof(double), 0);
   if (ree_reconcile(&p, &r, &bad, &err) != REE_OK) {
-    luaL_pushfail(L);
-    lua_pushstring(L, err.msg);
+    lree_fail(L, &err);
     if (bad >= 0)
       lua_pushinteger(L, bad + 1);
     else
       lua_pushnil(L);
-    return 3;
+    return 4;
   }
   push_array(L, r.value, n);
   push_array(L, r.sd, n);

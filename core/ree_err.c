@@ -12,6 +12,12 @@ static ree_free_fn free_hook = free;
 
 const char *ree_version(void) { return REE_VERSION_STRING; }
 
+const char *ree_err_name(int code) {
+  static const char *const names[] = {"ok", "syntax", "domain", "notfound",
+                                      "nomem", "singular", "invalid", "limit"};
+  return (code <= 0 && code >= REE_ELIMIT) ? names[-code] : "unknown";
+}
+
 void ree_err_clear(ree_err *err) {
   if (err == NULL) return;
   err->code = REE_OK;

@@ -28,6 +28,11 @@ enum {
 
 #define REE_ERRMSG_MAX 256
 
+/* The code's short name, for bindings and logs: "syntax", "domain",
+** "notfound", "nomem", "singular", "invalid", "limit" ("ok" for REE_OK,
+** "unknown" for any other number). */
+const char *ree_err_name(int code);
+
 /*
 ** Years: every year the core takes lies in REE_YEAR_MIN..REE_YEAR_MAX (0
 ** for the periods of a classroom model or a one-year chain), so

@@ -167,8 +167,8 @@ end
 --- Solves every element and year; raises with the problem named.
 function Chain:solve()
   local years = self.to - self.from + 1
-  local c, err = core.chain(#self.elements, years)
-  if not c then error("chain: " .. err, 2) end
+  local made, c = pcall(core.chain, #self.elements, years)
+  if not made then error("chain: " .. c, 2) end
   for _, p in ipairs(self.processes) do c:add_process(p.name, p.mode) end
   local function index(p)
     if p == nil then return -1 end

@@ -102,7 +102,7 @@ local function one_layer(spec, processes, pick)
   end
   local v, sd, z, chi2, df, p_value = core.reconcile(a, c, values, sds)
   if not v then
-    local message, bad = sd, z
+    local message, bad = sd, chi2 -- fail, message, code, the flow at fault
     if bad then
       message = message:gsub("^flow %d+", "flow '" .. spec.flows[bad][1] .. "'")
     else
