@@ -73,6 +73,7 @@ return {
   -- }==================================================================
 
   ["ree.parse_formula"] = { "ree.parse_formula(text)",
-    "A Composition from a formula, or nil, a message naming the column, and the error's code ("syntax", "notfound", "domain"; no error raised).",
+    "A Composition from a formula, or nil, a message naming the column, and a code: 'syntax', " ..
+      "'notfound' or 'domain' (no error raised).",
     'ree.parse_formula("Nd2O3")   --> Nd2O3 (336.48 g/mol)' },
 }
