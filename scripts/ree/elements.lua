@@ -5,6 +5,7 @@
 --   ree.ree_group("Sm", "china2012")  --> "medium-heavy"
 --   ree.define_grouping("magnet", { magnet = { "Nd", "Pr", "Dy", "Tb" }, other = { ... } })
 
+local args = require "ree.args"
 local core = require "ree.core"
 local data = require "ree.data"
 
@@ -67,7 +68,7 @@ end
 
 local function symbol_of(el, fname)
   local e = core.element(el)
-  if not e then error(string.format("bad argument #1 to '%s' (unknown element '%s')", fname, tostring(el)), 3) end
+  if not e then args.fail(fname, 1, string.format("unknown element '%s'", tostring(el)), 3) end
   return e
 end
 
@@ -85,8 +86,8 @@ end
 
 --- Adds a user convention: groups is { name = { symbols... }, ... }.
 function elements.define_grouping(name, groups)
-  if type(name) ~= "string" then error("bad argument #1 to 'define_grouping' (string expected)", 2) end
-  if type(groups) ~= "table" then error("bad argument #2 to 'define_grouping' (table expected)", 2) end
+  args.check("define_grouping", 1, name, "string")
+  args.check("define_grouping", 2, groups, "table")
   local all = load_conventions()
   if all[name] and all[name].builtin then
     error(string.format("grouping '%s' is built in and cannot be redefined", name), 2)

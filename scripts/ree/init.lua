@@ -11,6 +11,7 @@
 -- table raises too, with a message that names it; ree.parse_formula is the
 -- form that returns nil, message instead, as io.open does.
 
+local args = require "ree.args"
 local core = require "ree.core"
 local elements = require "ree.elements"
 local series = require "ree.series"
@@ -77,11 +78,7 @@ function ree.plot(list) return require("ree.plot").lines(list) end
 --- Horizontal bars of a series, or of { { label, value }, ... }.
 function ree.bars(s, opts) return require("ree.plot").bars(s, opts) end
 
-local function check_arg(fname, n, value, expected)
-  if type(value) ~= expected then
-    error(string.format("bad argument #%d to '%s' (%s expected, got %s)", n, fname, expected, type(value)), 3)
-  end
-end
+local function check_arg(fname, n, value, expected) args.check(fname, n, value, expected, 3) end
 
 --- A function of one string that raises where fn returns nil, message,
 -- with the caller's position, as assert(io.open(...)) would.

@@ -9,6 +9,7 @@
 -- deposits.json) carries a source for every number; the walks along the
 -- route and the deposit arithmetic run in the C core.
 
+local args = require "ree.args"
 local chain = require "ree.chain"
 local core = require "ree.core"
 local data = require "ree.data"
@@ -250,9 +251,7 @@ local OPTIONS = { route = true, deposits = true, yield = true, scrap_recycled = 
 
 local function check_options(opts)
   if opts == nil then return {} end
-  if type(opts) ~= "table" then
-    error("bad argument #3 to 'requirement' (table expected, got " .. type(opts) .. ")", 3)
-  end
+  args.check("requirement", 3, opts, "table", 3)
   for k in pairs(opts) do
     if not OPTIONS[k] then error(string.format("unknown option '%s' to 'requirement'", tostring(k)), 3) end
   end
@@ -409,7 +408,7 @@ end
 function magnet.requirement(grade, tonnes, opts)
   grade = magnet.grade(grade)
   if type(tonnes) ~= "number" or tonnes < 0 or tonnes ~= tonnes or tonnes == math.huge then
-    error("bad argument #2 to 'requirement' (tonnes must be a non-negative number, got " .. tostring(tonnes) .. ")", 2)
+    args.fail("requirement", 2, "tonnes must be a non-negative number, got " .. tostring(tonnes))
   end
   opts = check_options(opts)
   local route_name = opts.route or "default"

@@ -18,6 +18,7 @@
 -- A market where no price clears raises, naming the element, the year and
 -- why; ree.market.try_clear returns nil and the message instead.
 
+local args = require "ree.args"
 local core = require "ree.core"
 
 local market = {}
@@ -26,7 +27,7 @@ local KEYS = { name = true, year = true, d_cn = true, s_cn = true, d_rw = true, 
   tax = true, vat_lost = true, quota = true, cap = true, leak = true, stock_rw = true }
 
 local function check(spec)
-  if type(spec) ~= "table" then error("bad argument #1 to 'clear' (table expected)", 3) end
+  args.check("clear", 1, spec, "table", 3)
   for k in pairs(spec) do
     if not KEYS[k] then error(string.format("unknown option '%s' to 'market.clear'", tostring(k)), 3) end
   end

@@ -20,6 +20,7 @@
 -- parameters, then the model's steps in the order of docs/MODELS.md
 -- section 7: supply, demand, location, clearing, diagnostics.
 
+local args = require "ree.args"
 local data = require "ree.data"
 local series = require "ree.series"
 local suggest = require "ree.suggest"
@@ -73,7 +74,7 @@ end
 
 --- A new scenario (see the module's comment).
 function scenario.new(spec)
-  if type(spec) ~= "table" then error("bad argument #1 to 'scenario' (table expected)", 2) end
+  args.check("scenario", 1, spec, "table")
   for k in pairs(spec) do
     if not KEYS[k] then error(string.format("unknown option '%s' to 'scenario'", tostring(k)), 2) end
   end

@@ -6,6 +6,7 @@
 --   local kt = s:to "kt REO"
 --   s:cagr(1990, 1992), s:max(), s[1991], (s / total):to "%"
 
+local args = require "ree.args"
 local core = require "ree.core"
 
 local series = {}
@@ -21,7 +22,7 @@ local YEAR_MIN, YEAR_MAX = 0, 9999
 -- Values are numbers; ree.missing (NaN) or, with `to`, nil marks a gap.
 -- Years run from 0 to 9999.
 function series.new(spec)
-  if type(spec) ~= "table" then error("bad argument #1 to 'series' (table expected, got " .. type(spec) .. ")", 2) end
+  args.check("series", 1, spec, "table")
   for k in pairs(spec) do
     if type(k) ~= "number" and not OPTIONS[k] then
       error(string.format("unknown option '%s' to 'series'", tostring(k)), 2)
@@ -88,9 +89,7 @@ function Series:sparkline(opts) return require("ree.plot").sparkline(self, opts)
 
 --- sum or mean of a list of series; errors point at the caller of sum or mean.
 local function combine(fname, list, mean)
-  if type(list) ~= "table" or #list == 0 then
-    error(string.format("bad argument #1 to '%s' (a list of series expected)", fname), 3)
-  end
+  if type(list) ~= "table" or #list == 0 then args.fail(fname, 1, "a list of series expected", 3) end
   local ok, s = pcall(core.combine, list, mean)
   if not ok then error(s, 3) end
   return s

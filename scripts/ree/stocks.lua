@@ -13,6 +13,7 @@
 -- Stock-driven models never take a negative inflow: where the stock falls
 -- faster than products retire, the excess retires early (m.retired_early).
 
+local args = require "ree.args"
 local core = require "ree.core"
 local series = require "ree.series"
 
@@ -67,7 +68,7 @@ end
 
 --- A solved stock model (see the module's comment).
 function stocks.model(spec)
-  if type(spec) ~= "table" then error("bad argument #1 to 'stock_model' (table expected)", 2) end
+  args.check("stock_model", 1, spec, "table")
   for k in pairs(spec) do
     if not OPTIONS[k] then error(string.format("unknown option '%s' to 'stock_model'", tostring(k)), 2) end
   end

@@ -100,7 +100,7 @@ describe("scenarios #unit", function()
       "policy: give it a name: ree.policy { \"name\", from = YEAR, ... }")
     assert.has_error(function() ree.scenario { years = { 2000, 2001 }, model = growth,
       params = { rate = {} } } end, "scenario: parameter 'rate' needs a value")
-    assert.has_error(function() ree.scenario "growth" end, "bad argument #1 to 'scenario' (table expected)")
+    assert.has_error(function() ree.scenario "growth" end, "bad argument #1 to 'scenario' (table expected, got string)")
     assert.has_error(function() ree.scenario { years = { 2000, 2001 }, model = growth, year = 2000 } end,
       "unknown option 'year' to 'scenario'")
     assert.has_error(function() ree.scenario { years = { 2000, 2001 } } end, "scenario: give a model: a table of steps")
