@@ -25,14 +25,22 @@ ree_comp *lree_check_comp(lua_State *L, int idx) {
   return (ree_comp *)luaL_checkudata(L, idx, LREE_COMPOSITION);
 }
 
+/* Parses the formula in argument 1 into c: 1, or 0 with fail, msg, code
+** pushed (3 values). */
+static int parse_arg(lua_State *L, ree_comp *c) {
+  ree_err err;
+  size_t len;
+  const char *s = luaL_checklstring(L, 1, &len);
+  if (ree_formula_parse(c, s, len, &err) == REE_OK) return 1;
+  lree_fail(L, &err);
+  return 0;
+}
+
 /* formula(s) -> Composition, or fail, msg, code */
 static int l_formula(lua_State *L) {
   ree_comp_buffer buf;
   ree_comp *c = ree_comp_place(&buf, REE_ZMAX);
-  ree_err err;
-  size_t len;
-  const char *s = luaL_checklstring(L, 1, &len);
-  if (ree_formula_parse(c, s, len, &err) != REE_OK) return lree_fail(L, &err);
+  if (!parse_arg(L, c)) return 3;
   lree_push_comp(L, c);
   return 1;
 }
@@ -41,10 +49,7 @@ static int l_formula(lua_State *L) {
 static int l_molar_mass(lua_State *L) {
   ree_comp_buffer buf;
   ree_comp *c = ree_comp_place(&buf, REE_ZMAX);
-  ree_err err;
-  size_t len;
-  const char *s = luaL_checklstring(L, 1, &len);
-  if (ree_formula_parse(c, s, len, &err) != REE_OK) return lree_fail(L, &err);
+  if (!parse_arg(L, c)) return 3;
   lua_pushnumber(L, ree_comp_molar_mass(c));
   return 1;
 }

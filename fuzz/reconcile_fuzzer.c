@@ -28,15 +28,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     value[j] = fuzz_byte(&in) & 1 ? fuzz_number(&in) : fuzz_positive(&in);
     sd[j] = fuzz_byte(&in) & 1 ? fuzz_number(&in) : fuzz_positive(&in) / 10.0 - 1.0;
   }
-  p.flows = n;
-  p.constraints = k;
-  p.a = a;
-  p.c = c;
-  p.value = value;
-  p.sd = sd;
-  r.value = out;
-  r.sd = out_sd;
-  r.z = z;
+  p = (ree_recon_problem){.flows = n, .constraints = k, .a = a, .c = c, .value = value, .sd = sd};
+  r = (ree_recon_result){.value = out, .sd = out_sd, .z = z};
   if (ree_reconcile(&p, &r, &bad, &err) == REE_OK) {
     /* the balances hold, checked where rounding cannot swamp them: plain
     ** coefficients, moderate numbers and uncertainties within a factor of

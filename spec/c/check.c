@@ -4,8 +4,10 @@
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 
 #include "check.h"
+#include "ree_err.h"
 
 static int passed, failed, current_failed;
 static const char *current;
@@ -40,3 +42,17 @@ int check_report(void) {
   printf("%d passed, %d failed\n", passed, failed);
   return failed == 0 ? 0 : 1;
 }
+
+static int fail_after, allocations;
+
+static void *failing_malloc(size_t size) {
+  return allocations++ >= fail_after ? NULL : malloc(size);
+}
+
+void check_allocations_fail_after(int n) {
+  fail_after = n;
+  allocations = 0;
+  ree_set_allocator(failing_malloc, free);
+}
+
+void check_allocations_restore(void) { ree_set_allocator(NULL, NULL); }

@@ -17,6 +17,12 @@ void check_fail(const char *file, int line, const char *fmt, ...)
 int check_near(double got, double want, double tol);
 int check_report(void);
 
+/* Makes the core's allocator fail from allocation n on (0: the first), to
+** test that every failure is an error and leaks nothing;
+** check_allocations_restore() gives the core malloc back. */
+void check_allocations_fail_after(int n);
+void check_allocations_restore(void);
+
 #define RUN(test) check_run(#test, test)
 
 #define CHECK(cond)                                                 \

@@ -5,7 +5,6 @@
 ** c the feed is 0.935 * 100 / 0.585 t.
 */
 #include <math.h>
-#include <stdlib.h>
 
 #include "chain.h"
 #include "check.h"
@@ -153,18 +152,11 @@ static void chain_should_refuse_negative_flows(void) {
   ree_chain_free(c);
 }
 
-static int fail_after, allocations;
-static void *counting_malloc(size_t size) {
-  return allocations++ >= fail_after ? NULL : malloc(size);
-}
-
 static void chain_should_survive_every_allocation_failure(void) {
   int n;
   for (n = 0; n < 30; n++) {
     ree_chain *c;
-    fail_after = n;
-    allocations = 0;
-    ree_set_allocator(counting_malloc, free);
+    check_allocations_fail_after(n);
     c = ree_chain_new(1, 1, &err);
     if (c != NULL) {
       int a = ree_chain_add_process(c, "a", REE_PUSH, &err);
@@ -179,7 +171,7 @@ static void chain_should_survive_every_allocation_failure(void) {
       }
     }
     ree_chain_free(c);
-    ree_set_allocator(NULL, NULL);
+    check_allocations_restore();
   }
 }
 

@@ -2,7 +2,6 @@
 ** test_comp.c: compositions: fractions, arithmetic, wt% tables, mixing.
 */
 #include <math.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "check.h"
@@ -106,21 +105,14 @@ static void comp_should_format_as_a_formula(void) {
   CHECK_STR(out, "Nd1.");
 }
 
-static int fail_next;
-static void *failing_malloc(size_t size) {
-  return fail_next ? NULL : malloc(size);
-}
-
 static void comp_should_report_allocation_failure(void) {
   ree_comp *c;
-  ree_set_allocator(failing_malloc, free);
-  fail_next = 1;
+  check_allocations_fail_after(0);
   CHECK(ree_comp_new(4) == NULL);
-  fail_next = 0;
+  check_allocations_restore();
   c = ree_comp_new(4);
   CHECK(c != NULL);
   ree_comp_free(c);
-  ree_set_allocator(NULL, NULL);
 }
 
 static void comp_should_not_crash_with_null_pointers(void) {

@@ -2,7 +2,6 @@
 ** test_dsm.c: dynamic stock models against hand-computed cases.
 */
 #include <math.h>
-#include <stdlib.h>
 
 #include "check.h"
 #include "dsm.h"
@@ -162,20 +161,13 @@ static void dsm_should_name_bad_input(void) {
   ree_dsm_free(m);
 }
 
-static int fail_after, allocations;
-static void *counting_malloc(size_t size) {
-  return allocations++ >= fail_after ? NULL : malloc(size);
-}
-
 static void dsm_should_survive_every_allocation_failure(void) {
   ree_lifetime lt = fixed(2);
   double inflow[] = {1, 2, 3};
   int n;
   for (n = 0; n < 8; n++) {
     ree_dsm *m;
-    fail_after = n;
-    allocations = 0;
-    ree_set_allocator(counting_malloc, free);
+    check_allocations_fail_after(n);
     m = ree_dsm_new(2000, 3, &lt, &err);
     if (m != NULL) {
       int rc = ree_dsm_inflow_driven(m, inflow, &err);
@@ -184,7 +176,7 @@ static void dsm_should_survive_every_allocation_failure(void) {
       CHECK_INT(err.code, REE_ENOMEM);
     }
     ree_dsm_free(m);
-    ree_set_allocator(NULL, NULL);
+    check_allocations_restore();
   }
 }
 

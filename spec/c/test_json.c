@@ -1,7 +1,6 @@
 /*
 ** test_json.c: parsing through cJSON, error positions, locating paths.
 */
-#include <stdlib.h>
 #include <string.h>
 
 #include "check.h"
@@ -77,22 +76,14 @@ static void json_should_report_where_the_text_breaks(void) {
   CHECK_INT(ree_json_parse(&doc, "", 0, &err), REE_ESYNTAX);
 }
 
-static int fail_after, allocations;
-static void *counting_malloc(size_t size) {
-  if (allocations++ >= fail_after) return NULL;
-  return malloc(size);
-}
-
 static void json_should_survive_every_allocation_failure(void) {
   int n;
   for (n = 0; n < 40; n++) {
     ree_json *doc = NULL;
     int rc;
-    fail_after = n;
-    allocations = 0;
-    ree_set_allocator(counting_malloc, free);
+    check_allocations_fail_after(n);
     rc = ree_json_parse(&doc, doc_text, strlen(doc_text), &err);
-    ree_set_allocator(NULL, NULL);
+    check_allocations_restore();
     CHECK(rc == REE_OK || rc == REE_ENOMEM || rc == REE_ESYNTAX);
     CHECK((rc == REE_OK) == (doc != NULL));
     ree_json_free(doc);

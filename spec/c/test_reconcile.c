@@ -2,7 +2,6 @@
 ** test_reconcile.c: reconciliation against hand-solved examples.
 */
 #include <math.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "check.h"
@@ -10,23 +9,37 @@
 
 static ree_err err;
 
+/* The problem of n flows and k balances, over the test's arrays. */
+static ree_recon_problem problem(int n, int k, const double *a, const double *c,
+                                 const double *value, const double *sd) {
+  ree_recon_problem p;
+  p.flows = n;
+  p.constraints = k;
+  p.a = a;
+  p.c = c;
+  p.value = value;
+  p.sd = sd;
+  return p;
+}
+
+/* A result into the test's arrays (z may be NULL). */
+static ree_recon_result result(double *value, double *sd, double *z) {
+  ree_recon_result r;
+  memset(&r, 0, sizeof r);
+  r.value = value;
+  r.sd = sd;
+  r.z = z;
+  return r;
+}
+
 static void reconcile_should_solve_one_balance_by_hand(void) {
   /* One process: in1 = 10 +- 1, in2 = 5 +- 1, out = 16 +- 1; in1 + in2 =
   ** out. By hand: residual -1, A Q A' = 3, so each flow moves by 1/3:
   ** 10.333, 5.333, 15.667; variances 1 - 1/3; chi2 = 1/3 on 1 df. */
   double a[] = {1, 1, -1}, c[] = {0}, v[] = {10, 5, 16}, sd[] = {1, 1, 1};
   double out[3], out_sd[3], z[3];
-  ree_recon_problem p;
-  ree_recon_result r;
-  p.flows = 3;
-  p.constraints = 1;
-  p.a = a;
-  p.c = c;
-  p.value = v;
-  p.sd = sd;
-  r.value = out;
-  r.sd = out_sd;
-  r.z = z;
+  ree_recon_problem p = problem(3, 1, a, c, v, sd);
+  ree_recon_result r = result(out, out_sd, z);
   CHECK_INT(ree_reconcile(&p, &r, NULL, &err), REE_OK);
   CHECK_NEAR(out[0], 10 + 1.0 / 3, 1e-14);
   CHECK_NEAR(out[1], 5 + 1.0 / 3, 1e-14);
@@ -45,17 +58,8 @@ static void reconcile_should_compute_unknowns_through_a_chain(void) {
   ** variances 1 - 1/5 = 0.8 for all three; chi2 = 4/5 on 1 df. */
   double a[] = {1, -1, 0, 0, 1, -1}, c[] = {0, 0};
   double v[] = {10, NAN, 12}, sd[] = {1, -1, 2}, out[3], out_sd[3];
-  ree_recon_problem p;
-  ree_recon_result r;
-  p.flows = 3;
-  p.constraints = 2;
-  p.a = a;
-  p.c = c;
-  p.value = v;
-  p.sd = sd;
-  r.value = out;
-  r.sd = out_sd;
-  r.z = NULL;
+  ree_recon_problem p = problem(3, 2, a, c, v, sd);
+  ree_recon_result r = result(out, out_sd, NULL);
   CHECK_INT(ree_reconcile(&p, &r, NULL, &err), REE_OK);
   CHECK_NEAR(out[0], 10.4, 1e-14);
   CHECK_NEAR(out[1], 10.4, 1e-14);
@@ -72,17 +76,8 @@ static void reconcile_should_keep_exact_flows_and_stock_changes(void) {
   ** in - out = 2, so out must be 8, with no uncertainty left. */
   double a[] = {1, -1}, c[] = {2}, v[] = {10, 7}, sd[] = {0, 1};
   double out[2], out_sd[2];
-  ree_recon_problem p;
-  ree_recon_result r;
-  p.flows = 2;
-  p.constraints = 1;
-  p.a = a;
-  p.c = c;
-  p.value = v;
-  p.sd = sd;
-  r.value = out;
-  r.sd = out_sd;
-  r.z = NULL;
+  ree_recon_problem p = problem(2, 1, a, c, v, sd);
+  ree_recon_result r = result(out, out_sd, NULL);
   CHECK_INT(ree_reconcile(&p, &r, NULL, &err), REE_OK);
   CHECK_NEAR(out[0], 10, 0);
   CHECK_NEAR(out[1], 8, 1e-14);
@@ -94,29 +89,15 @@ static void reconcile_should_name_what_it_cannot_do(void) {
   double a[] = {1, -1, -1}, c[] = {0}, v[] = {10, NAN, NAN};
   double sd[] = {1, -1, -1}, out[3], out_sd[3];
   double a2[] = {1, -1, 1, -1}, c2[] = {0, 1}, v2[] = {1, 1}, sd2[] = {0, 0};
-  ree_recon_problem p;
-  ree_recon_result r;
   int bad;
-  p.flows = 3;
-  p.constraints = 1;
-  p.a = a;
-  p.c = c;
-  p.value = v;
-  p.sd = sd;
-  r.value = out;
-  r.sd = out_sd;
-  r.z = NULL;
+  ree_recon_problem p = problem(3, 1, a, c, v, sd);
+  ree_recon_result r = result(out, out_sd, NULL);
   /* two unknown outflows of one process: only their sum is known */
   CHECK_INT(ree_reconcile(&p, &r, &bad, &err), REE_ESINGULAR);
   CHECK_STR(err.msg, "flow 2 is unknown and the balances do not determine it");
   CHECK_INT(bad, 2);
   /* the same two flows must balance to 0 and to 1 */
-  p.flows = 2;
-  p.constraints = 2;
-  p.a = a2;
-  p.c = c2;
-  p.value = v2;
-  p.sd = sd2;
+  p = problem(2, 2, a2, c2, v2, sd2);
   CHECK_INT(ree_reconcile(&p, &r, &bad, &err), REE_EDOMAIN);
   CHECK_STR(err.msg, "balance 1 cannot hold: it contradicts the others");
   CHECK_INT(ree_reconcile(NULL, &r, &bad, &err), REE_EINVAL);
@@ -130,17 +111,8 @@ static void reconcile_should_weigh_balances_that_differ_only_in_exact_flows(void
   ** 1/2 on 1 df. With c = 5 the difference cannot hold. */
   double a[] = {1, -1, 0, -1, 1, 0, -1, -1}, c[] = {0, 0};
   double v[] = {11, 4, 4, 6}, sd[] = {1, 0, 0, 1}, out[4], out_sd[4];
-  ree_recon_problem p;
-  ree_recon_result r;
-  p.flows = 4;
-  p.constraints = 2;
-  p.a = a;
-  p.c = c;
-  p.value = v;
-  p.sd = sd;
-  r.value = out;
-  r.sd = out_sd;
-  r.z = NULL;
+  ree_recon_problem p = problem(4, 2, a, c, v, sd);
+  ree_recon_result r = result(out, out_sd, NULL);
   CHECK_INT(ree_reconcile(&p, &r, NULL, &err), REE_OK);
   CHECK_NEAR(out[0], 10.5, 1e-14);
   CHECK_NEAR(out[3], 6.5, 1e-14);
@@ -167,33 +139,17 @@ static void chi2_should_match_known_quantiles(void) {
   CHECK_NEAR(ree_chi2_sf(0, 3), 1, 0);
 }
 
-static int fail_after, allocations;
-static void *counting_malloc(size_t size) {
-  return allocations++ >= fail_after ? NULL : malloc(size);
-}
-
 static void reconcile_should_survive_every_allocation_failure(void) {
   double a[] = {1, 1, -1}, c[] = {0}, v[] = {10, 5, 16}, sd[] = {1, 1, 1};
   double out[3], out_sd[3];
-  ree_recon_problem p;
-  ree_recon_result r;
   int n;
-  p.flows = 3;
-  p.constraints = 1;
-  p.a = a;
-  p.c = c;
-  p.value = v;
-  p.sd = sd;
-  r.value = out;
-  r.sd = out_sd;
-  r.z = NULL;
+  ree_recon_problem p = problem(3, 1, a, c, v, sd);
+  ree_recon_result r = result(out, out_sd, NULL);
   for (n = 0; n < 10; n++) {
     int rc;
-    fail_after = n;
-    allocations = 0;
-    ree_set_allocator(counting_malloc, free);
+    check_allocations_fail_after(n);
     rc = ree_reconcile(&p, &r, NULL, &err);
-    ree_set_allocator(NULL, NULL);
+    check_allocations_restore();
     CHECK(rc == REE_OK || rc == REE_ENOMEM);
   }
 }
@@ -205,17 +161,8 @@ static void reconcile_should_refuse_exact_flows_that_break_a_balance(void) {
   double a[] = {98.4, 1, -1, -1, -1, -1, -1, -1, 1, 244, 0, 0, -1, 0, 0, 0, 0, 0, 1, 0};
   double c[] = {0, 0, 0, 0, 0}, v[] = {82.24, 82.24, 371.19, 370.08}, sd[] = {7.224, -1, 0, 36.008};
   double out[4], out_sd[4];
-  ree_recon_problem p;
-  ree_recon_result r;
-  p.flows = 4;
-  p.constraints = 5;
-  p.a = a;
-  p.c = c;
-  p.value = v;
-  p.sd = sd;
-  r.value = out;
-  r.sd = out_sd;
-  r.z = NULL;
+  ree_recon_problem p = problem(4, 5, a, c, v, sd);
+  ree_recon_result r = result(out, out_sd, NULL);
   CHECK_INT(ree_reconcile(&p, &r, NULL, &err), REE_EDOMAIN);
   CHECK(strstr(err.msg, "cannot hold") != NULL);
 }
