@@ -19,22 +19,15 @@ play.orders.retailer:max(), play.orders.factory:max()]=] },
       [=[careful = beer.scenario({ beta = 1 }):run()
 careful.orders.factory:max()]=] },
     { "The standard deviation of a stage's weekly orders, to measure the swing:",
-      [=[function sd(s)
-  local sum, n = 0, 0
-  for _, v in s:pairs() do sum, n = sum + v, n + 1 end
-  local mean, sq = sum / n, 0
-  for _, v in s:pairs() do sq = sq + (v - mean) ^ 2 end
-  return math.sqrt(sq / n)
-end
-sd(play.orders.factory) / sd(play.orders.retailer)]=] },
+      "play.orders.factory:sd() / play.orders.retailer:sd()" },
   },
   exercises = {
     { question = "How many times the retailer's swing (standard deviation of orders) is the factory's?",
-      hint = "sd(play.orders.factory) / sd(play.orders.retailer), after the third step.",
-      solution = "sd(play.orders.factory) / sd(play.orders.retailer)", rel = 0.001 },
+      hint = "play.orders.factory:sd() / play.orders.retailer:sd(), after the third step.",
+      solution = "play.orders.factory:sd() / play.orders.retailer:sd()", rel = 0.001 },
     { question = "With the whole supply line counted (beta = 1), what fraction of its former swing does " ..
       "the factory keep?",
-      hint = "sd(careful.orders.factory) / sd(play.orders.factory)",
-      solution = "sd(careful.orders.factory) / sd(play.orders.factory)", rel = 0.001 },
+      hint = "careful.orders.factory:sd() / play.orders.factory:sd()",
+      solution = "careful.orders.factory:sd() / play.orders.factory:sd()", rel = 0.001 },
   },
 }

@@ -63,6 +63,8 @@ return {
   ["ree.mean"] = { example = 'ree.mean { s, s * 3 }[2010]   --> 200.0' },
   ["ree.Series.align"] = { example = 's:align(ree.series { from = 2012, unit = "t", 1 })   -- both over 2010-2013' },
   ["ree.Series.share"] = { example = 's:share(s * 4)[2010]   --> 0.25' },
+  ["ree.Series.mean"] = { example = 's:mean()   --> 116.025, 4 (the mean, and of how many values)' },
+  ["ree.Series.sd"] = { example = 's:sd()   --> 12.34 (population: divided by n)' },
   ["ree.Series.pairs"] = { example = 'for year, v in s:pairs() do print(year, v) end' },
   ["ree.Series.plot"] = { example = 's:plot { title = "a series", width = 40 }   -- draws in the terminal' },
   ["ree.Series.bars"] = { example = 's:bars()' },

@@ -73,6 +73,29 @@ function Series:pairs()
   end
 end
 
+--- The mean of the values it has (missing years left out), or nil when it
+-- has none.
+function Series:mean()
+  local sum, n = 0, 0
+  for _, v in self:pairs() do
+    if v then sum, n = sum + v, n + 1 end
+  end
+  if n > 0 then return sum / n, n end
+end
+
+--- The standard deviation of the values it has, as of a whole population
+-- (divided by n, not n - 1): the swing of a series about its mean. nil
+-- when it has no value.
+function Series:sd()
+  local mean, n = self:mean()
+  if not mean then return nil end
+  local sq = 0
+  for _, v in self:pairs() do
+    if v then sq = sq + (v - mean) ^ 2 end
+  end
+  return math.sqrt(sq / n)
+end
+
 --- Draws the series in the terminal (see ree.plot for the options).
 function Series:plot(opts)
   opts = opts or {}

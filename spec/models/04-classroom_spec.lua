@@ -3,15 +3,6 @@ local cobweb = require "models.classroom.cobweb"
 local beer = require "models.classroom.beer_game"
 local stockpile = require "models.classroom.stockpile"
 
---- The standard deviation of a series' values.
-local function sd(s)
-  local sum, n = 0, 0
-  for _, v in s:pairs() do sum, n = sum + v, n + 1 end
-  local mean, sq = sum / n, 0
-  for _, v in s:pairs() do sq = sq + (v - mean) ^ 2 end
-  return math.sqrt(sq / n)
-end
-
 describe("the cobweb model #models", function()
   -- defaults: Qd = 10 - P, Qs = 1 + 0.5 Pe, so P = 9 - 0.5 Pe and P* = 6
   it("follows the naive cobweb by hand", function()
@@ -87,12 +78,12 @@ describe("the beer game #models", function()
     local res = beer.scenario():run()
     local last = 0
     for _, stage in ipairs(beer.STAGES) do
-      local s = sd(res.orders[stage])
+      local s = res.orders[stage]:sd()
       assert.is_true(s > last, stage .. " orders swing more than the stage below")
       last = s
     end
     local watched = beer.scenario({ beta = 1 }):run()
-    assert.is_true(sd(watched.orders.factory) < 0.5 * sd(res.orders.factory))
+    assert.is_true(watched.orders.factory:sd() < 0.5 * res.orders.factory:sd())
   end)
 end)
 

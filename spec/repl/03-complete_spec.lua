@@ -22,7 +22,7 @@ describe("Tab completion #repl", function()
 
   it("offers methods after ':', also of a userdata whose __index is a function", function()
     assert.are.same({ "s:plot" }, complete.words(env, "s:pl"))
-    assert.are.same({ "s:max", "s:min", "s:moving_average" }, complete.words(env, "s:m"))
+    assert.are.same({ "s:max", "s:mean", "s:min", "s:moving_average" }, complete.words(env, "s:m"))
     assert.are.same({}, complete.words(env, "t:al")) -- alpha is not a function
   end)
 

@@ -122,6 +122,16 @@ describe("series #unit", function()
     assert.has_error(function() s(2000, "t", NA):max() end, "every value is missing")
   end)
 
+  it("give the mean and the population standard deviation of the values they have", function()
+    -- by hand: 2 4 4 4 5 5 7 9 has mean 5 and squared deviations summing to 32; 32 / 8 = 4
+    assert.are.same({ 5, 8 }, { s(2000, "t", 2, 4, 4, 4, 5, 5, 7, 9):mean() })
+    assert.are.equal(2, s(2000, "t", 2, 4, 4, 4, 5, 5, 7, 9):sd())
+    -- a missing year counts for nothing: 1 and 3, mean 2, deviations 1
+    assert.are.same({ 2, 1 }, { s(2000, "t", 1, NA, 3):mean(), s(2000, "t", 1, NA, 3):sd() })
+    assert.are.same({}, { s(2000, "t", NA):mean() })
+    assert.is_nil(s(2000, "t", NA):sd())
+  end)
+
   it("sum any number of series", function()
     local many = {}
     for i = 1, 1000 do many[i] = s(2000, "t", i, 2 * i) end
