@@ -4,7 +4,7 @@
 -- protection (Corden 1966) it gives each stage inside China
 -- (docs/MODELS.md section 1.1).
 --
---   local china = require "models.china"
+--   local china = require("models.china")
 --   china.ladder("Nd", 2011)        --> { oxide = 25, metal = 25, alloy = 25, magnet = 0 } (%), and sources
 --   china.policies({ "Nd", "Dy" }, 2005, 2015)   --> ree.policy objects for a scenario
 --   china.erp { nominal = { metal = -0.2, alloy = 0, magnet = 0 } }   --> { alloy = 1.8, magnet = 0 }
@@ -17,8 +17,8 @@
 --   ERP_j = (t_j - sum_i a_ij t_i) / (1 - sum_i a_ij)
 -- with a_ij the share of input i in the value of j at world prices.
 
-local ree = require "ree"
-local suggest = require "ree.suggest"
+local ree = require("ree")
+local suggest = require("ree.suggest")
 
 local china = {}
 

@@ -4,15 +4,15 @@
 -- listing them. Every default names its source or says it is an
 -- assumption, with the range to try.
 --
---   local japan = require "models.japan"
+--   local japan = require("models.japan")
 --   sc:apply(japan.dy_saving(), japan.new_mines(), japan.export_control())
 --   japan.describe()     -- what each does, with its sources
 --
 -- The parameters they set are those of models/market_model.lua and
 -- models/location.lua.
 
-local ree = require "ree"
-local suggest = require "ree.suggest"
+local ree = require("ree")
+local suggest = require("ree.suggest")
 
 local japan = {}
 

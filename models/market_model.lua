@@ -2,7 +2,7 @@
 -- element (equations: docs/MODELS.md, sections 1.2-1.3,
 -- 3.1-3.2, 4 and 5.1-5.2).
 --
---   local model = require "models.market_model" { elements = { "Nd", "Dy" }, regions = { "JP", "RW" },
+--   local model = require("models.market_model") { elements = { "Nd", "Dy" }, regions = { "JP", "RW" },
 --     quota_groups = { light = { "Nd" }, heavy = { "Dy" } } }
 --
 -- Parameters, per element el (numbers or series; tables where noted):
@@ -46,8 +46,8 @@
 -- modelled) covers its cost; it idles below. What it mines is sunk, so it
 -- is offered at the floor price; what no one buys there is stocked (and
 -- offered again the next year) or thrown away.
-local ree = require "ree"
-local suggest = require "ree.suggest"
+local ree = require("ree")
+local suggest = require("ree.suggest")
 
 local OPTIONS = { elements = true, regions = true, quota_groups = true }
 

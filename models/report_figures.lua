@@ -3,7 +3,7 @@
 -- models/data/history) and the non-China supply planned for 2014
 -- (models/data/non-china-supply-2014.json).
 
-local data = require "ree.data"
+local data = require("ree.data")
 
 local figures = {}
 

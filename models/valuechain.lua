@@ -2,7 +2,7 @@
 -- rest of the world, with the firms the report names, calibrated to 2011
 -- as far as the data allows (models/data/valuechain-2011.json).
 --
---   local chain = require "models.valuechain" ()
+--   local chain = require("models.valuechain")()
 --   local r = chain:solve { year = 2011 }                        -- the 2011 demands
 --   local r = chain:solve { year = 2011, demand = { magnet = { JP = 10000 } } }
 --   chain:where(r, "Dy")           -- t of Dy entering each stage, by region
@@ -14,8 +14,8 @@
 -- magnet-route.json, the same as ree.magnet.requirement's: one engine, the
 -- same numbers.
 
-local ree = require "ree"
-local data = require "ree.data"
+local ree = require("ree")
+local data = require("ree.data")
 
 local sourced = data.sourced
 
@@ -119,7 +119,7 @@ end
 --- Tonnes of element el entering each stage in each region: a text table
 -- that says where each stage of the chain happens.
 function ValueChain:where(r, el)
-  local format = require "ree.format"
+  local format = require("ree.format")
   local rows = { { "stage", "CN", "JP", "RoW", "share in China" } }
   for _, st in ipairs(self.stages) do
     local row, total, cn = { st.name }, 0, 0

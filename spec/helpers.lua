@@ -2,9 +2,9 @@
 assert(_VERSION == "Lua 5.4", "specs must run under Lua 5.4, got " .. _VERSION
   .. " (run ./ree test, or busted --lua=lua5.4)")
 
-local luassert = require "luassert"
-local say = require "say"
-local core = require "ree.core"
+local luassert = require("luassert")
+local say = require("say")
+local core = require("ree.core")
 
 local helpers = {}
 

@@ -10,7 +10,7 @@ rare-earth mine takes about nine years (Kingsnorth, IMCOA), so the lag is
 nine: producers answer a price nine years late, and the cycle is slow.]=],
   steps = {
     { "A teaching market, Qd = 10 - P, Qs = 1 + 0.5 Pe, lag 1:",
-      [=[cobweb = require "models.classroom.cobweb"
+      [=[cobweb = require("models.classroom.cobweb")
 cobweb.scenario({}, { 2000, 2008 }):run().price:values()]=] },
     { "The same market with a nine-year lag:",
       [=[slow = cobweb.scenario({ lag = 9 }, { 2000, 2040 }):run()

@@ -2,11 +2,11 @@
 -- without China's restrictions, what China collected, what Japan paid
 -- and saved, the facts of the record it meets and misses, and charts.
 
-local history = require "models.scenarios.history"
-local base = require "models.scenarios.base"
-local validation = require "models.scenarios.validation"
-local china = require "models.china"
-local format = require "ree.format"
+local history = require("models.scenarios.history")
+local base = require("models.scenarios.base")
+local validation = require("models.scenarios.validation")
+local china = require("models.china")
+local format = require("ree.format")
 
 --- Sums f(res, el, year) over the elements and 2010-2014 (or to `last`).
 local function total(res, f, last)

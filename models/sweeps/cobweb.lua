@@ -4,8 +4,8 @@
 --   ./ree sweep models/sweeps/cobweb.lua --runs 1000 --seed 7 --out output/cobweb
 --   ./ree merge output/cobweb
 
-local ree = require "ree"
-local cobweb = require "models.classroom.cobweb"
+local ree = require("ree")
+local cobweb = require("models.classroom.cobweb")
 
 return {
   scenario = cobweb.scenario({}, { 2000, 2015 }),

@@ -7,7 +7,7 @@ local USAGE = [[
 usage: ./ree [--debug] [COMMAND | FILE.lua [ARGS...] | -e CODE]
 
   ./ree                  open the REPL (a script when stdin is not a terminal)
-  ./ree FILE.lua [ARGS]  run a script; require "ree" works in it
+  ./ree FILE.lua [ARGS]  run a script; require("ree") works in it
   ./ree -e 'CODE'        run a chunk of Lua
   ./ree --sandbox FILE.lua [--memory MB] [--instructions N] [--seconds S]
                          run a student's script: the toolkit only, no io or os,
@@ -64,7 +64,7 @@ local function run_file(path, args)
 end
 
 local function run_repl()
-  local host = require "ree.host"
+  local host = require("ree.host")
   if not host.isatty(0) then
     -- not a terminal: stdin is a script
     local f, err = load(io.stdin:read("a"), "=stdin")
@@ -77,7 +77,7 @@ end
 --- ./ree run SCENARIO: its summary (scripts/app/report.lua).
 local function run_scenario(rest)
   if rest[2] ~= nil then return fail("run takes one scenario (./ree run SCENARIO)", 2) end
-  local report = require "app.report"
+  local report = require("app.report")
   local sc, err, status = report.scenario(rest[1])
   if not sc then return fail(err, status) end
   return protected(function() report.text(sc:run(), io.write) end)
@@ -101,7 +101,7 @@ local function report(rest)
     end
   end
   if not out then return fail("report: name the file to write with -o FILE.html", 2) end
-  local reports = require "app.report"
+  local reports = require("app.report")
   local sc, err, status = reports.scenario(name)
   if not sc then return fail(err, status) end
   status = protected(function() reports.write(sc:run(), out, { year = year }) end)
@@ -124,7 +124,7 @@ end
 -- The process ends here, without closing the Lua state: what the script
 -- left (a finaliser, a hijacked metatable) never runs outside its limits.
 local function sandbox(rest)
-  local sb = require "app.sandbox"
+  local sb = require("app.sandbox")
   local path, opts = rest[1], {}
   if path == nil or path:sub(1, 1) == "-" then
     return fail("--sandbox needs a script (./ree --sandbox FILE.lua)", 2)
@@ -194,7 +194,7 @@ function cli.main(args)
   if command == "merge" then
     if rest[1] == nil or rest[2] ~= nil then return fail("merge needs one directory (./ree merge DIR)", 2) end
     return protected(function()
-      local sweep = require "app.sweep"
+      local sweep = require("app.sweep")
       local mc, file = sweep.merge(rest[1])
       io.write(string.format("%d runs (seed %d) merged into %s\n%s\n", mc:count(), mc.seed, file, sweep.summary(mc)))
     end)

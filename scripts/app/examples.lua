@@ -164,7 +164,7 @@ return {
   ["location.shares"] = { example = 'location.shares({ CN = 51, JP = 59 }, 5)   --> { CN = 0.83, JP = 0.17 }' },
   ["location.move"] = { example = 'location.move({ CN = 20, JP = 80 }, { CN = 0.8, JP = 0.2 }, 0.25)' ..
       '   --> { CN = 35, JP = 65 }' },
-  ["location.attach"] = { example = 'model = location.attach(require "models.market_model" { elements = ' ..
+  ["location.attach"] = { example = 'model = location.attach(require("models.market_model") { elements = ' ..
       '{ "Nd" } },\n  { stages = { magnet = "jp-2011-mix" }, regions = { "CN", "JP" }, elements = { "Nd" } })' },
 
   -- {==================================================================
@@ -173,13 +173,13 @@ return {
   ["history.scenario"] = { example = 'history.scenario("no_export_control"):run().location.magnet.CN[2014]' },
   ["history.china_policies"] = { example = 'list = history.china_policies("bloomberg")   -- the La/Ce reading' },
   ["history.china_policies_without_wto"] = { example = 'list = history.china_policies_without_wto()' },
-  ["base.scenario"] = { example = 'base = require "models.scenarios.base"\n' ..
+  ["base.scenario"] = { example = 'base = require("models.scenarios.base")\n' ..
       'base.scenario { name = "quota held", policies = { ree.policy { "held", from = 2012, ' ..
       'set = { quota_total = 20000 } } } }:run()' },
   ["validation.check"] = { example = 'facts = require("models.scenarios.validation").check(res)' },
-  ["validation.report"] = { example = 'validation = require "models.scenarios.validation"\n' ..
+  ["validation.report"] = { example = 'validation = require("models.scenarios.validation")\n' ..
       'print(validation.report(validation.check(res)))' },
-  ["report.scenario"] = { example = 'report = require "app.report"\nsc2 = report.scenario "ladder_only"' },
+  ["report.scenario"] = { example = 'report = require("app.report")\nsc2 = report.scenario "ladder_only"' },
   ["report.digest"] = { example = 'require("app.report").digest(res)   --> { { label, value }, ... }' },
   ["report.text"] = { example = 'require("app.report").text(res, function() end)   -- io.write to print' },
   ["report.html"] = { example = 'page = require("app.report").html(res, { year = 2011 })' },
@@ -196,12 +196,12 @@ return {
     text = { "The market model of a scenario: China's and the other regions' markets for each element,",
       "cleared in the core every year (see the comment at the top of models/market_model.lua for",
       "its parameters): opts = { elements, regions = { \"JP\", \"RW\" }, quota_groups }." },
-    example = 'model = require "models.market_model" { elements = { "Nd", "Dy" }, regions = { "JP", "RW" } }' },
-  ["valuechain"] = { signature = "valuechain()", example = 'chain = require "models.valuechain" ()\n' ..
+    example = 'model = require("models.market_model") { elements = { "Nd", "Dy" }, regions = { "JP", "RW" } }' },
+  ["valuechain"] = { signature = "valuechain()", example = 'chain = require("models.valuechain")()\n' ..
       'print(chain:where(chain:solve { year = 2011 }, "Dy"))' },
-  ["ValueChain:solve"] = { example = 'require "models.valuechain" ():solve { year = 2011, ' ..
+  ["ValueChain:solve"] = { example = 'require("models.valuechain")():solve { year = 2011, ' ..
       'demand = { magnet = { JP = 10000 } } }' },
-  ["ValueChain:where"] = { example = 'vc = require "models.valuechain" ()\n' ..
+  ["ValueChain:where"] = { example = 'vc = require("models.valuechain")()\n' ..
       'print(vc:where(vc:solve { year = 2011 }, "Nd"))' },
 
   -- {==================================================================

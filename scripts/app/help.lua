@@ -8,8 +8,8 @@
 --   help(s)               -- an object: its summary and methods
 --   help()                -- where to start
 
-local cdocs = require "app.cdocs"
-local examples = require "app.examples"
+local cdocs = require("app.cdocs")
+local examples = require("app.examples")
 
 local help = {}
 
@@ -61,21 +61,21 @@ function help.public()
       end
     end
   end
-  walk(require "ree", "ree.", 0)
+  walk(require("ree"), "ree.", 0)
   for _, m in ipairs({ "china", "japan", "location", "scenarios.history", "scenarios.base",
     "scenarios.validation", "classroom.cobweb", "classroom.beer_game", "classroom.stockpile" }) do
     walk(require("models." .. m), m:match("[^.]+$") .. ".", 2)
   end
-  walk(require "app.report", "report.", 2) -- the reports a user writes from the REPL
+  walk(require("app.report"), "report.", 2) -- the reports a user writes from the REPL
   -- the models that are one function each
-  add("market_model", require "models.market_model")
-  add("valuechain", require "models.valuechain")
+  add("market_model", require("models.market_model"))
+  add("valuechain", require("models.valuechain"))
   local classes = {
     Scenario = require("ree.scenario").Scenario, Results = require("ree.scenario").Results,
     MonteCarlo = require("ree.montecarlo").MonteCarlo, Chain = require("ree.chain").Chain,
     ChainResult = require("ree.chain").Result, StockModel = require("ree.stocks").StockModel,
     Dataset = require("ree.dataset").Dataset, Requirement = require("ree.magnet").Requirement,
-    ValueChain = getmetatable(require "models.valuechain" ()),
+    ValueChain = getmetatable(require("models.valuechain")()),
   }
   for class, methods in pairs(classes) do
     for k, v in pairs(methods) do

@@ -16,8 +16,8 @@
 -- code whose value is the answer, so every answer is computed, never
 -- typed in.
 
-local repl = require "app.repl"
-local pretty = require "ree.pretty"
+local repl = require("app.repl")
+local pretty = require("ree.pretty")
 
 local lessons = {}
 
@@ -209,7 +209,7 @@ function lessons.main(n)
     return 0
   end
   local lesson = lessons.load(n)
-  local host = require "ree.host"
+  local host = require("ree.host")
   if host.isatty(0) then
     return repl.start(function(session)
       lessons.env(lesson, session)

@@ -6,9 +6,9 @@
 -- the report's claim that non-China mines would give about 10,000 t of Nd
 -- but only about 60 t of Dy in 2014?
 
-local ree = require "ree"
-local format = require "ree.format"
-local figures = require "models.report_figures"
+local ree = require("ree")
+local format = require("ree.format")
+local figures = require("models.report_figures")
 
 local n = format.number
 
@@ -104,7 +104,7 @@ return function(out, chart_dir)
   end
   say("")
   say("== 5. The value chain of 2011: China, Japan and the rest of the world ==")
-  local chain = require "models.valuechain" ()
+  local chain = require("models.valuechain")()
   local vc = chain:solve { year = 2011 }
   for _, el in ipairs({ "Nd", "Dy" }) do say("%s", chain:where(vc, el)) end
   say("  Japan's alloy makers need %s t of Dy: the same %s t as section 1 (one engine).",
@@ -120,7 +120,7 @@ return function(out, chart_dir)
   say("  Mass balance: largest residual %.3g t (%s).", worst, where)
   say("")
   say("== 6. China's ladder: the effective protection it gives each stage ==")
-  local china = require "models.china"
+  local china = require("models.china")
   local rows = { { "year", "Dy metal duty", "Dy alloy duty", "ERP alloy", "ERP magnet", "Nd ERP alloy",
     "Nd ERP magnet" } }
   local erp_dy, erp_nd = china.erp_by_year("Dy", 2006, 2015), china.erp_by_year("Nd", 2006, 2015)

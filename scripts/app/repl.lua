@@ -13,9 +13,9 @@
 -- help, and the founding report's models: china, japan, location and
 -- history (models/scenarios/history.lua).
 
-local pretty = require "ree.pretty"
-local complete = require "app.complete"
-local help = require "app.help"
+local pretty = require("ree.pretty")
+local complete = require("app.complete")
+local help = require("app.help")
 
 local repl = {}
 
@@ -43,12 +43,12 @@ function repl.new(opts)
     buffer = nil,
   }
   local env = opts.env or setmetatable({}, { __index = _G })
-  env.ree = env.ree or require "ree"
+  env.ree = env.ree or require("ree")
   -- the founding report's models, ready to use
-  env.china = env.china or require "models.china"
-  env.japan = env.japan or require "models.japan"
-  env.location = env.location or require "models.location"
-  env.history = env.history or require "models.scenarios.history"
+  env.china = env.china or require("models.china")
+  env.japan = env.japan or require("models.japan")
+  env.location = env.location or require("models.location")
+  env.history = env.history or require("models.scenarios.history")
   env.help = function(x) session.write(help.text(x, env) .. "\n") end
   session.env = env
   return session
@@ -162,7 +162,7 @@ end
 -- keeps the session, colour unless NO_COLOR is set or TERM is dumb.
 -- setup(session), if given, runs first (a lesson adds its functions).
 function repl.start(setup)
-  local host = require "ree.host"
+  local host = require("ree.host")
   local term = os.getenv("TERM")
   local session = repl.new {
     colour = host.isatty(1) and os.getenv("NO_COLOR") == nil and term ~= nil and term ~= "dumb",

@@ -5,7 +5,7 @@
 -- tables, and every parameter with its source or its range as an
 -- assumption, and the bibliography of the sources used.
 --
---   local report = require "app.report"
+--   local report = require("app.report")
 --   local sc = report.scenario "history"          -- a name, or a FILE.lua returning a scenario
 --   report.text(sc:run(), io.write)
 --   report.write(sc:run(), "history.html")
@@ -13,11 +13,11 @@
 -- Sections show what the results hold: a scenario of another model gets
 -- its variables charted by unit.
 
-local ree = require "ree"
-local html = require "ree.html"
-local svg = require "ree.svg"
-local files = require "ree.files"
-local format = require "ree.format"
+local ree = require("ree")
+local html = require("ree.html")
+local svg = require("ree.svg")
+local files = require("ree.files")
+local format = require("ree.format")
 
 local report = {}
 
@@ -26,7 +26,7 @@ local report = {}
 -- Returns the scenario, or nil, a message and the exit status it means: 2
 -- for a name that is no scenario, 1 for a file that failed to give one.
 function report.scenario(name)
-  local history = require "models.scenarios.history"
+  local history = require("models.scenarios.history")
   if type(name) ~= "string" or name == "" then
     return nil, "name a scenario: " .. table.concat(history.NAMES, ", ") .. ", or a FILE.lua that returns one", 2
   end
@@ -193,7 +193,7 @@ local function chart_location(res)
 end
 
 local function chart_erp()
-  local china = require "models.china"
+  local china = require("models.china")
   local erp = china.erp_by_year("Dy", 2006, 2015)
   return svg.lines({ erp.alloy:to("%"):named("alloy making"), erp.magnet:to("%"):named("magnet sintering") },
     { title = "China's ladder: effective protection of Dy-magnet stages", ylabel = "effective rate of protection, %",

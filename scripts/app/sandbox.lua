@@ -21,8 +21,8 @@
 --   sandbox.run("student.lua", { memory = 64 * 2^20, instructions = 1e8, seconds = 10 })
 --     --> true, or false and a message
 
-local files = require "ree.files"
-local format = require "ree.format"
+local files = require("ree.files")
+local format = require("ree.format")
 
 local sandbox = {}
 
@@ -190,7 +190,7 @@ local function library_environment(limit, root, opts)
   local env = base_environment(limit, opts)
   env.io = { stdout = output(io.stdout), stderr = output(io.stderr) }
   env.os.getenv = function(name) return ENVIRONMENT[name] and os.getenv(name) or nil end
-  local loaded = { ["ree.core"] = require "ree.core", ["ree.files"] = confined_files(root) }
+  local loaded = { ["ree.core"] = require("ree.core"), ["ree.files"] = confined_files(root) }
   local path = root .. "/scripts/?.lua;" .. root .. "/scripts/?/init.lua;" .. root .. "/?.lua"
   env.require = function(name)
     if type(name) ~= "string" then error("require: give a module name", 2) end
@@ -248,7 +248,7 @@ function sandbox.run(path, opts)
   local memory = opts.memory or sandbox.DEFAULTS.memory
   local instructions = opts.instructions or sandbox.DEFAULTS.instructions
   local seconds = math.ceil(opts.seconds or sandbox.DEFAULTS.seconds)
-  local host = require "ree.host"
+  local host = require("ree.host")
   local source = files.read(path)
   if not source then return false, string.format("sandbox: cannot open %s", path) end
   if source:sub(1, 1) == "\27" then return false, string.format("sandbox: %s is bytecode; give Lua source", path) end

@@ -9,11 +9,11 @@
 -- i with (i - 1) % M == K - 1, so M shards together give exactly the runs
 -- of one unsharded sweep, whatever machines they ran on.
 
-local core = require "ree.core"
-local files = require "ree.files"
-local format = require "ree.format"
-local host = require "ree.host"
-local montecarlo = require "ree.montecarlo"
+local core = require("ree.core")
+local files = require("ree.files")
+local format = require("ree.format")
+local host = require("ree.host")
+local montecarlo = require("ree.montecarlo")
 
 local sweep = {}
 

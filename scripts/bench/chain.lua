@@ -11,8 +11,8 @@
 -- 2. A reconciliation of 200 measured flows over 100 processes. Target:
 --    under 10 ms.
 
-local ree = require "ree"
-local timing = require "bench.timing"
+local ree = require("ree")
+local timing = require("bench.timing")
 
 local RUNS = 9
 local FROM, YEARS = 2000, 30

@@ -6,8 +6,8 @@
 --
 --   ./ree bench formula [N]      (N formulas, default 100,000)
 
-local ree = require "ree"
-local data = require "ree.data"
+local ree = require("ree")
+local data = require("ree.data")
 
 local N = tonumber(arg and arg[1]) or 100000
 local RUNS = 7

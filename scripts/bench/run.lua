@@ -1,5 +1,5 @@
 --- ./ree bench [NAME [ARGS]]: runs scripts/bench/NAME.lua, or all of them.
-local data = require "ree.data"
+local data = require("ree.data")
 
 local dir = data.root .. "/scripts/bench"
 local name = arg[1]

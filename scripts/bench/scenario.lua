@@ -16,9 +16,9 @@
 --
 -- The inputs are round numbers of the right order for timing, not data.
 
-local ree = require "ree"
-local timing = require "bench.timing"
-local market_model = require "models.market_model"
+local ree = require("ree")
+local timing = require("bench.timing")
+local market_model = require("models.market_model")
 
 local RUNS = 9
 local MC_RUNS = math.tointeger(tonumber(arg and arg[1] or "")) or 10000

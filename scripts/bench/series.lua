@@ -8,8 +8,8 @@
 -- unit conversion, slice, index to a base year). Targets: at least 2x the
 -- plain-Lua implementation, under 5 ms for the workload.
 
-local ree = require "ree"
-local timing = require "bench.timing"
+local ree = require("ree")
+local timing = require("bench.timing")
 
 local N_SERIES, YEARS, RUNS = 1000, 30, 9
 local FROM = 2000

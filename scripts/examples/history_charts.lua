@@ -6,8 +6,8 @@
 -- the 2011 price spike, Japan's demand, and China's magnet output. Each
 -- chart names the sources of what it shows.
 
-local ree = require "ree"
-local svg = require "ree.svg"
+local ree = require("ree")
+local svg = require("ree.svg")
 
 local dir = arg and arg[1] or "charts"
 assert(require("ree.host").mkdir(dir)) -- no shell: the name is taken as it is

@@ -19,11 +19,11 @@
 -- process's product), pull (a pulling process's need) or value. See
 -- core/chain.h for the algebra.
 
-local core = require "ree.core"
-local csv = require "ree.csv"
-local files = require "ree.files"
-local format = require "ree.format"
-local series = require "ree.series"
+local core = require("ree.core")
+local csv = require("ree.csv")
+local files = require("ree.files")
+local format = require("ree.format")
+local series = require("ree.series")
 
 local chain = {}
 

@@ -7,8 +7,8 @@
 -- file. The historical datasets (models/data/history) load as Datasets:
 -- `data.list()`, `data.load(name)`, `data.sources(name)`.
 
-local core = require "ree.core"
-local files = require "ree.files"
+local core = require("ree.core")
+local files = require("ree.files")
 
 local data = {}
 

@@ -9,10 +9,10 @@
 -- A missing value is simply not listed. A value's grade defaults to its
 -- source's grade in models/data/sources.json.
 
-local core = require "ree.core"
-local data = require "ree.data"
-local csv = require "ree.csv"
-local files = require "ree.files"
+local core = require("ree.core")
+local data = require("ree.data")
+local csv = require("ree.csv")
+local files = require("ree.files")
 
 local dataset = {}
 

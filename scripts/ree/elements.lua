@@ -5,9 +5,9 @@
 --   ree.ree_group("Sm", "china2012")  --> "medium-heavy"
 --   ree.define_grouping("magnet", { magnet = { "Nd", "Pr", "Dy", "Tb" }, other = { ... } })
 
-local args = require "ree.args"
-local core = require "ree.core"
-local data = require "ree.data"
+local args = require("ree.args")
+local core = require("ree.core")
+local data = require("ree.data")
 
 local elements = {}
 

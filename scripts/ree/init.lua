@@ -1,6 +1,6 @@
 --- ree: the rare-earth supply chain toolkit.
 --
---   local ree = require "ree"
+--   local ree = require("ree")
 --   local m = ree.formula "(Nd0.8Pr0.2)2Fe14B"
 --   m:molar_mass(), m:mass_fraction "Nd", m:atom_fraction "Fe"
 --   ree.oxide_factor "Nd"                 --> 1.1664 t Nd2O3 per t Nd
@@ -11,18 +11,18 @@
 -- table raises too, with a message that names it; ree.parse_formula is the
 -- form that returns nil, message instead, as io.open does.
 
-local args = require "ree.args"
-local core = require "ree.core"
-local elements = require "ree.elements"
-local series = require "ree.series"
+local args = require("ree.args")
+local core = require("ree.core")
+local elements = require("ree.elements")
+local series = require("ree.series")
 
 local ree = {
   _NAME = "ree",
   _VERSION = core._VERSION,
   core = core,
-  data = require "ree.data",
-  magnet = require "ree.magnet",
-  market = require "ree.market",
+  data = require("ree.data"),
+  magnet = require("ree.magnet"),
+  market = require("ree.market"),
   element = elements.element,
   ree_group = elements.ree_group,
   define_grouping = elements.define_grouping,

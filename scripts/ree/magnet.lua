@@ -9,11 +9,11 @@
 -- deposits.json) carries a source for every number; the walks along the
 -- route and the deposit arithmetic run in the C core.
 
-local args = require "ree.args"
-local chain = require "ree.chain"
-local core = require "ree.core"
-local data = require "ree.data"
-local format = require "ree.format"
+local args = require("ree.args")
+local chain = require("ree.chain")
+local core = require("ree.core")
+local data = require("ree.data")
+local format = require("ree.format")
 
 local magnet = {}
 

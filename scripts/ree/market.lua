@@ -18,8 +18,8 @@
 -- A market where no price clears raises, naming the element, the year and
 -- why; ree.market.try_clear returns nil and the message instead.
 
-local args = require "ree.args"
-local core = require "ree.core"
+local args = require("ree.args")
+local core = require("ree.core")
 
 local market = {}
 

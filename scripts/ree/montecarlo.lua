@@ -10,7 +10,7 @@
 --   mc:bands "price.Dy.fob"            --> { p05 = Series, p50 = Series, p95 = Series }
 --   ree.tornado { scenario = sc, sample = ..., output = "price.Dy.fob", year = 2015 }
 
-local series = require "ree.series"
+local series = require("ree.series")
 
 local montecarlo = {}
 
@@ -275,7 +275,7 @@ end
 -- that they belong together, that no run is there twice and none is
 -- missing. `names[i]` names t[i] in errors.
 function montecarlo.join(list, names)
-  local core = require "ree.core"
+  local core = require("ree.core")
   if #list == 0 then error("merge: no shard files", 2) end
   local first = list[1]
   local mc = setmetatable({ runs = first.runs, seed = first.seed, collect = first.collect, units = first.units,

@@ -9,8 +9,8 @@
 -- ascii = true). Each function returns the text and, unless print = false,
 -- writes it to out (default io.stdout).
 
-local format = require "ree.format"
-local scale = require "ree.scale"
+local format = require("ree.format")
+local scale = require("ree.scale")
 
 local plot = {}
 

@@ -15,7 +15,7 @@
 -- element is reconciled on its own balances, and r.layers.Nd holds its
 -- result. An sd of 0 fixes a value; a flow without a value is unknown.
 
-local core = require "ree.core"
+local core = require("ree.core")
 
 local reconcile = {}
 

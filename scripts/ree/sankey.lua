@@ -7,8 +7,8 @@
 -- underneath in orange, and stock changes end in nodes of their own, so
 -- both stay visible (what Sankey tools most often lose).
 
-local format = require "ree.format"
-local svgdoc = require "ree.svgdoc"
+local format = require("ree.format")
+local svgdoc = require("ree.svgdoc")
 
 local sankey = {}
 

@@ -8,7 +8,7 @@
 --       quota = { value = quota_series, source = "tmr-quota-2011" },
 --       e_lr = { value = -0.6, source = "assumption", range = { -1.0, -0.3 } },
 --     },
---     model = require "models.market_model",     -- { init = fn, supply = fn, ..., diagnostics = fn }
+--     model = require("models.market_model"),     -- { init = fn, supply = fn, ..., diagnostics = fn }
 --     policies = { ree.policy { "quota held", from = 2012, set = { quota = 20000 } } },
 --     checks = { ree.check.always("prices are positive", function(s) return s.vars.p > 0 end) },
 --   }
@@ -20,10 +20,10 @@
 -- parameters, then the model's steps in the order of docs/MODELS.md
 -- section 7: supply, demand, location, clearing, diagnostics.
 
-local args = require "ree.args"
-local data = require "ree.data"
-local series = require "ree.series"
-local suggest = require "ree.suggest"
+local args = require("ree.args")
+local data = require("ree.data")
+local series = require("ree.series")
+local suggest = require("ree.suggest")
 
 local scenario = {}
 
@@ -439,7 +439,7 @@ function scenario.compare(set)
   table.sort(names)
   if #names ~= 2 then error("compare: give two results, ree.compare { a = r1, b = r2 }", 2) end
   local a, b = set[names[1]], set[names[2]]
-  local format = require "ree.format"
+  local format = require("ree.format")
   local n = format.number
   local rows = { { "variable", "unit", names[1], names[2], "largest difference", "in" } }
   for _, path in ipairs(a:variables()) do

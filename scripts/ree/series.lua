@@ -6,8 +6,8 @@
 --   local kt = s:to "kt REO"
 --   s:cagr(1990, 1992), s:max(), s[1991], (s / total):to "%"
 
-local args = require "ree.args"
-local core = require "ree.core"
+local args = require("ree.args")
+local core = require("ree.core")
 
 local series = {}
 local Series = core.Series -- the methods table of every ree.Series

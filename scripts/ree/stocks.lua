@@ -13,9 +13,9 @@
 -- Stock-driven models never take a negative inflow: where the stock falls
 -- faster than products retire, the excess retires early (m.retired_early).
 
-local args = require "ree.args"
-local core = require "ree.core"
-local series = require "ree.series"
+local args = require("ree.args")
+local core = require("ree.core")
+local series = require("ree.series")
 
 local stocks = {}
 

@@ -9,9 +9,9 @@
 --
 -- Each returns the SVG text; with `file` it is also written (atomically).
 
-local format = require "ree.format"
-local scale = require "ree.scale"
-local svgdoc = require "ree.svgdoc"
+local format = require("ree.format")
+local scale = require("ree.scale")
+local svgdoc = require("ree.svgdoc")
 
 local svg = {}
 
@@ -134,6 +134,13 @@ end
 
 local finish = svgdoc.finish
 
+-- A line through the points ("x,y" each), when there are two or more.
+local function line(add, colour, points)
+  if #points > 1 then
+    add('<polyline fill="none" stroke="%s" stroke-width="2.5" points="%s"/>', colour, table.concat(points, " "))
+  end
+end
+
 --- Lines, one per series; a gap breaks its line; points are marked.
 function svg.lines(list, opts)
   opts = opts or {}
@@ -146,9 +153,7 @@ function svg.lines(list, opts)
       local colour = COLOURS[(i - 1) % #COLOURS + 1]
       local run = {}
       local function flush()
-        if #run > 1 then
-          add('<polyline fill="none" stroke="%s" stroke-width="2.5" points="%s"/>', colour, table.concat(run, " "))
-        end
+        line(add, colour, run)
         run = {}
       end
       for year, v in s:pairs() do
@@ -242,9 +247,7 @@ function svg.bands(b, opts)
       local v = b.p50[year]
       if v then run[#run + 1] = num(x_of(year)) .. "," .. num(y_of(v)) end
     end
-    if #run > 1 then
-      add('<polyline fill="none" stroke="%s" stroke-width="2.5" points="%s"/>', colour, table.concat(run, " "))
-    end
+    line(add, colour, run)
   end })
   return finish(text, opts)
 end

@@ -5,7 +5,7 @@
 --   svgdoc.escape("a < b")              --> "a &lt; b"
 --   return svgdoc.finish(text, opts)    -- the text; written to opts.file when given
 
-local files = require "ree.files"
+local files = require("ree.files")
 
 local svgdoc = {}
 

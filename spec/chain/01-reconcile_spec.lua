@@ -1,4 +1,4 @@
-local ree = require "ree"
+local ree = require("ree")
 
 describe("reconciliation #unit", function()
   -- By hand: the mill balance ore - concentrate - tailings = 0 and the

@@ -1,4 +1,4 @@
-local ree = require "ree"
+local ree = require("ree")
 
 --- The route of the C tests: a -> b -> c, yields 0.9, 0.8, 0.65, c sending
 -- 90% of its scrap back to b. By hand, 100 t out of c take a feed of

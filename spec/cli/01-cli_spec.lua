@@ -1,5 +1,5 @@
-local core = require "ree.core"
-local helpers = require "spec.helpers"
+local core = require("ree.core")
+local helpers = require("spec.helpers")
 
 local run = helpers.run
 
@@ -13,7 +13,7 @@ describe("the ree executable #cli", function()
   it("runs a script with its arguments", function()
     local path = os.tmpname()
     local f = assert(io.open(path, "w"))
-    f:write('local ree = require "ree"\nprint(select("#", ...), arg[1], arg[2], ree.element(arg[1]).z)\n')
+    f:write('local ree = require("ree")\nprint(select("#", ...), arg[1], arg[2], ree.element(arg[1]).z)\n')
     f:close()
     local out, err, status = run { path, "Dy", "x" }
     os.remove(path)

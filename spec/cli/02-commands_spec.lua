@@ -1,4 +1,4 @@
-local helpers = require "spec.helpers"
+local helpers = require("spec.helpers")
 
 local run = helpers.run
 

@@ -1,4 +1,4 @@
-local helpers = require "spec.helpers"
+local helpers = require("spec.helpers")
 
 --- Runs src in the sandbox (extra: more arguments); stdout, stderr, status.
 local function sandboxed(src, extra)
@@ -16,7 +16,7 @@ end
 describe("./ree --sandbox #cli", function()
   it("runs a student's script with the toolkit", function()
     assert.are.same({ "1081.124\t25.0\n", "", 0 }, { sandboxed([[
-local ree = require "ree"
+local ree = require("ree")
 print(ree.formula("Nd2Fe14B"):molar_mass(), require("models.china").ladder("Dy", 2011).alloy)
 ]]) })
   end)
@@ -56,7 +56,7 @@ end
     local target = os.tmpname()
     os.remove(target)
     local out, err, status = sandboxed(string.format([[
-local ree = require "ree"
+local ree = require("ree")
 print(pcall(require("ree.files").write, %q, "x"))
 print(pcall(require("ree.svg").lines, { ree.series { from = 2010, unit = "t", 1, 2 } }, { file = %q }))
 print(ree.data.open("/etc/passwd.json"))

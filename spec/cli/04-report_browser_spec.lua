@@ -1,7 +1,7 @@
 --- The report as a browser shows it: headless Chromium loads the page,
 -- the spec reads the page it built and what its console said.
 
-local report = require "app.report"
+local report = require("app.report")
 
 local function have_chromium() return os.execute("command -v chromium >/dev/null 2>&1") == true end
 

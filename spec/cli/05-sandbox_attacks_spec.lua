@@ -1,4 +1,4 @@
-local helpers = require "spec.helpers"
+local helpers = require("spec.helpers")
 
 -- Attacks on ./ree --sandbox, as a student who wants out would try them.
 -- Each runs in a process of its own under small limits (32 MB, 1e7
@@ -42,7 +42,7 @@ local ATTACKS = {
   { "a pattern that backtracks for ever, in C", "string.find(('a'):rep(3e4), '.-.-.-.-b')", err = TIME },
   -- resource bombs through the core
   { "a chain as large as the core allows", [[
-local ree = require "ree"
+local ree = require("ree")
 local c = ree.chain { elements = ree.RARE_EARTHS, from = 1001, to = 2000 }
 for i = 1, 60 do c:process("p" .. i, { mode = "push" }) end
 c:flow { "feed", to = "p1", value = 1 }
@@ -51,7 +51,7 @@ c:flow { "out", from = "p60", split = 1 }
 c:solve()]], err = "ree: sandbox: the script used more than its 8 MB of memory",
     extra = { "--instructions", "1e9", "--memory", "8" } },
   { "series made in the core for ever", [[
-local ree = require "ree"
+local ree = require("ree")
 local s, keep = ree.series { from = 2000, unit = "t", table.unpack((function()
   local v = {} for i = 1, 5000 do v[i] = i end return v end)()) }, {}
 for i = 1, 1e9 do keep[i] = s + i end]], err = MEMORY, extra = { "--instructions", "1e9" } },
@@ -94,7 +94,7 @@ error("after the hijack")]], err = { "^ree: [^\n]*: after the hijack$" } },
 getmetatable("").__gc = function() while true do end end
 print(("x"):upper())]], out = "X\n", status = 0 },
   { "a __gc added to a toolkit object's metatable", [[
-local ree = require "ree"
+local ree = require("ree")
 getmetatable(ree.series { from = 2000, unit = "t", 1 }).__gc = function() while true do end end
 for _ = 1, 100 do ree.series { from = 2000, unit = "t", 1 } end
 print("made")]], out = "made\n", status = 0 },
@@ -135,18 +135,18 @@ print(pcall(require, "models.lessons.01-erp-ladder"))]],
   { "a dataset's write", "local d = require('ree').data.load('production') d:write(CANARY .. '.csv')",
     err = { "cannot write '.*%.csv': the sandbox writes no files$" } },
   { "a chart's file", [[
-local ree = require "ree"
+local ree = require("ree")
 require("ree.svg").lines({ ree.series { from = 2010, unit = "t", 1, 2 } }, { file = CANARY })]],
     err = { "cannot write '.*': the sandbox writes no files$" } },
   { "a chain result's write", [[
-local ree = require "ree"
+local ree = require("ree")
 local c = ree.chain { elements = { "Nd" }, from = 2010, to = 2010 }
 c:process("a", { mode = "push" })
 c:flow { "in", to = "a", value = 1 }
 c:flow { "out", from = "a", split = 1 }
 c:solve():write(CANARY .. ".json")]], err = { "cannot write '.*%.json': the sandbox writes no files$" } },
   { "reading outside the toolkit", [[
-local files, ree = require "ree.files", require "ree"
+local files, ree = require("ree.files"), require("ree")
 print(files.read("/etc/passwd"))
 print(files.read("../../../../etc/passwd"))
 print(files.read("proc/self/environ"))
@@ -159,7 +159,7 @@ print(pcall(ree.data.load, "../../../../etc/passwd"))]],
       "false\tno dataset '../../../../etc/passwd': a dataset's name is letters, digits, '-' and '_' " ..
         "(ree.data.list() names them)", "" }, "\n"), status = 0 },
   { "listing a directory outside the toolkit", [[
-local files = require "ree.files"
+local files = require("ree.files")
 print(files.list("/"))
 print(files.list("/proc/self"))
 print(files.list("models/.."))
@@ -173,7 +173,7 @@ print(files.restrict, files.root() ~= nil)]],
   { "a yield out of the script", "coroutine.yield()", err = "ree: sandbox: the script yielded outside a coroutine " ..
     "of its own" },
   { "the limits lifted through a toolkit module", [[
-local ree = require "ree"
+local ree = require("ree")
 print(ree.core.memory_limit, rawget(ree, "host"), package)]], out = "nil\tnil\tnil\n", status = 0 },
 }
 

@@ -32,7 +32,7 @@ echo "status $status"]], code, ready, times))
 
   it("stops Lua code at the first, and the session goes on", function()
     local code = [[
-local host = require "ree.host"
+local host = require("ree.host")
 print(select(2, host.interruptible(function() io.open(READY, "w"):close() while true do end end)):match("^[^\n]*"))
 print("still here")]]
     assert.are.equal("interrupted\nstill here\nstatus 0\n", interrupt(code, 1))

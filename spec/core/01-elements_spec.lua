@@ -1,6 +1,6 @@
-local ree = require "ree"
-local helpers = require "spec.helpers"
-local core = require "ree.core"
+local ree = require("ree")
+local helpers = require("spec.helpers")
+local core = require("ree.core")
 
 describe("elements #unit", function()
   it("gives an element's data with its group under the report's convention", function()

@@ -1,5 +1,5 @@
-local ree = require "ree"
-local helpers = require "spec.helpers"
+local ree = require("ree")
+local helpers = require("spec.helpers")
 
 local fixture = helpers.fixture("stoichiometry.json")
 

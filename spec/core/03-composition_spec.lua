@@ -1,4 +1,4 @@
-local ree = require "ree"
+local ree = require("ree")
 
 describe("compositions from tables #unit", function()
   it("take wt% with a balance element", function()

@@ -1,4 +1,4 @@
-local core = require "ree.core"
+local core = require("ree.core")
 
 describe("JSON through the core #unit", function()
   it("decodes objects, arrays, numbers, strings and null", function()

@@ -1,4 +1,4 @@
-local format = require "ree.format"
+local format = require("ree.format")
 
 describe("numbers and tables as people read them #core", function()
   it("groups thousands and keeps three significant digits below 100", function()

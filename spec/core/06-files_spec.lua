@@ -1,6 +1,6 @@
-local helpers = require "spec.helpers"
-local files = require "ree.files"
-local ree = require "ree"
+local helpers = require("spec.helpers")
+local files = require("ree.files")
+local ree = require("ree")
 
 --- The names in dir (none when it is empty).
 local function listing(dir)
@@ -59,7 +59,7 @@ describe("writing a file #unit", function()
     local dir = scratch_dir()
     -- the host guards the temporary name; SIGTERM arrives before the rename
     local out, err, status = helpers.run { "-e", string.format([[
-      local host = require "ree.host"
+      local host = require("ree.host")
       local tmp = %q
       host.guard(tmp)
       local f = io.open(tmp, "w") f:write("part") f:close()

@@ -1,4 +1,4 @@
-local ree = require "ree"
+local ree = require("ree")
 local core = ree.core
 
 -- The core cannot be driven out of bounds from Lua: every year lies in

@@ -1,6 +1,6 @@
 -- The binding's one error rule (docs/ARCHITECTURE.md): misuse raises; data
 -- that cannot be computed returns fail, a message and the code's name.
-local core = require "ree.core"
+local core = require("ree.core")
 
 local function returned(...) return { ... } end
 

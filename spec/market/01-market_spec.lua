@@ -1,4 +1,4 @@
-local ree = require "ree"
+local ree = require("ree")
 
 -- The linear case of the C tests, by hand: demand 100 - P on both sides,
 -- supply in China P, none outside. Free trade: P = 200/3. A 50% tax:

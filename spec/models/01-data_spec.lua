@@ -1,5 +1,5 @@
-local data = require "ree.data"
-local magnet = require "ree.magnet"
+local data = require("ree.data")
+local magnet = require("ree.magnet")
 
 local function load_bad(name)
   return data.read_checked("spec/fixtures/bad/" .. name .. ".json", magnet.schemas.grades)

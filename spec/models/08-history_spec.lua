@@ -1,6 +1,6 @@
-local base = require "models.scenarios.base"
-local history = require "models.scenarios.history"
-local validation = require "models.scenarios.validation"
+local base = require("models.scenarios.base")
+local history = require("models.scenarios.history")
+local validation = require("models.scenarios.validation")
 
 describe("the history scenarios #models", function()
   local res = history.scenario("history"):run()
@@ -30,7 +30,7 @@ describe("the history scenarios #models", function()
     -- gone (2015), it lowers what Japan buys
     assert.is_true(dy.price.Dy.fob[2013] < ladder.price.Dy.fob[2013])
     assert.relatively_near(ladder.demand.Dy.JP[2013], dy.demand.Dy.JP[2013], 1e-9)
-    local japan = require "models.japan"
+    local japan = require("models.japan")
     local wto = history.scenario("wto_case"):run()
     local saved = base.scenario { name = "WTO and Dy saving",
       policies = { table.unpack(history.china_policies_without_wto()) } }

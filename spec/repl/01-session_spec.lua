@@ -1,4 +1,4 @@
-local repl = require "app.repl"
+local repl = require("app.repl")
 
 --- A session whose output is collected: session, written text.
 local function session(opts)

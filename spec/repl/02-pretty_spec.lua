@@ -1,5 +1,5 @@
-local pretty = require "ree.pretty"
-local ree = require "ree"
+local pretty = require("ree.pretty")
+local ree = require("ree")
 
 describe("values as the REPL shows them #repl", function()
   it("sorts keys: the list first, then numbers, strings and the rest", function()

@@ -1,5 +1,5 @@
-local complete = require "app.complete"
-local ree = require "ree"
+local complete = require("app.complete")
+local ree = require("ree")
 
 describe("Tab completion #repl", function()
   local s = ree.series { from = 2010, unit = "t", 1, 2 }

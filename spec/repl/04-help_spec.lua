@@ -1,5 +1,5 @@
-local help = require "app.help"
-local repl = require "app.repl"
+local help = require("app.help")
+local repl = require("app.repl")
 
 describe("help #repl", function()
   it("documents every public function, with an example", function()
@@ -48,7 +48,7 @@ describe("help #repl", function()
   end)
 
   it("explains a function, a module, an object and a name, and says when it cannot", function()
-    local ree = require "ree"
+    local ree = require("ree")
     local text = help.text(ree.oxide_factor)
     assert.truthy(text:find("^ree.oxide_factor%(el%)\n"))
     assert.truthy(text:find("\nExample:\n  ree.oxide_factor \"Nd\"", 1, true))
@@ -59,7 +59,7 @@ describe("help #repl", function()
     assert.truthy(object:find("^ree.Series 2010%-2010, t"))
     assert.truthy(object:find("\n  :cagr                  The compound annual growth rate", 1, true))
     assert.are.equal(help.text(ree.magnet), help.text("ree.magnet", { ree = ree }))
-    assert.are.equal(help.text(require "models.china"), help.text("models.china", {}))
+    assert.are.equal(help.text(require("models.china")), help.text("models.china", {}))
     assert.are.equal("help: nothing is called 'ree.nosuch'", help.text("ree.nosuch", { ree = ree }))
     assert.are.equal("help: this function has no documentation", help.text(function() end))
     assert.truthy(help.text():find("^ree: the rare%-earth supply chain, executable"))

@@ -1,5 +1,5 @@
-local lessons = require "app.lessons"
-local repl = require "app.repl"
+local lessons = require("app.lessons")
+local repl = require("app.repl")
 
 --- A lesson presented into a quiet session: session, lesson, tally, text.
 local function start(n)
@@ -71,7 +71,7 @@ describe("lessons #repl", function()
   end)
 
   it("fails piped answers that leave an exercise unanswered, naming it", function()
-    local helpers = require "spec.helpers"
+    local helpers = require("spec.helpers")
     local lesson = lessons.load(1)
     local out, err, status = helpers.run({ "lesson", "1" },
       string.format("answer(1, %.17g)\n", lessons.solve(lesson, 1)))

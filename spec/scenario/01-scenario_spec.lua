@@ -1,4 +1,4 @@
-local ree = require "ree"
+local ree = require("ree")
 
 --- A model a hand can follow: a stock that grows by `rate` of itself plus
 -- `inflow` each year, recorded as "stock" (t).

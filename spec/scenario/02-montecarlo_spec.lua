@@ -1,6 +1,6 @@
-local ree = require "ree"
-local core = require "ree.core"
-local montecarlo = require "ree.montecarlo"
+local ree = require("ree")
+local core = require("ree.core")
+local montecarlo = require("ree.montecarlo")
 
 --- A model whose output a hand can predict: y = 3 x + z, every year.
 local linear = {

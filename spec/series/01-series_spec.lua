@@ -1,4 +1,4 @@
-local ree = require "ree"
+local ree = require("ree")
 
 local NA = ree.missing
 

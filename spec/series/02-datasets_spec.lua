@@ -1,5 +1,5 @@
-local ree = require "ree"
-local dataset = require "ree.dataset"
+local ree = require("ree")
+local dataset = require("ree.dataset")
 
 describe("the historical datasets #models", function()
   it("are listed and load", function()

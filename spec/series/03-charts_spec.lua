@@ -1,5 +1,5 @@
-local ree = require "ree"
-local svg = require "ree.svg"
+local ree = require("ree")
+local svg = require("ree.svg")
 
 local NA = ree.missing
 

@@ -1,5 +1,5 @@
-local ree = require "ree"
-require "spec.helpers"
+local ree = require("ree")
+require("spec.helpers")
 
 local function s(from, unit, ...) return ree.series { from = from, unit = unit, ... } end
 
