@@ -42,6 +42,26 @@ double *lree_check_numbers(lua_State *L, int idx, int n) {
   return v;
 }
 
+lree_box *lree_new_box(lua_State *L, const char *name) {
+  lree_box *box = (lree_box *)lua_newuserdatauv(L, sizeof *box, 0);
+  box->p = NULL;
+  luaL_setmetatable(L, name);
+  return box;
+}
+
+void *lree_check_box(lua_State *L, int idx, const char *name, const char *what) {
+  lree_box *box = (lree_box *)luaL_checkudata(L, idx, name);
+  if (box->p == NULL) luaL_argerror(L, idx, lua_pushfstring(L, "attempt to use a closed %s", what));
+  return box->p;
+}
+
+void *lree_take_box(lua_State *L, int idx, const char *name) {
+  lree_box *box = (lree_box *)luaL_checkudata(L, idx, name);
+  void *p = box->p;
+  box->p = NULL;
+  return p;
+}
+
 void lree_new_class(lua_State *L, const char *name, const luaL_Reg *methods,
                     lua_CFunction close) {
   luaL_newmetatable(L, name);

@@ -28,6 +28,21 @@ int lree_to_year(lua_State *L, int idx, int *year);
 ** owns them); a missing or non-number entry reads as NaN. */
 double *lree_check_numbers(lua_State *L, int idx, int n);
 
+/*
+** A box: a userdata of class `name` that owns one core object, NULL until
+** the object exists and again once it is freed, so that the GC frees
+** whatever a raise leaves behind, once. lree_new_box pushes an empty one;
+** lree_check_box returns the object, raising "attempt to use a closed
+** <what>" when there is none; lree_take_box empties the box and returns
+** what it held (NULL: nothing), for a __gc or __close that frees it.
+*/
+typedef struct lree_box {
+  void *p;
+} lree_box;
+lree_box *lree_new_box(lua_State *L, const char *name);
+void *lree_check_box(lua_State *L, int idx, const char *name, const char *what);
+void *lree_take_box(lua_State *L, int idx, const char *name);
+
 /* Registers the metatable `name` for a class of userdata: methods as its
 ** __index, and close as both __gc and __close. */
 void lree_new_class(lua_State *L, const char *name, const luaL_Reg *methods,

@@ -11,14 +11,8 @@
 
 #define LREE_CHAIN "ree.Chain"
 
-typedef struct lchain {
-  ree_chain *c; /* NULL once closed */
-} lchain;
-
 static ree_chain *check_chain(lua_State *L, int idx) {
-  lchain *box = (lchain *)luaL_checkudata(L, idx, LREE_CHAIN);
-  luaL_argcheck(L, box->c != NULL, idx, "attempt to use a closed chain");
-  return box->c;
+  return (ree_chain *)lree_check_box(L, idx, LREE_CHAIN, "chain");
 }
 
 /* chain(layers, years) -> Chain; raises for sizes out of bounds */
@@ -27,11 +21,9 @@ static int l_chain(lua_State *L) {
   int layers = lree_check_int(L, 1, 0, INT_MAX, "a number of layers");
   int years = lree_check_int(L, 2, 0, INT_MAX, "a number of years");
   ree_err err;
-  lchain *box = (lchain *)lua_newuserdatauv(L, sizeof *box, 0);
-  box->c = NULL; /* closed until the core object exists */
-  luaL_setmetatable(L, LREE_CHAIN);
-  box->c = ree_chain_new(layers, years, &err);
-  if (box->c == NULL) return luaL_error(L, "%s", err.msg); /* sizes: misuse */
+  lree_box *box = lree_new_box(L, LREE_CHAIN);
+  box->p = ree_chain_new(layers, years, &err);
+  if (box->p == NULL) return luaL_error(L, "%s", err.msg); /* sizes: misuse */
   return 1;
 }
 
@@ -115,9 +107,7 @@ static int m_input(lua_State *L) { return row(L, ree_chain_input); }
 static int m_residual(lua_State *L) { return row(L, ree_chain_residual); }
 
 static int m_close(lua_State *L) {
-  lchain *box = (lchain *)luaL_checkudata(L, 1, LREE_CHAIN);
-  ree_chain_free(box->c);
-  box->c = NULL;
+  ree_chain_free((ree_chain *)lree_take_box(L, 1, LREE_CHAIN));
   return 0;
 }
 

@@ -10,14 +10,8 @@
 
 #define LREE_DSM "ree.StockModel"
 
-typedef struct ldsm {
-  ree_dsm *m; /* NULL once closed */
-} ldsm;
-
 static ree_dsm *check_dsm(lua_State *L, int idx) {
-  ldsm *box = (ldsm *)luaL_checkudata(L, idx, LREE_DSM);
-  luaL_argcheck(L, box->m != NULL, idx, "attempt to use a closed stock model");
-  return box->m;
+  return (ree_dsm *)lree_check_box(L, idx, LREE_DSM, "stock model");
 }
 
 /* stock_model(first_year, years, kind, a, b) -> StockModel, or fail, msg, code
@@ -27,18 +21,16 @@ static int l_stock_model(lua_State *L) {
   int first = lree_check_year(L, 1), years = lree_check_int(L, 2, 1, REE_YEARS_MAX, "a number of years");
   ree_lifetime lt;
   ree_err err;
-  ldsm *box;
+  lree_box *box;
   if (first > REE_YEAR_MAX - (years - 1)) /* a bound: misuse, raised */
     return luaL_error(L, "a stock model's years lie in %d-%d, not %d and %d more", REE_YEAR_MIN, REE_YEAR_MAX,
                       first, years - 1);
   lt.kind = luaL_checkoption(L, 3, NULL, kinds);
   lt.a = luaL_checknumber(L, 4);
   lt.b = luaL_optnumber(L, 5, 0.0);
-  box = (ldsm *)lua_newuserdatauv(L, sizeof *box, 0);
-  box->m = NULL; /* closed until the core object exists */
-  luaL_setmetatable(L, LREE_DSM);
-  box->m = ree_dsm_new(first, years, &lt, &err);
-  if (box->m == NULL) return lree_fail(L, &err);
+  box = lree_new_box(L, LREE_DSM);
+  box->p = ree_dsm_new(first, years, &lt, &err);
+  if (box->p == NULL) return lree_fail(L, &err);
   return 1;
 }
 
@@ -129,9 +121,7 @@ static int m_cohort(lua_State *L) {
 }
 
 static int m_close(lua_State *L) {
-  ldsm *box = (ldsm *)luaL_checkudata(L, 1, LREE_DSM);
-  ree_dsm_free(box->m);
-  box->m = NULL;
+  ree_dsm_free((ree_dsm *)lree_take_box(L, 1, LREE_DSM));
   return 0;
 }
 

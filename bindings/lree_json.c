@@ -12,10 +12,6 @@
 #define LREE_JSON_DOC "ree.JSONDocument"
 #define MAX_DEPTH 200
 
-typedef struct ldoc {
-  ree_json *doc; /* NULL once freed */
-} ldoc;
-
 typedef struct decoder {
   lua_State *L;
   const char *text;
@@ -25,9 +21,7 @@ typedef struct decoder {
 } decoder;
 
 static int doc_gc(lua_State *L) {
-  ldoc *box = (ldoc *)luaL_checkudata(L, 1, LREE_JSON_DOC);
-  ree_json_free(box->doc);
-  box->doc = NULL;
+  ree_json_free((ree_json *)lree_take_box(L, 1, LREE_JSON_DOC));
   return 0;
 }
 
@@ -97,8 +91,8 @@ static void push_node(decoder *d, const ree_json_node *node) {
 ** userdata) so that a conversion error can be caught and returned. */
 static int decode_protected(lua_State *L) {
   decoder *d = (decoder *)lua_touserdata(L, 1);
-  ldoc *box = (ldoc *)lua_touserdata(L, 2);
-  push_node(d, ree_json_root(box->doc));
+  lree_box *box = (lree_box *)lua_touserdata(L, 2);
+  push_node(d, ree_json_root((ree_json *)box->p));
   return 1;
 }
 
@@ -106,15 +100,15 @@ static int decode_protected(lua_State *L) {
 static int l_json_decode(lua_State *L) {
   decoder d;
   ree_err err;
-  ldoc *box;
+  lree_box *box;
+  ree_json *doc = NULL;
   d.text = luaL_checklstring(L, 1, &d.len);
   d.L = L;
   d.depth = 0;
-  box = (ldoc *)lua_newuserdatauv(L, sizeof *box, 0);
-  box->doc = NULL; /* the GC owns the document from here on */
-  luaL_setmetatable(L, LREE_JSON_DOC);
-  if (ree_json_parse(&box->doc, d.text, d.len, &err) != REE_OK)
+  box = lree_new_box(L, LREE_JSON_DOC); /* the GC owns the document */
+  if (ree_json_parse(&doc, d.text, d.len, &err) != REE_OK)
     return lree_fail(L, &err);
+  box->p = doc;
   lua_pushcfunction(L, decode_protected);
   lua_pushlightuserdata(L, &d);
   lua_pushvalue(L, -3); /* the document box */
@@ -122,8 +116,7 @@ static int l_json_decode(lua_State *L) {
     ree_err_set(&err, REE_ESYNTAX, "%s", lua_tostring(L, -1));
     return lree_fail(L, &err);
   }
-  ree_json_free(box->doc);
-  box->doc = NULL;
+  ree_json_free((ree_json *)lree_take_box(L, 2, LREE_JSON_DOC));
   return 1;
 }
 
@@ -169,14 +162,8 @@ static int l_json_locate(lua_State *L) {
 
 #define LREE_JSON_NODE "ree.JSONNode"
 
-typedef struct lnode {
-  ree_json_node *root; /* NULL once printed or freed */
-} lnode;
-
 static int node_gc(lua_State *L) {
-  lnode *box = (lnode *)luaL_checkudata(L, 1, LREE_JSON_NODE);
-  ree_json_node_free(box->root);
-  box->root = NULL;
+  ree_json_node_free((ree_json_node *)lree_take_box(L, 1, LREE_JSON_NODE));
   return 0;
 }
 
@@ -257,12 +244,10 @@ static ree_json_node *encode_value(lua_State *L, int idx, int depth) {
       int array = is_array(L, idx, &n);
       /* the box that holds the node until its parent takes it comes
       ** first: making it can raise, and nothing may be lost then */
-      lnode *box = (lnode *)lua_newuserdatauv(L, sizeof *box, 0);
-      box->root = NULL;
-      luaL_setmetatable(L, LREE_JSON_NODE);
+      lree_box *box = lree_new_box(L, LREE_JSON_NODE);
       node = array ? ree_json_new_array() : ree_json_new_object();
       if (node == NULL) break;
-      box->root = node;
+      box->p = node;
       {
         if (array)
           for (i = 1; i <= n; i++) {
@@ -272,7 +257,7 @@ static ree_json_node *encode_value(lua_State *L, int idx, int depth) {
           }
         else
           fill_object(L, node, idx, depth + 1);
-        box->root = NULL; /* the caller takes it */
+        box->p = NULL; /* the caller takes it */
         lua_pop(L, 1);    /* the box */
       }
       break;
@@ -291,19 +276,16 @@ static int push_text(lua_State *L) {
 
 /* json_encode(value [, pretty]) -> text; keys sorted, NaN as null */
 static int l_json_encode(lua_State *L) {
-  lnode *box;
+  lree_box *box;
   char *text;
   int status;
   int pretty = lua_toboolean(L, 2);
   luaL_checkany(L, 1);
   lua_settop(L, 1);
-  box = (lnode *)lua_newuserdatauv(L, sizeof *box, 0);
-  box->root = NULL;
-  luaL_setmetatable(L, LREE_JSON_NODE);
-  box->root = encode_value(L, 1, 0);
-  text = ree_json_print(box->root, pretty);
-  ree_json_node_free(box->root);
-  box->root = NULL;
+  box = lree_new_box(L, LREE_JSON_NODE);
+  box->p = encode_value(L, 1, 0);
+  text = ree_json_print((ree_json_node *)box->p, pretty);
+  ree_json_node_free((ree_json_node *)lree_take_box(L, 2, LREE_JSON_NODE));
   if (text == NULL) return luaL_error(L, "out of memory");
   /* pushing the text can run out of memory too: protected, so that the
   ** text is freed either way */

@@ -218,9 +218,10 @@ static int l_market_clear_joint(lua_State *L) {
   return 2;
 }
 
-void lree_open_market(lua_State *L) {
-  lua_pushcfunction(L, l_market_clear);
-  lua_setfield(L, -2, "market_clear");
-  lua_pushcfunction(L, l_market_clear_joint);
-  lua_setfield(L, -2, "market_clear_joint");
-}
+static const luaL_Reg funcs[] = {
+  {"market_clear", l_market_clear},
+  {"market_clear_joint", l_market_clear_joint},
+  {NULL, NULL}
+};
+
+void lree_open_market(lua_State *L) { luaL_setfuncs(L, funcs, 0); }

@@ -61,9 +61,10 @@ static int l_chi2_sf(lua_State *L) {
   return 1;
 }
 
-void lree_open_reconcile(lua_State *L) {
-  lua_pushcfunction(L, l_reconcile);
-  lua_setfield(L, -2, "reconcile");
-  lua_pushcfunction(L, l_chi2_sf);
-  lua_setfield(L, -2, "chi2_sf");
-}
+static const luaL_Reg funcs[] = {
+  {"reconcile", l_reconcile},
+  {"chi2_sf", l_chi2_sf},
+  {NULL, NULL}
+};
+
+void lree_open_reconcile(lua_State *L) { luaL_setfuncs(L, funcs, 0); }
