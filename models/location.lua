@@ -141,9 +141,29 @@ function location.attach(model, opts)
     error("location.attach: the model must expose its prices (model.exposes: cleared, price, price_in_china)", 2)
   end
   local init = model.init
-  model.optional = model.optional or {}
+  -- what plant location reads, declared beside the market's parameters
+  model.parameters = model.parameters or {}
+  local function declare(name, text, decl)
+    decl[1], decl.owner = text, "plant location"
+    model.parameters[name] = decl
+  end
+  local INF = math.huge
+  declare("loc.mu", "the logit's scale: how far costs spread the shares", { unit = "US$/kg", range = { 0, INF } })
+  declare("loc.rho", "share of the way to the target capacity moved in a year", { unit = "fraction",
+    range = { 0, 1 } })
+  declare("loc.freight", "freight of a stage's product between regions", { unit = "US$/kg", range = { 0, INF } })
   for stage in pairs(opts.stages) do
-    for _, r in ipairs(opts.regions) do model.optional[#model.optional + 1] = "loc." .. stage .. ".closed." .. r end
+    local key = "loc." .. stage .. "."
+    declare(key .. "duty", "China's export duty on " .. stage, { unit = "fraction", range = { 0, INF } })
+    for _, r in ipairs(opts.regions) do
+      declare(key .. "k0." .. r, stage .. " capacity in " .. r .. " at the start", { unit = "t", range = { 0, INF } })
+      declare(key .. "conversion." .. r, "cost of making " .. stage .. " in " .. r .. ", rare earths aside",
+        { unit = "US$/kg", range = { 0, INF } })
+      declare(key .. "kappa." .. r, "non-price cost of " .. stage .. " in " .. r, { unit = "US$/kg",
+        range = { -INF, INF } })
+      declare(key .. "closed." .. r, r .. " takes no " .. stage .. " capacity from outside", { kind = "boolean",
+        optional = true })
+    end
   end
   local function param(p, name)
     local v = p[name]

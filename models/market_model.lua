@@ -5,7 +5,8 @@
 --   local model = require("models.market_model") { elements = { "Nd", "Dy" }, regions = { "JP", "RW" },
 --     quota_groups = { light = { "Nd" }, heavy = { "Dy" } } }
 --
--- Parameters, per element el (numbers or series; tables where noted):
+-- Parameters (declared below, in model.parameters, with units and ranges),
+-- per element el (numbers or series; tables where noted):
 --   el.p0            reference price, US$/kg of oxide
 --   el.d_cn0         demand in China at p0, t REO; el.d_<region>0 (el.d_jp0,
 --                    el.d_rw0) the same for each region outside China
@@ -58,14 +59,50 @@ return function(opts)
   suggest.check_keys("market model", opts, OPTIONS, 2)
   local elements = opts.elements
   local regions = opts.regions or { "RW" }
-  local model = { name = "market_model" }
-  -- what the model reads when it is there and does without when it is not:
-  -- a policy may set these though the scenario has no value for them
-  model.optional = { "quota_total", "projects" }
-  for name in pairs(opts.quota_groups or {}) do model.optional[#model.optional + 1] = "quota_total." .. name end
+  local model = { name = "market_model", parameters = {} }
+
+  -- What the model reads: each parameter with its unit and the range in
+  -- which it makes sense (an optional one may be absent; a policy may
+  -- still set it).
+  local function declare(name, text, decl)
+    decl[1], decl.owner = text, "market model"
+    model.parameters[name] = decl
+  end
+  local INF, T = math.huge, "t REO"
+  declare("quota_total", "export quota for all the elements together (-1: none)",
+    { unit = T, range = { -1, INF }, optional = true })
+  for name in pairs(opts.quota_groups or {}) do
+    declare("quota_total." .. name, "export quota for the group '" .. name .. "' (-1: none)",
+      { unit = T, range = { -1, INF }, optional = true })
+  end
+  declare("projects", "mines outside China", { kind = "table", optional = true })
   for _, el in ipairs(elements) do
-    model.optional[#model.optional + 1] = el .. ".s_rw"
-    model.optional[#model.optional + 1] = el .. ".stock_rw"
+    local function per(key, text, decl) declare(el .. "." .. key, text, decl) end
+    per("p0", "reference price of the oxide", { unit = "US$/kg", range = { 0, INF } })
+    per("d_cn0", "demand in China at the reference price", { unit = T, range = { 0, INF } })
+    for _, r in ipairs(regions) do
+      per("d_" .. r:lower() .. "0", "demand in " .. r .. " at the reference price", { unit = T, range = { 0, INF } })
+    end
+    per("e_lr", "long-run price elasticity of demand", { unit = "fraction", range = { -INF, 0 } })
+    per("lambda", "share of the way to desired demand moved in a year", { unit = "fraction", range = { 0, 1 } })
+    per("s_cn", "China's merit order, { { cost, cap }, ... }", { kind = "table" })
+    per("s_rw", "the merit order of mines outside China", { kind = "table", optional = true })
+    per("tax", "China's export tax", { unit = "fraction", range = { 0, INF } })
+    per("vat_lost", "the export VAT rebate withdrawn", { unit = "fraction", range = { 0, 1 } })
+    per("quota", "China's export quota for the element (-1: none)", { unit = T, range = { -1, INF } })
+    per("cap", "China's cap on legal supply (-1: none)", { unit = T, range = { -1, INF } })
+    per("uses", "demand by end use, { { name, share, rmax, m, k_min }, ... }", { kind = "table", optional = true })
+    local by_uses = el .. ".uses"
+    per("thrift_rmax", "largest fall of the intensity of use in a year", { unit = "fraction", range = { 0, 1 },
+      unless = by_uses })
+    per("thrift_m", "price rise above p0 at which thrifting runs at full speed", { unit = "fraction",
+      range = { 0, INF }, unless = by_uses })
+    per("k_min", "the lowest intensity of use thrifting reaches", { unit = "fraction", range = { 0, 1 },
+      unless = by_uses })
+    per("stock_rw", "what stockpiles outside China buy (> 0) or release (< 0)", { unit = T,
+      range = { -INF, INF }, optional = true })
+    per("p_floor", "price below which a mine's co-product is not sold", { unit = "US$/kg", range = { 0, INF } })
+    per("surplus", "what becomes of co-product no one buys", { kind = "string", values = { "stock", "dispose" } })
   end
 
   local function get(p, el, key)

@@ -23,6 +23,7 @@
 local args = require("ree.args")
 local data = require("ree.data")
 local series = require("ree.series")
+local parameters = require("ree.parameters")
 local suggest = require("ree.suggest")
 
 local scenario = {}
@@ -83,9 +84,10 @@ function scenario.new(spec)
     error("scenario: years must be { first, last }", 2)
   end
   if type(spec.model) ~= "table" then error("scenario: give a model: a table of steps", 2) end
-  -- a model is its steps, plus its name, the optional parameters it reads
-  -- and the readers of its state it exposes to the other parts
-  local DECLARED = { name = "string", optional = "table", exposes = "table" }
+  -- a model is its steps, plus its name, the parameters it reads (declared
+  -- with unit and range, or just listed as optional) and the readers of
+  -- its state it exposes to the other parts
+  local DECLARED = { name = "string", parameters = "table", optional = "table", exposes = "table" }
   for k, f in pairs(spec.model) do
     if DECLARED[k] then
       if type(f) ~= DECLARED[k] then
@@ -99,6 +101,7 @@ function scenario.new(spec)
     end
   end
   check_params(spec.params or {})
+  if spec.model.parameters then parameters.check(spec.model.parameters, spec.params or {}) end
   return setmetatable({ name = spec.name or "scenario", first = spec.years[1], last = spec.years[2],
     params = spec.params or {}, model = spec.model, policies = spec.policies or {}, checks = spec.checks or {} },
     Scenario)
@@ -147,6 +150,7 @@ local function known_parameters(self)
   local known = {}
   for name in pairs(self.params) do known[name] = true end
   for _, name in ipairs(self.model.optional or {}) do known[name] = true end
+  for name in pairs(self.model.parameters or {}) do known[name] = true end
   return known
 end
 
@@ -157,11 +161,18 @@ local function unknown_parameter(policy, name, known, level)
     level)
 end
 
---- Each policy's set and scale name parameters the scenario knows.
+--- Each policy's set and scale name parameters the scenario knows, and
+-- what it sets suits the parameter's declaration.
 local function check_policies(self)
-  local known = known_parameters(self)
+  local known, declared = known_parameters(self), self.model.parameters or {}
   for _, pol in ipairs(self.policies) do
-    for k in pairs(pol.set) do if not known[k] then unknown_parameter(pol.name, k, known, 3) end end
+    for k, v in pairs(pol.set) do
+      if not known[k] then unknown_parameter(pol.name, k, known, 3) end
+      if declared[k] then
+        local ok, err = pcall(parameters.check_value, k, declared[k], v)
+        if not ok then error(string.format("policy '%s': %s", pol.name, err:gsub("^scenario: ", "")), 3) end
+      end
+    end
     for k in pairs(pol.scale) do if not known[k] then unknown_parameter(pol.name, k, known, 3) end end
   end
   return known
