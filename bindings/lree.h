@@ -22,6 +22,8 @@ void lree_open_dsm(lua_State *L);
 void lree_open_reconcile(lua_State *L);
 void lree_open_chain(lua_State *L);
 void lree_open_market(lua_State *L);
+void lree_open_optim(lua_State *L);
+void lree_open_linalg(lua_State *L);
 
 /* Compositions (lree_comp.c), which other parts take and give: a new
 ** Composition userdata holding a copy of c; the Composition at idx. */

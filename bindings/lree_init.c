@@ -26,6 +26,8 @@ int luaopen_ree_core(lua_State *L) {
   lree_open_reconcile(L);
   lree_open_chain(L);
   lree_open_market(L);
+  lree_open_optim(L);
+  lree_open_linalg(L);
   lua_pushliteral(L, "ree.core");
   lua_setfield(L, -2, "_NAME");
   lua_pushliteral(L, REE_VERSION_STRING);

@@ -7,6 +7,7 @@
 --   mc     a Monte Carlo of 4 runs of it
 --   ch, r  a chain of metal to alloy in 2011, and its solution
 --   stock  ree.stock_model { lifetime = { "fixed", years = 2 }, inflow = s }
+--   fit    a calibration of the history's Dy.lambda to its own Japanese demand
 -- An entry may also give `text` and `signature`, for a function whose
 -- definition carries no comment of its own (one made by another function).
 
@@ -91,6 +92,11 @@ return {
       'print(c2:solve():flow("metal", "Nd")[2011])   -- 100.0' },
   ["ree.stock_model"] = { example = 'phones = ree.stock_model { lifetime = { "fixed", years = 2 }, inflow = s }\n' ..
       'print(phones.outflow[2012])   -- 100.0: 2010\'s inflow retires' },
+  ["ree.calibrate"] = { example = 'fit = ree.calibrate { scenario = sc, fit = { "Dy.lambda" }, ' ..
+    'years = { 2005, 2009 },\n' ..
+    '  targets = { { "demand.Dy.JP", data = res.demand.Dy.JP, rel = 0.05 } }, hold_out = { "price.Dy.fob" } }\n' ..
+    'print(fit)   -- each parameter fitted, its sd, and whether the data identify it' },
+  ["Calibration:scenario"] = { example = 'fit:scenario():run().demand.Dy.JP[2009]' },
   ["ree.reconcile"] = { example = 'mill = ree.reconcile { flows = {\n' ..
       '  { "ore", to = "mill", value = 100, sd = 5 }, { "concentrate", from = "mill" },\n' ..
       '  { "tailings", from = "mill", value = 62, sd = 6 } } }\n' ..

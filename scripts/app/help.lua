@@ -75,7 +75,7 @@ function help.public()
     MonteCarlo = require("ree.montecarlo").MonteCarlo, Chain = require("ree.chain").Chain,
     ChainResult = require("ree.chain").Result, StockModel = require("ree.stocks").StockModel,
     Dataset = require("ree.dataset").Dataset, Requirement = require("ree.magnet").Requirement,
-    ValueChain = getmetatable(require("models.valuechain")()),
+    ValueChain = getmetatable(require("models.valuechain")()), Calibration = require("ree.calibrate").Calibration,
   }
   for class, methods in pairs(classes) do
     for k, v in pairs(methods) do

@@ -65,6 +65,10 @@ function ree.montecarlo(spec) return require("ree.montecarlo").run(spec) end
 -- sampled parameter at its 10th and 90th percentile, the others at their
 -- medians; { { param, low, high, swing }, ... }, largest swing first.
 function ree.tornado(spec) return require("ree.montecarlo").tornado(spec) end
+--- Fits a scenario's parameters to observed series by weighted least
+-- squares, within their ranges, and says which the data identify
+-- (scripts/ree/calibrate.lua).
+function ree.calibrate(spec) return require("ree.calibrate").run(spec) end
 ree.dist = setmetatable({}, { __index = function(_, k) return require("ree.montecarlo").dist[k] end })
 
 --- A mass-balance graph (scripts/ree/chain.lua).

@@ -22,6 +22,9 @@ describe("the binding's error rule #unit", function()
     c:set(0, 0, 1, 1)
     assert.are.same({ nil, "no solution: process 'p' is not determined by the flows around it", "singular" },
       returned(c:solve()))
+    assert.are.same({ nil, "column 2 has no pivot", "singular", 2 }, returned(core.solve({ 1, 2, 2, 4 }, { 1, 2 }, 2)))
+    assert.are.same({ nil, "no convergence in 3 evaluations (best 0.25)", "limit", { 0.5 }, 0.25 },
+      returned(core.minimize(function(x) return x * x end, { 0.5 }, { -1 }, { 1 }, 3)))
     -- reconciliation also names the flow at fault (1-based)
     assert.are.same({ nil, "flow 2 is unknown and the balances do not determine it", "singular", 3 },
       returned(core.reconcile({ 1, -1, -1 }, { 0 }, { 10, 0, 0 }, { 1, -1, -1 })))

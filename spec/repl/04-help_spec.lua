@@ -29,6 +29,8 @@ describe("help #repl", function()
       'ch:flow { "alloy out", from = "alloy", value = { Nd = 100 } }',
       'r = ch:solve()',
       'stock = ree.stock_model { lifetime = { "fixed", years = 2 }, inflow = s }',
+      'fit = ree.calibrate { scenario = sc, fit = { "Dy.lambda" }, years = { 2005, 2009 }, ' ..
+        'targets = { { "demand.Dy.JP", data = res.demand.Dy.JP, rel = 0.05 } } }',
     }) do
       assert.are_not.equal("error", (repl.eval(s, line)), line)
     end

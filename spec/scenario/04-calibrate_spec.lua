@@ -1,0 +1,87 @@
+local ree = require("ree")
+
+--- The growth model: a stock of 100 t that grows by `rate` of itself plus
+-- `inflow` each year; `noise` is a parameter it never reads.
+local growth = {
+  init = function(state) state.memory.stock = 100 end,
+  supply = function(state, p) state.memory.stock = state.memory.stock * (1 + p.rate) + p.inflow end,
+  diagnostics = function(state)
+    state.record("stock", state.memory.stock, "t")
+    state.record("half", state.memory.stock / 2, "t")
+  end,
+}
+
+local function scenario(rate)
+  return ree.scenario { name = "growth", years = { 2000, 2002 }, model = growth,
+    params = { rate = { value = rate, source = "assumption", range = { 0, 0.2 } },
+      inflow = { value = ree.series { from = 2000, unit = "t", 0, 0, 10 }, source = "seed-2012" },
+      noise = { value = 1, source = "assumption", range = { 0, 2 } } } }
+end
+
+-- what the model gives at rate 0.07, by hand: 107, 114.49, 132.5043
+local observed = ree.series { from = 2000, unit = "t", 107, 114.49, 132.5043 }
+
+describe("calibration #unit", function()
+  it("recovers the rate that made the data, with its standard error by hand", function()
+    local fit = ree.calibrate { scenario = scenario(0.1), fit = { "rate" },
+      targets = { { "stock", data = observed, sd = 1 } } }
+    assert.near(0.07, fit.values.rate, 1e-6)
+    assert.near(0, fit.s, 1e-8)
+    -- d stock / d rate: 100, 200 (1 + r), 300 (1 + r)^2 at r = 0.07, so
+    -- J'J = 100^2 + 214^2 + 343.47^2 and sd = 1 / sqrt(J'J)
+    assert.near(1 / math.sqrt(100 ^ 2 + 214 ^ 2 + 343.47 ^ 2), fit.sd.rate, 1e-6)
+    assert.is_true(fit.identified.rate)
+    assert.are.equal(3, fit.points)
+    assert.are.equal(2, fit.df)
+    assert.near(132.5043, fit:scenario():run().stock[2002], 1e-4)
+  end)
+
+  it("says which parameters the data cannot identify", function()
+    local fit = ree.calibrate { scenario = scenario(0.1), fit = { "rate", "noise" },
+      targets = { { "stock", data = observed, rel = 0.01 } } }
+    assert.near(0.07, fit.values.rate, 1e-5)
+    assert.is_true(fit.identified.rate)
+    assert.is_false(fit.identified.noise) -- the model never reads it
+    assert.are.equal(math.huge, fit.sd.noise)
+    assert.matches("noise +1 +[%d.]+ +%- +0 to 2 +no: the data leave it free", tostring(fit))
+  end)
+
+  it("refuses to fit what it was told to hold out, and targets without data", function()
+    assert.has_error(function()
+      ree.calibrate { scenario = scenario(0.1), fit = { "rate" }, hold_out = { "stock" },
+        targets = { { "stock", data = observed, sd = 1 } } }
+    end, "calibrate: 'stock' is held out; it cannot also be a target")
+    assert.has_error(function()
+      ree.calibrate { scenario = scenario(0.1), fit = { "rate" }, years = { 2001, 2002 },
+        targets = { { "stock", data = ree.series { from = 2000, unit = "t", 107 }, sd = 1 } } }
+    end, "calibrate: target 'stock' has no data in 2001-2002, the years fitted")
+    assert.has_error(function()
+      ree.calibrate { scenario = scenario(0.1), fit = { "rate" }, targets = { { "stok", data = observed, sd = 1 } } }
+    end, "calibrate: the scenario records no 'stok' (did you mean 'stock'?)")
+    assert.has_error(function()
+      ree.calibrate { scenario = scenario(0.1), fit = { "rate" }, targets = { { "stock", data = observed } } }
+    end, "calibrate: target 'stock' needs an sd (in the data's unit) or rel (a fraction of each value), one of them")
+  end)
+
+  it("refuses parameters it cannot fit, and ranges it cannot search", function()
+    local function fit(f) return function() ree.calibrate { scenario = scenario(0.1), fit = f,
+      targets = { { "stock", data = observed, sd = 1 } } } end end
+    assert.has_error(fit { "rtae" }, "calibrate: the scenario has no parameter 'rtae' (did you mean 'rate'?)")
+    assert.has_error(fit { "inflow" }, "calibrate: 'inflow' is a series; only a number can be fitted")
+    assert.has_error(fit { rate = { 0.2, 0.3 } }, "calibrate: 'rate' starts at 0.1, outside its range 0.2 to 0.3")
+    assert.has_error(fit { rate = { 0.3, 0.2 } }, "calibrate: 'rate' needs a range to search, { lo, hi } with lo < hi")
+    assert.has_error(fit {}, "calibrate: give the parameters to fit: fit = { \"name\", ... }")
+  end)
+
+  it("says so when the optimiser does not converge, with the best point it found", function()
+    assert.has_error(function()
+      ree.calibrate { scenario = scenario(0.1), fit = { "rate" }, max_runs = 3,
+        targets = { { "stock", data = observed, sd = 1 } } }
+    end)
+    local ok, err = pcall(ree.calibrate, { scenario = scenario(0.1), fit = { "rate" }, max_runs = 3,
+      targets = { { "stock", data = observed, sd = 1 } } })
+    assert.is_false(ok)
+    assert.matches("^calibrate: no convergence in 3 runs %(best S [%d.e+-]+ at rate = [%d.e+-]+%); allow more with " ..
+      "max_runs, or fit fewer parameters$", err)
+  end)
+end)
