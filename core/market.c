@@ -241,22 +241,38 @@ static double area(const ree_curve *c, double a, double b, double cap) {
   return integral(c, a, b, cap) * KG_PER_T;
 }
 
-/*
-** Without a binding quota: the free-trade price, then the regime the
-** wedge w leaves (China imports, exports with the wedge, or no trade),
-** into r and the two prices.
-*/
-static int clear_wedge(const ree_market *m, double w, ree_market_result *r,
-                       double *p_cn, double *p_rw, ree_err *err) {
-  const char *name = m->name ? m->name : "?";
-  double one = 1.0, zero = 0.0, total, lo, hi;
+/* What does not depend on the licence price: the wedge, and the
+** free-trade solve (the price, its last bracket, what trades there). */
+typedef struct free_trade {
+  double w, p_free, lo, hi, total;
+} free_trade;
+
+static int solve_free(const ree_market *m, free_trade *ft, ree_err *err) {
+  double one = 1.0;
   ree_market free = *m;
-  if (root_bracket(m, free_gap, &one, &r->p_free, &lo, &hi) != 0)
+  int rc;
+  if ((rc = check(m, err)) != REE_OK) return rc;
+  ft->w = (1.0 + m->tax) * (1.0 + m->vat_lost);
+  if (root_bracket(m, free_gap, &one, &ft->p_free, &ft->lo, &ft->hi) != 0)
     return ree_err_set(err, REE_ESINGULAR, "market '%s', %d: no price clears: "
                        "China's excess supply never meets the rest of the "
-                       "world's excess demand", name, m->year);
+                       "world's excess demand", m->name ? m->name : "?",
+                       m->year);
   free.licence = 0.0;
-  total = crossing(&free, 1.0, lo, hi);
+  ft->total = crossing(&free, 1.0, ft->lo, ft->hi);
+  return REE_OK;
+}
+
+/*
+** Without a binding quota: the regime the wedge leaves (China imports,
+** exports with the wedge, or no trade), into r and the two prices.
+*/
+static int clear_wedge(const ree_market *m, const free_trade *ft,
+                       ree_market_result *r, double *p_cn, double *p_rw,
+                       ree_err *err) {
+  const char *name = m->name ? m->name : "?";
+  double zero = 0.0, total = ft->total, lo, hi, w = ft->w;
+  r->p_free = ft->p_free;
   if (total < 0.0) {
     /* the rest of the world has a surplus at the free-trade price: China
     ** imports it, and its export policy has nothing to act on */
@@ -349,68 +365,119 @@ static int settle(const ree_market *m, ree_market_result *r, double p_cn,
   return REE_OK;
 }
 
+/* The prices and quantities of market m at its licence price (no
+** welfare): the regime, then the quota if it binds. */
+static int clear_prices(const ree_market *m, const free_trade *ft,
+                        ree_market_result *r, double *p_cn, double *p_rw,
+                        ree_err *err) {
+  int rc;
+  memset(r, 0, sizeof *r);
+  if ((rc = clear_wedge(m, ft, r, p_cn, p_rw, err)) != REE_OK) return rc;
+  if (m->quota >= 0.0 && r->legal > m->quota)
+    return bind_quota(m, ft->w, r, p_cn, p_rw, err);
+  r->quota_rent = m->licence * r->legal * KG_PER_T; /* the shared quota's */
+  return REE_OK;
+}
+
 int ree_market_clear(const ree_market *m, ree_market_result *r, ree_err *err) {
-  double w, p_cn, p_rw;
+  free_trade ft;
+  double p_cn, p_rw;
   int rc;
   if (m == NULL || r == NULL) return ree_err_set(err, REE_EINVAL, "no market");
-  if ((rc = check(m, err)) != REE_OK) return rc;
-  memset(r, 0, sizeof *r);
-  w = (1.0 + m->tax) * (1.0 + m->vat_lost);
-  if ((rc = clear_wedge(m, w, r, &p_cn, &p_rw, err)) != REE_OK) return rc;
-  if (m->quota >= 0.0 && r->legal > m->quota) {
-    if ((rc = bind_quota(m, w, r, &p_cn, &p_rw, err)) != REE_OK) return rc;
-  } else {
-    r->quota_rent = m->licence * r->legal * KG_PER_T; /* the shared quota's */
-  }
+  if ((rc = solve_free(m, &ft, err)) != REE_OK ||
+      (rc = clear_prices(m, &ft, r, &p_cn, &p_rw, err)) != REE_OK)
+    return rc;
   return settle(m, r, p_cn, p_rw, err);
 }
 
-/* Clears every market with licence L; the sum of their legal exports. */
-static int clear_all(const ree_market *ms, int n, double L,
-                     ree_market_result *rs, double *legal, ree_err *err) {
+/*
+** Every market at licence price L: their legal exports' sum, and with
+** `full` also each one's welfare (only the answer needs that).
+*/
+static int clear_all(const ree_market *ms, const free_trade *ft, int n,
+                     double L, int full, ree_market_result *rs,
+                     double *legal, ree_err *err) {
   int i, rc;
   *legal = 0.0;
   for (i = 0; i < n; i++) {
     ree_market m = ms[i];
+    double p_cn, p_rw;
     m.licence = L;
-    if ((rc = ree_market_clear(&m, &rs[i], err)) != REE_OK) return rc;
+    if ((rc = clear_prices(&m, &ft[i], &rs[i], &p_cn, &p_rw, err)) != REE_OK ||
+        (full && (rc = settle(&m, &rs[i], p_cn, p_rw, err)) != REE_OK))
+      return rc;
     *legal += rs[i].legal;
   }
+  return REE_OK;
+}
+
+/*
+** The licence price in [lo, hi] where legal exports fall to the quota
+** (g = legal - quota: g(lo) > 0 >= g(hi)), by regula falsi with the
+** Illinois halving (a side kept twice has its value halved, so neither
+** end sticks), bisecting whenever a step fails to halve the bracket.
+*/
+static int licence_root(const ree_market *ms, const free_trade *ft, int n,
+                        double quota, double lo, double g_lo, double hi,
+                        double g_hi, ree_market_result *rs, double *licence,
+                        ree_err *err) {
+  int i, rc, kept = 0;
+  double width = hi - lo;
+  for (i = 0; i < 200 && hi - lo > 1e-13 * hi; i++) {
+    double mid = (lo * g_hi - hi * g_lo) / (g_hi - g_lo), legal, g;
+    if (!(mid > lo && mid < hi) || (i % 3 == 2 && hi - lo > width / 2.0))
+      mid = (lo + hi) / 2.0;
+    if (i % 3 == 2) width = hi - lo;
+    if ((rc = clear_all(ms, ft, n, mid, 0, rs, &legal, err)) != REE_OK) return rc;
+    g = legal - quota;
+    if (g > 0.0) {
+      lo = mid, g_lo = g;
+      if (kept > 0) g_hi /= 2.0;
+      kept = kept > 0 ? kept + 1 : 1;
+    } else {
+      hi = mid, g_hi = g;
+      if (kept < 0) g_lo /= 2.0;
+      kept = kept < 0 ? kept - 1 : -1;
+    }
+  }
+  *licence = hi;
   return REE_OK;
 }
 
 int ree_market_clear_joint(const ree_market *ms, int n, double quota,
                            ree_market_result *rs, double *licence,
                            ree_err *err) {
-  double lo = 0.0, hi = 1.0, legal;
-  int i, rc;
+  double lo = 0.0, hi = 1.0, legal, g_lo;
+  free_trade *ft;
+  int i, rc = REE_OK;
   if (ms == NULL || rs == NULL || licence == NULL || n < 1)
     return ree_err_set(err, REE_EINVAL, "no markets");
   if (!(quota >= 0.0) || !isfinite(quota))
     return ree_err_set(err, REE_EDOMAIN, "a shared quota must be 0 t or more, "
                        "not %g", quota);
   *licence = 0.0;
-  if ((rc = clear_all(ms, n, 0.0, rs, &legal, err)) != REE_OK) return rc;
-  if (legal <= quota) return REE_OK; /* slack */
-  /* legal exports fall as the licence price rises: bracket, then bisect */
-  for (;;) {
-    if ((rc = clear_all(ms, n, hi, rs, &legal, err)) != REE_OK) return rc;
+  ft = (free_trade *)ree_malloc((size_t)n * sizeof *ft);
+  if (ft == NULL) return ree_err_set(err, REE_ENOMEM, "out of memory");
+  for (i = 0; i < n && rc == REE_OK; i++) rc = solve_free(&ms[i], &ft[i], err);
+  if (rc == REE_OK) rc = clear_all(ms, ft, n, 0.0, 0, rs, &legal, err);
+  if (rc != REE_OK || legal <= quota) goto done; /* an error, or slack */
+  /* legal exports fall as the licence price rises: bracket, then solve */
+  for (g_lo = legal - quota;;) {
+    if ((rc = clear_all(ms, ft, n, hi, 0, rs, &legal, err)) != REE_OK) goto done;
     if (legal <= quota) break;
-    if (hi > P_MAX)
-      return ree_err_set(err, REE_ESINGULAR, "no licence price brings exports "
-                         "down to the shared quota of %g t", quota);
-    lo = hi, hi *= 10.0;
+    if (hi > P_MAX) {
+      rc = ree_err_set(err, REE_ESINGULAR, "no licence price brings exports "
+                       "down to the shared quota of %g t", quota);
+      goto done;
+    }
+    lo = hi, hi *= 10.0, g_lo = legal - quota;
   }
-  for (i = 0; i < 200 && hi - lo > 1e-13 * hi; i++) {
-    double mid = (lo + hi) / 2.0;
-    if ((rc = clear_all(ms, n, mid, rs, &legal, err)) != REE_OK) return rc;
-    if (legal > quota)
-      lo = mid;
-    else
-      hi = mid;
-  }
-  *licence = hi;
-  if ((rc = clear_all(ms, n, hi, rs, &legal, err)) != REE_OK) return rc;
-  for (i = 0; i < n; i++) rs[i].quota_binding = 1;
-  return REE_OK;
+  rc = licence_root(ms, ft, n, quota, lo, g_lo, hi, legal - quota, rs, licence, err);
+done:
+  /* the answer, with its welfare: at the licence price found (0: slack) */
+  if (rc == REE_OK) rc = clear_all(ms, ft, n, *licence, 1, rs, &legal, err);
+  if (rc == REE_OK && *licence > 0.0)
+    for (i = 0; i < n; i++) rs[i].quota_binding = 1;
+  ree_free(ft);
+  return rc;
 }

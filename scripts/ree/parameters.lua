@@ -85,7 +85,7 @@ function parameters.check(declared, params)
     parameters.check_value(name, decl, p.value)
     if type(p.range) == "table" and decl.range and (decl.kind or "number") == "number" then
       for _, v in ipairs(p.range) do
-        if not (v >= decl.range[1] and v <= decl.range[2]) then
+        if type(v) == "number" and not (v >= decl.range[1] and v <= decl.range[2]) then
           out_of_range(name, decl, v, " at an end of its assumed range")
         end
       end
