@@ -115,7 +115,7 @@ static int m_unm(lua_State *L) {
 /* Equal years, unit and values (missing matches missing). */
 static int m_eq(lua_State *L) {
   ree_series *a = check_series(L, 1), *b = check_series(L, 2);
-  int i, same = a->first_year == b->first_year && a->count == b->count &&
+  int i, same = a->first == b->first && a->count == b->count &&
                 ree_unit_same(&a->unit, &b->unit);
   for (i = 0; same && i < a->count; i++)
     same = a->value[i] == b->value[i] ||
@@ -156,7 +156,7 @@ static int m_at(lua_State *L) {
 /* s:years() -> first, last */
 static int m_years(lua_State *L) {
   ree_series *s = check_series(L, 1);
-  lua_pushinteger(L, s->first_year);
+  lua_pushinteger(L, s->first);
   lua_pushinteger(L, ree_series_last_year(s));
   return 2;
 }
@@ -218,10 +218,10 @@ static int m_slice(lua_State *L) {
 static int m_shift(lua_State *L) {
   ree_series *a = check_series(L, 1);
   /* the shifted years stay in the range */
-  int k = lree_check_int(L, 2, REE_YEAR_MIN - a->first_year, REE_YEAR_MAX - (a->first_year + a->count - 1),
+  int k = lree_check_int(L, 2, REE_YEAR_MIN - a->first, REE_YEAR_MAX - (a->first + a->count - 1),
                          "a shift");
   ree_series *s = push_copy(L, a, a->count);
-  s->first_year = a->first_year + k;
+  s->first = a->first + k;
   return 1;
 }
 
@@ -278,7 +278,7 @@ static int m_extrapolate(lua_State *L) {
   int to = lree_check_year(L, 2);
   double rate = luaL_checknumber(L, 3);
   ree_err err;
-  ree_series *s = new_series(L, to >= a->first_year ? to - a->first_year + 1 : 0);
+  ree_series *s = new_series(L, to >= a->first ? to - a->first + 1 : 0);
   if (ree_series_extrapolate(s, a, to, rate, &err) != REE_OK)
     return fail_with(L, &err);
   return 1;
@@ -341,11 +341,11 @@ static int m_tostring(lua_State *L) {
   lua_getiuservalue(L, 1, 1);
   if (lua_isstring(L, -1))
     lua_pushfstring(L, "ree.Series '%s' %d-%d, %s (%d values, %d missing)",
-                    lua_tostring(L, -1), s->first_year,
+                    lua_tostring(L, -1), s->first,
                     ree_series_last_year(s), s->unit.name, s->count, missing);
   else
     lua_pushfstring(L, "ree.Series %d-%d, %s (%d values, %d missing)",
-                    s->first_year, ree_series_last_year(s), s->unit.name,
+                    s->first, ree_series_last_year(s), s->unit.name,
                     s->count, missing);
   return 1;
 }

@@ -3,6 +3,7 @@
 ** arithmetic keeps them missing without a test in the hot loops.
 */
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "series.h"
@@ -14,8 +15,9 @@ int ree_is_missing(double v) { return isnan(v); }
 void ree_series_init(ree_series *s, int first_year, int count,
                      const ree_unit *unit) {
   int i;
-  s->first_year = first_year;
+  s->first = first_year;
   s->count = count;
+  s->period = 1;
   if (unit != NULL)
     s->unit = *unit;
   else
@@ -24,21 +26,62 @@ void ree_series_init(ree_series *s, int first_year, int count,
 }
 
 int ree_series_last_year(const ree_series *s) {
-  return s->first_year + s->count - 1;
+  return s->first + s->count - 1;
 }
 
 double ree_series_at(const ree_series *s, int year) {
-  int i = year - s->first_year;
+  int i = year - s->first;
   return (i >= 0 && i < s->count) ? s->value[i] : NAN;
+}
+
+int ree_series_period_ok(int period) {
+  return period == 1 || period == 4 || period == 12;
+}
+
+int ree_series_step(int period, int year, int sub) {
+  return year * period + sub - 1;
+}
+
+int ree_series_year_of(int period, int step) { return step / period; }
+
+int ree_series_sub_of(int period, int step) { return step % period + 1; }
+
+/* A step as people write it: 2011, 2011-03 or 2011Q2. */
+static const char *step_text(char *buf, size_t size, int period, int step) {
+  int year = ree_series_year_of(period, step), sub = ree_series_sub_of(period, step);
+  if (period == 12)
+    snprintf(buf, size, "%d-%02d", year, sub);
+  else if (period == 4)
+    snprintf(buf, size, "%dQ%d", year, sub);
+  else
+    snprintf(buf, size, "%d", year);
+  return buf;
+}
+
+static const char *period_name(int period) {
+  return period == 12 ? "a monthly" : period == 4 ? "a quarterly" : "an annual";
+}
+
+/* The steps a series covers: 1990-2015, or 2010-01 to 2011-06. */
+static const char *span_text(char *buf, size_t size, const ree_series *a) {
+  char from[16], to[16];
+  step_text(from, sizeof from, a->period, a->first);
+  step_text(to, sizeof to, a->period, ree_series_last_year(a));
+  snprintf(buf, size, a->period == 1 ? "%s-%s" : "%s to %s", from, to);
+  return buf;
 }
 
 static int same_years(const ree_series *a, const ree_series *b,
                       ree_err *err) {
-  if (a->first_year == b->first_year && a->count == b->count) return REE_OK;
+  char sa[40], sb[40];
+  if (a->period != b->period)
+    return ree_err_set(err, REE_EDOMAIN, "%s and %s series: aggregate one "
+                       "with :annual()", period_name(a->period),
+                       period_name(b->period));
+  if (a->first == b->first && a->count == b->count) return REE_OK;
   return ree_err_set(err, REE_EDOMAIN,
-                     "series cover %d-%d and %d-%d: align them first",
-                     a->first_year, ree_series_last_year(a), b->first_year,
-                     ree_series_last_year(b));
+                     "series cover %s and %s: align them first",
+                     span_text(sa, sizeof sa, a), span_text(sb, sizeof sb, b));
 }
 
 int ree_series_binop(ree_series *dst, const ree_series *a,
@@ -71,7 +114,8 @@ int ree_series_binop(ree_series *dst, const ree_series *a,
     default:
       for (i = 0; i < n; i++) dst->value[i] = k * a->value[i] / b->value[i];
   }
-  dst->first_year = a->first_year;
+  dst->first = a->first;
+  dst->period = a->period;
   dst->count = n;
   dst->unit = unit;
   return REE_OK;
@@ -105,7 +149,8 @@ void ree_series_scalar(ree_series *dst, const ree_series *a, double k,
         for (i = 0; i < n; i++) dst->value[i] = a->value[i] / k;
       }
   }
-  dst->first_year = a->first_year;
+  dst->first = a->first;
+  dst->period = a->period;
   dst->count = n;
   dst->unit = unit;
 }
@@ -116,7 +161,8 @@ int ree_series_convert(ree_series *dst, const ree_series *a,
   int i, rc = ree_unit_factor(&a->unit, to, &f, err);
   if (rc != REE_OK) return rc;
   for (i = 0; i < a->count; i++) dst->value[i] = a->value[i] * f;
-  dst->first_year = a->first_year;
+  dst->first = a->first;
+  dst->period = a->period;
   dst->count = a->count;
   dst->unit = *to;
   return REE_OK;
@@ -130,13 +176,14 @@ int ree_series_slice(ree_series *dst, const ree_series *a, int from, int to,
   if (to - from + 1 > REE_SERIES_MAX)
     return ree_err_set(err, REE_ELIMIT, "more than %d years", REE_SERIES_MAX);
   /* dst may be a: copy in the direction that does not overwrite */
-  if (from <= a->first_year) {
+  if (from <= a->first) {
     for (y = to; y >= from; y--) dst->value[y - from] = ree_series_at(a, y);
   } else {
     for (y = from; y <= to; y++) dst->value[y - from] = ree_series_at(a, y);
   }
   dst->unit = a->unit;
-  dst->first_year = from;
+  dst->first = from;
+  dst->period = a->period;
   dst->count = to - from + 1;
   return REE_OK;
 }
@@ -145,7 +192,8 @@ void ree_series_cumsum(ree_series *dst, const ree_series *a) {
   double sum = 0.0;
   int i;
   for (i = 0; i < a->count; i++) dst->value[i] = sum += a->value[i];
-  dst->first_year = a->first_year;
+  dst->first = a->first;
+  dst->period = a->period;
   dst->count = a->count;
   dst->unit = a->unit;
 }
@@ -163,7 +211,8 @@ int ree_series_diff(ree_series *dst, const ree_series *a, int growth,
     ree_unit_fraction(&dst->unit);
   else
     dst->unit = a->unit;
-  dst->first_year = a->first_year + 1;
+  dst->first = a->first + 1;
+  dst->period = a->period;
   dst->count = n;
   return REE_OK;
 }
@@ -171,6 +220,9 @@ int ree_series_diff(ree_series *dst, const ree_series *a, int growth,
 int ree_series_cagr(const ree_series *a, int y0, int y1, double *rate,
                     ree_err *err) {
   double x0 = ree_series_at(a, y0), x1 = ree_series_at(a, y1);
+  if (a->period != 1)
+    return ree_err_set(err, REE_EDOMAIN, "%s series: aggregate it with "
+                       ":annual() first", period_name(a->period));
   if (y1 <= y0)
     return ree_err_set(err, REE_EDOMAIN, "years %d and %d: the second must "
                        "come later", y0, y1);
@@ -202,7 +254,8 @@ int ree_series_moving_average(ree_series *dst, const ree_series *a,
     for (j = i + 1 - window; j <= i; j++) sum += a->value[j];
     dst->value[i] = sum / window;
   }
-  dst->first_year = a->first_year;
+  dst->first = a->first;
+  dst->period = a->period;
   dst->count = n;
   dst->unit = a->unit;
   return REE_OK;
@@ -222,14 +275,18 @@ void ree_series_interpolate(ree_series *dst, const ree_series *a, int how) {
                                                    (j - last) / (i - last);
     last = i;
   }
-  dst->first_year = a->first_year;
+  dst->first = a->first;
+  dst->period = a->period;
   dst->count = n;
   dst->unit = a->unit;
 }
 
 int ree_series_extrapolate(ree_series *dst, const ree_series *a, int to_year,
                            double rate, ree_err *err) {
-  int i, known = -1, n = to_year - a->first_year + 1;
+  int i, known = -1, n = to_year - a->first + 1;
+  if (a->period != 1)
+    return ree_err_set(err, REE_EDOMAIN, "%s series: aggregate it with "
+                       ":annual() first", period_name(a->period));
   if (n < a->count)
     return ree_err_set(err, REE_EDOMAIN, "%d is before the series ends (%d)",
                        to_year, ree_series_last_year(a));
@@ -247,7 +304,8 @@ int ree_series_extrapolate(ree_series *dst, const ree_series *a, int to_year,
   for (i = a->count; i < n; i++) dst->value[i] = NAN;
   for (i = known + 1; i < n; i++)
     dst->value[i] = dst->value[i - 1] * (1.0 + rate);
-  dst->first_year = a->first_year;
+  dst->first = a->first;
+  dst->period = a->period;
   dst->count = n;
   dst->unit = a->unit;
   return REE_OK;
@@ -261,11 +319,11 @@ int ree_series_extremes(const ree_series *a, double *min, int *min_year,
     if (isnan(v)) continue;
     if (!found || v < *min) {
       *min = v;
-      *min_year = a->first_year + i;
+      *min_year = a->first + i;
     }
     if (!found || v > *max) {
       *max = v;
-      *max_year = a->first_year + i;
+      *max_year = a->first + i;
     }
     found = 1;
   }
@@ -289,7 +347,8 @@ int ree_series_combine(ree_series *dst, const ree_series *const *parts,
     for (k = 0; k < n; k++) sum += parts[k]->value[i];
     dst->value[i] = mean ? sum / n : sum;
   }
-  dst->first_year = parts[0]->first_year;
+  dst->first = parts[0]->first;
+  dst->period = parts[0]->period;
   dst->count = parts[0]->count;
   dst->unit = parts[0]->unit;
   return REE_OK;
@@ -299,12 +358,40 @@ int ree_series_index(ree_series *dst, const ree_series *a, int base_year,
                      ree_err *err) {
   double base = ree_series_at(a, base_year);
   int i;
+  if (a->period != 1)
+    return ree_err_set(err, REE_EDOMAIN, "%s series: aggregate it with "
+                       ":annual() first", period_name(a->period));
   if (isnan(base) || base == 0.0)
     return ree_err_set(err, REE_EDOMAIN, "no %s value for base year %d",
                        isnan(base) ? "known" : "non-zero", base_year);
   for (i = 0; i < a->count; i++) dst->value[i] = 100.0 * a->value[i] / base;
-  dst->first_year = a->first_year;
+  dst->first = a->first;
+  dst->period = a->period;
   dst->count = a->count;
   ree_unit_parse(&dst->unit, "%", NULL);
   return REE_OK;
+}
+
+int ree_series_annual_count(const ree_series *a) {
+  if (a->count < 1) return 0;
+  return ree_series_year_of(a->period, ree_series_last_year(a)) -
+         ree_series_year_of(a->period, a->first) + 1;
+}
+
+void ree_series_annual(ree_series *dst, const ree_series *a, int how) {
+  int p = a->period, y, k;
+  int y0 = ree_series_year_of(p, a->first), n = ree_series_annual_count(a);
+  dst->first = y0;
+  dst->count = n;
+  dst->period = 1;
+  dst->unit = a->unit;
+  for (y = 0; y < n; y++) {
+    double sum = 0.0, last = NAN;
+    for (k = 0; k < p; k++) {
+      last = ree_series_at(a, ree_series_step(p, y0 + y, k + 1));
+      sum += last; /* a missing step, or one outside a, leaves NaN */
+    }
+    dst->value[y] = how == REE_AGG_LAST ? (isnan(sum) ? NAN : last)
+                                        : how == REE_AGG_MEAN ? sum / p : sum;
+  }
 }

@@ -1,12 +1,18 @@
 /*
-** series.h: annual time series with a unit.
+** series.h: time series with a unit and a period: annual, quarterly or
+** monthly.
 **
-** A series holds count values for the years first_year .. first_year +
-** count - 1. A missing value is NaN: shown as missing, never as zero, and
-** every operation keeps it missing. Like ree_comp, the struct ends in a
-** flexible array and lives wherever the caller puts it: operations write
-** into a destination the caller sized with REE_SERIES_BYTES and, where the
-** length can change, ree_series_*_count tells how many values it needs.
+** A series holds count values, one a step, for the steps first .. first +
+** count - 1. A step counts periods from year 0: step = year * period +
+** (sub - 1), sub being the quarter or month (1-based), so that for an
+** annual series (period 1) a step is its year. A missing value is NaN:
+** shown as missing, never as zero, and every operation keeps it missing.
+** Like ree_comp, the struct ends in a flexible array and lives wherever
+** the caller puts it: operations write into a destination the caller sized
+** with REE_SERIES_BYTES and, where the length can change,
+** ree_series_*_count tells how many values it needs. Operations take and
+** give steps; those that speak of years (cagr, extrapolate, index) take
+** annual series only, and ree_series_annual aggregates the others.
 */
 #ifndef REE_SERIES_H
 #define REE_SERIES_H
@@ -19,8 +25,9 @@
 #define REE_SERIES_MAX 100000 /* values in one series */
 
 typedef struct ree_series {
-  int first_year;
+  int first;      /* the first step: its year, for an annual series */
   int count;
+  int period;     /* steps a year: 1, 4 or 12 */
   ree_unit unit;
   double value[]; /* C99 flexible array member; NaN = missing */
 } ree_series;
@@ -32,15 +39,25 @@ typedef struct ree_series {
 double ree_missing(void);
 int ree_is_missing(double v);
 
-/* Initialises s (sized for count values) with every value missing. */
+/* Initialises s (sized for count values) as an annual series from
+** first_year with every value missing; set s->period for another. */
 void ree_series_init(ree_series *s, int first_year, int count,
                      const ree_unit *unit);
 
-/* Last year of s. */
+/* Whether period is one ree takes: 1 (years), 4 (quarters), 12 (months). */
+int ree_series_period_ok(int period);
+
+/* The step of year and sub (1..period), and back: the year of a step and
+** its sub. */
+int ree_series_step(int period, int year, int sub);
+int ree_series_year_of(int period, int step);
+int ree_series_sub_of(int period, int step);
+
+/* The last step of s (its last year, for an annual series). */
 int ree_series_last_year(const ree_series *s);
 
-/* The value for year, missing outside the range. */
-double ree_series_at(const ree_series *s, int year);
+/* The value at step, missing outside the range. */
+double ree_series_at(const ree_series *s, int step);
 
 enum { REE_OP_ADD, REE_OP_SUB, REE_OP_MUL, REE_OP_DIV };
 
@@ -130,5 +147,19 @@ int ree_series_combine(ree_series *dst, const ree_series *const *parts,
 */
 int ree_series_index(ree_series *dst, const ree_series *a, int base_year,
                      ree_err *err);
+
+enum { REE_AGG_SUM, REE_AGG_MEAN, REE_AGG_LAST };
+
+/* The years a sub-annual series spans: the values ree_series_annual
+** writes. */
+int ree_series_annual_count(const ree_series *a);
+
+/*
+** The annual series of a (dst != a, room for ree_series_annual_count(a)
+** values): each year's sum, mean or last value of its steps, missing
+** unless every step of that year is in a and known (a year part-covered
+** is not guessed). An annual a is copied.
+*/
+void ree_series_annual(ree_series *dst, const ree_series *a, int how);
 
 #endif

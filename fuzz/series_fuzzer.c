@@ -42,7 +42,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   int from, to, ylo, yhi, span;
 
   /* over the union of years, as the binding sizes it */
-  from = a->first_year < b->first_year ? a->first_year : b->first_year;
+  from = a->first < b->first ? a->first : b->first;
   to = ree_series_last_year(a) > ree_series_last_year(b) ? ree_series_last_year(a) : ree_series_last_year(b);
   span = to - from + 1;
   d = room(span > a->count ? span : a->count);
@@ -73,9 +73,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   explained(ree_series_slice(d, a, from, to, &err), &err);
   free(d);
 
-  to = fuzz_int(&in, a->first_year, a->first_year + 2 * MAX_VALUES < REE_YEAR_MAX ? a->first_year + 2 * MAX_VALUES
+  to = fuzz_int(&in, a->first, a->first + 2 * MAX_VALUES < REE_YEAR_MAX ? a->first + 2 * MAX_VALUES
                                                                                   : REE_YEAR_MAX);
-  d = room(to - a->first_year + 1);
+  d = room(to - a->first + 1);
   explained(ree_series_extrapolate(d, a, to, fuzz_number(&in), &err), &err);
   free(d);
 

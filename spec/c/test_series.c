@@ -81,7 +81,7 @@ static void series_should_accumulate_difference_and_grow(void) {
   CHECK_NEAR(c.s.value[2], 331, 0);
   CHECK(isnan(c.s.value[4])); /* unknown from the gap on */
   CHECK_INT(ree_series_diff(&c.s, x, 0, &err), REE_OK);
-  CHECK_INT(c.s.first_year, 2001);
+  CHECK_INT(c.s.first, 2001);
   CHECK_NEAR(c.s.value[1], 11, 0);
   CHECK_INT(ree_series_diff(&c.s, x, 1, &err), REE_OK);
   CHECK_NEAR(c.s.value[0], 0.1, 1e-15);
@@ -160,6 +160,61 @@ static void series_should_work_with_scalars(void) {
   CHECK_STR(c.s.unit.name, "US$/kg");
 }
 
+static void monthly_series_should_aggregate_to_whole_years_only(void) {
+  /* months Nov 2010 to Feb 2012, prices 1..16; 2010 and 2012 are part
+  ** years (missing), 2011 is months 3..14: sum 102, mean 8.5, last 14 */
+  buffer a, y;
+  double v[16];
+  int i;
+  ree_series *m;
+  for (i = 0; i < 16; i++) v[i] = i + 1;
+  m = make(&a, 0, "US$/kg", 16, v);
+  m->period = 12;
+  m->first = ree_series_step(12, 2010, 11);
+  CHECK_INT(m->first, 2010 * 12 + 10);
+  CHECK_INT(ree_series_year_of(12, m->first), 2010);
+  CHECK_INT(ree_series_sub_of(12, m->first), 11);
+  CHECK_INT(ree_series_annual_count(m), 3);
+  ree_series_annual(&y.s, m, REE_AGG_SUM);
+  CHECK_INT(y.s.first, 2010);
+  CHECK_INT(y.s.period, 1);
+  CHECK(isnan(y.s.value[0]) && isnan(y.s.value[2]));
+  CHECK_NEAR(y.s.value[1], 102, 0);
+  ree_series_annual(&y.s, m, REE_AGG_MEAN);
+  CHECK_NEAR(y.s.value[1], 8.5, 0);
+  ree_series_annual(&y.s, m, REE_AGG_LAST);
+  CHECK_NEAR(y.s.value[1], 14, 0);
+  v[5] = NAN; /* April 2011 missing: 2011 cannot be told */
+  m = make(&a, 0, "US$/kg", 16, v);
+  m->period = 12;
+  m->first = ree_series_step(12, 2010, 11);
+  ree_series_annual(&y.s, m, REE_AGG_MEAN);
+  CHECK(isnan(y.s.value[1]));
+}
+
+static void monthly_series_should_refuse_annual_partners_and_year_rates(void) {
+  buffer a, b, c;
+  double v[] = {1, 2, 3, 4};
+  ree_series *m = make(&a, 0, "t", 4, v), *x = make(&b, 2010, "t", 4, v);
+  double rate;
+  m->period = 12;
+  m->first = ree_series_step(12, 2010, 1);
+  CHECK_INT(ree_series_binop(&c.s, m, x, REE_OP_ADD, &err), REE_EDOMAIN);
+  CHECK_STR(err.msg, "a monthly and an annual series: aggregate one with :annual()");
+  CHECK_INT(ree_series_cagr(m, m->first, m->first + 3, &rate, &err), REE_EDOMAIN);
+  CHECK_STR(err.msg, "a monthly series: aggregate it with :annual() first");
+  x = make(&b, 0, "t", 3, v);
+  x->period = 12;
+  x->first = ree_series_step(12, 2010, 2);
+  CHECK_INT(ree_series_binop(&c.s, m, x, REE_OP_ADD, &err), REE_EDOMAIN);
+  CHECK_STR(err.msg, "series cover 2010-01 to 2010-04 and 2010-02 to 2010-04: align them first");
+  /* a month's growth is month on month, and keeps the period */
+  CHECK_INT(ree_series_diff(&c.s, m, 1, &err), REE_OK);
+  CHECK_INT(c.s.period, 12);
+  CHECK_INT(c.s.first, ree_series_step(12, 2010, 2));
+  CHECK_NEAR(c.s.value[0], 1, 0);
+}
+
 int main(void) {
   RUN(series_should_add_and_keep_gaps_missing);
   RUN(series_should_refuse_unlike_ranges_and_units);
@@ -169,5 +224,7 @@ int main(void) {
   RUN(series_should_average_fill_and_extend);
   RUN(series_should_combine_share_and_index);
   RUN(series_should_work_with_scalars);
+  RUN(monthly_series_should_aggregate_to_whole_years_only);
+  RUN(monthly_series_should_refuse_annual_partners_and_year_rates);
   return check_report();
 }
