@@ -41,31 +41,50 @@ static void check_unit(lua_State *L, int idx, ree_unit *u) {
     fail_with(L, &err);
 }
 
-/* series(first_year, unit, values [, n]) -> Series; nil or NaN = missing */
+static const char *sub_name(int period) { return period == 12 ? "a month" : "a quarter"; }
+
+/* The period at idx (nil: 1), one ree takes. */
+static int check_period(lua_State *L, int idx) {
+  int period = (int)luaL_optinteger(L, idx, 1);
+  luaL_argcheck(L, ree_series_period_ok(period), idx, "a period of 1, 4 or 12 steps a year");
+  return period;
+}
+
+/* The last step a series of this period may reach: December 9999. */
+static int last_step(int period) { return ree_series_step(period, REE_YEAR_MAX, period); }
+
+/*
+** series(first_year, unit, values [, n [, period, first_sub]]) -> Series;
+** nil or NaN = missing. period: 1 (years, the default), 4 or 12; a
+** sub-annual series starts at first_sub (a quarter or month, default 1).
+*/
 static int l_series(lua_State *L) {
-  int first = lree_check_year(L, 1), i, n;
+  int first = lree_check_year(L, 1), period = check_period(L, 5), i, n, most;
   ree_unit unit;
   ree_series *s;
+  if (period > 1) first = ree_series_step(period, first, lree_check_int(L, 6, 1, period, sub_name(period)));
+  most = last_step(period) - first + 1;
   check_unit(L, 2, &unit);
   luaL_checktype(L, 3, LUA_TTABLE);
   if (lua_isnoneornil(L, 4)) {
     lua_Integer len = luaL_len(L, 3);
-    if (len > REE_YEAR_MAX - first + 1)
-      return luaL_error(L, "a series from %d holds at most %d values (to %d), not %I", first,
-                        REE_YEAR_MAX - first + 1, REE_YEAR_MAX, len);
+    if (len > most)
+      return luaL_error(L, "a series from %d holds at most %d values (to %d), not %I",
+                        ree_series_year_of(period, first), most, REE_YEAR_MAX, len);
     n = (int)len;
   } else {
-    n = lree_check_int(L, 4, 0, REE_YEAR_MAX - first + 1, "a count of values");
+    n = lree_check_int(L, 4, 0, most, "a count of values");
   }
   s = new_series(L, n);
   ree_series_init(s, first, n, &unit);
+  s->period = period;
   for (i = 0; i < n; i++) {
     int t = lua_geti(L, 3, i + 1);
     if (t == LUA_TNUMBER)
       s->value[i] = lua_tonumber(L, -1);
     else if (t != LUA_TNIL)
       return luaL_error(L, "value %d (%d) must be a number or nil, not %s",
-                        i + 1, first + i, luaL_typename(L, -1));
+                        i + 1, ree_series_year_of(period, first + i), luaL_typename(L, -1));
     lua_pop(L, 1);
   }
   return 1;
@@ -144,21 +163,51 @@ static void push_value(lua_State *L, double v) {
     lua_pushnumber(L, v);
 }
 
-/* s:at(year) -> value, or nil when missing or outside */
+/* s:at(year [, sub]) -> value, or nil when missing or outside; a
+** sub-annual series needs its quarter or month */
 static int m_at(lua_State *L) {
   ree_series *s = check_series(L, 1);
   int year;
   luaL_checkinteger(L, 2);
-  push_value(L, lree_to_year(L, 2, &year) ? ree_series_at(s, year) : (double)NAN);
+  if (!lree_to_year(L, 2, &year)) {
+    lua_pushnil(L);
+  } else if (s->period == 1) {
+    push_value(L, ree_series_at(s, year));
+  } else {
+    int sub = lree_check_int(L, 3, 1, s->period, sub_name(s->period));
+    push_value(L, ree_series_at(s, ree_series_step(s->period, year, sub)));
+  }
   return 1;
 }
 
-/* s:years() -> first, last */
+/* s:years() -> first, last (years); a sub-annual series adds the first's
+** and the last's quarter or month */
 static int m_years(lua_State *L) {
   ree_series *s = check_series(L, 1);
-  lua_pushinteger(L, s->first);
-  lua_pushinteger(L, ree_series_last_year(s));
-  return 2;
+  int p = s->period, last = ree_series_last_year(s);
+  lua_pushinteger(L, ree_series_year_of(p, s->first));
+  lua_pushinteger(L, ree_series_year_of(p, last));
+  if (p == 1) return 2;
+  lua_pushinteger(L, ree_series_sub_of(p, s->first));
+  lua_pushinteger(L, ree_series_sub_of(p, last));
+  return 4;
+}
+
+/* s:period() -> steps a year: 1, 4 or 12 */
+static int m_period(lua_State *L) {
+  lua_pushinteger(L, check_series(L, 1)->period);
+  return 1;
+}
+
+/* s:annual(how) -> the annual series: "sum", "mean" or "last" of each
+** whole year's steps */
+static int m_annual(lua_State *L) {
+  static const char *const hows[] = {"sum", "mean", "last", NULL};
+  ree_series *a = check_series(L, 1);
+  int how = luaL_checkoption(L, 2, NULL, hows);
+  ree_series_annual(new_series(L, ree_series_annual_count(a)), a,
+                    how == 0 ? REE_AGG_SUM : how == 1 ? REE_AGG_MEAN : REE_AGG_LAST);
+  return 1;
 }
 
 static int m_unit(lua_State *L) {
@@ -204,11 +253,13 @@ static int m_to(lua_State *L) {
   return 1;
 }
 
-/* s:slice(from, to) -> the years from..to, missing outside s */
+/* s:slice(from, to) -> the years from..to (all their steps), missing
+** outside s */
 static int m_slice(lua_State *L) {
   ree_series *a = check_series(L, 1);
-  int from = lree_check_year(L, 2), to = lree_check_year(L, 3);
+  int p = a->period, from = lree_check_year(L, 2), to = lree_check_year(L, 3);
   ree_err err;
+  from = ree_series_step(p, from, 1), to = ree_series_step(p, to, p);
   ree_series *s = new_series(L, to >= from ? to - from + 1 : 0);
   if (ree_series_slice(s, a, from, to, &err) != REE_OK) return fail_with(L, &err);
   return 1;
@@ -217,11 +268,11 @@ static int m_slice(lua_State *L) {
 /* s:shift(k) -> the same values, k years later */
 static int m_shift(lua_State *L) {
   ree_series *a = check_series(L, 1);
-  /* the shifted years stay in the range */
-  int k = lree_check_int(L, 2, REE_YEAR_MIN - a->first, REE_YEAR_MAX - (a->first + a->count - 1),
-                         "a shift");
+  int p = a->period;
+  /* the shifted steps stay in years 0-9999 */
+  int k = lree_check_int(L, 2, -(a->first / p), (last_step(p) - (a->first + a->count - 1)) / p, "a shift");
   ree_series *s = push_copy(L, a, a->count);
-  s->first = a->first + k;
+  s->first = a->first + k * p;
   return 1;
 }
 
@@ -292,11 +343,13 @@ static int extreme(lua_State *L, int want_max) {
   if (ree_series_extremes(a, &lo, &ylo, &hi, &yhi, &err) != REE_OK)
     return fail_with(L, &err);
   lua_pushnumber(L, want_max ? hi : lo);
-  lua_pushinteger(L, want_max ? yhi : ylo);
-  return 2;
+  lua_pushinteger(L, ree_series_year_of(a->period, want_max ? yhi : ylo));
+  if (a->period == 1) return 2;
+  lua_pushinteger(L, ree_series_sub_of(a->period, want_max ? yhi : ylo));
+  return 3;
 }
 
-/* s:min() -> value, year; s:max() -> value, year */
+/* s:min() -> value, year [, sub]; s:max() -> value, year [, sub] */
 static int m_min(lua_State *L) { return extreme(L, 0); }
 static int m_max(lua_State *L) { return extreme(L, 1); }
 
@@ -333,20 +386,38 @@ static int l_combine(lua_State *L) {
   return 1;
 }
 
-/* "ree.Series 'China' 1990-2015, t REO (26 values, 3 missing)" */
+/* A step as people write it: 2011, 2011-03 or 2011Q2. */
+static void push_step(lua_State *L, int period, int step) {
+  int year = ree_series_year_of(period, step), sub = ree_series_sub_of(period, step);
+  if (period == 12)
+    lua_pushfstring(L, "%d-%s%d", year, sub < 10 ? "0" : "", sub);
+  else if (period == 4)
+    lua_pushfstring(L, "%dQ%d", year, sub);
+  else
+    lua_pushfstring(L, "%d", year);
+}
+
+/* "ree.Series 'China' 1990-2015, t REO (26 values, 3 missing)";
+** "ree.Series 2010-07 to 2012-12, monthly, US$/kg (30 values, ...)" */
 static int m_tostring(lua_State *L) {
   ree_series *s = check_series(L, 1);
-  int i, missing = 0;
+  int i, missing = 0, p = s->period;
   for (i = 0; i < s->count; i++) missing += isnan(s->value[i]) ? 1 : 0;
   lua_getiuservalue(L, 1, 1);
-  if (lua_isstring(L, -1))
-    lua_pushfstring(L, "ree.Series '%s' %d-%d, %s (%d values, %d missing)",
-                    lua_tostring(L, -1), s->first,
-                    ree_series_last_year(s), s->unit.name, s->count, missing);
-  else
-    lua_pushfstring(L, "ree.Series %d-%d, %s (%d values, %d missing)",
-                    s->first, ree_series_last_year(s), s->unit.name,
-                    s->count, missing);
+  lua_pushstring(L, lua_isstring(L, -1) ? "ree.Series '" : "ree.Series");
+  if (lua_isstring(L, -2)) {
+    lua_pushvalue(L, -2);
+    lua_pushstring(L, "' ");
+  } else {
+    lua_pushstring(L, "");
+    lua_pushstring(L, " ");
+  }
+  push_step(L, p, s->first);
+  lua_pushstring(L, p == 1 ? "-" : " to ");
+  push_step(L, p, ree_series_last_year(s));
+  lua_pushfstring(L, "%s, %s (%d values, %d missing)", p == 12 ? ", monthly" : p == 4 ? ", quarterly" : "",
+                  s->unit.name, s->count, missing);
+  lua_concat(L, 7);
   return 1;
 }
 
@@ -371,6 +442,8 @@ static const luaL_Reg methods[] = {
   {"extrapolate", m_extrapolate},
   {"min", m_min},
   {"max", m_max},
+  {"period", m_period},
+  {"annual", m_annual},
   {"index", m_index},
   {NULL, NULL}
 };
@@ -380,6 +453,9 @@ static int m_index_key(lua_State *L) {
   if (lua_type(L, 2) == LUA_TNUMBER && lua_isinteger(L, 2)) {
     ree_series *s = check_series(L, 1);
     int year;
+    if (s->period != 1)
+      return luaL_error(L, "a %s series is read by year and %s: s:at(%d, %s)", s->period == 12 ? "monthly" : "quarterly",
+                        s->period == 12 ? "month" : "quarter", (int)lua_tointeger(L, 2), s->period == 12 ? "3" : "2");
     push_value(L, lree_to_year(L, 2, &year) ? ree_series_at(s, year) : (double)NAN);
     return 1;
   }

@@ -25,6 +25,13 @@ static int fuzz_int(fuzz_input *in, int lo, int hi) {
   return lo + (int)(v % (unsigned)(hi - lo + 1));
 }
 
+/* An integer in lo..hi for wider ranges (hi - lo below 2^24): the steps
+** of a monthly series run to 120,000. */
+static int fuzz_int_wide(fuzz_input *in, int lo, int hi) {
+  unsigned v = (unsigned)fuzz_byte(in) << 16 | (unsigned)fuzz_byte(in) << 8 | fuzz_byte(in);
+  return lo + (int)(v % (unsigned)(hi - lo + 1));
+}
+
 /* A number as a model gives them: mostly small and round, sometimes 0,
 ** negative, huge, tiny, infinite or NaN (the core must refuse or bear it). */
 static double fuzz_number(fuzz_input *in) {

@@ -2,7 +2,7 @@
 ** series_fuzzer.c: libFuzzer target for every series operation the Lua
 ** binding reaches (core/series.h), on series anywhere in the years the
 ** binding admits (REE_YEAR_MIN..REE_YEAR_MAX), with destinations sized as
-** each operation's header says. Nothing may crash or read out of bounds;
+** each operation's header says, annual, quarterly and monthly. Nothing may crash or read out of bounds;
 ** a failure must explain itself.
 */
 #include <stdlib.h>
@@ -14,6 +14,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 #define MAX_VALUES 64
 
+/* The last step the binding admits for a period: December 9999. */
+static int last_step(int period) { return ree_series_step(period, REE_YEAR_MAX, period); }
+
 static ree_series *make(fuzz_input *in, int count) {
   ree_series *s = (ree_series *)malloc(REE_SERIES_BYTES(count > 0 ? count : 1));
   ree_unit unit;
@@ -21,6 +24,9 @@ static ree_series *make(fuzz_input *in, int count) {
   memset(&unit, 0, sizeof unit); /* dimensionless, scale 1 */
   unit.scale = 1.0;
   ree_series_init(s, fuzz_int(in, REE_YEAR_MIN, REE_YEAR_MAX - (count > 0 ? count : 1) + 1), count, &unit);
+  s->period = (int[]){1, 4, 12}[fuzz_int(in, 0, 2)];
+  if (s->period > 1) /* a start anywhere in the steps of years 0-9999 */
+    s->first = fuzz_int_wide(in, 0, last_step(s->period) - (count > 0 ? count : 1) + 1);
   for (i = 0; i < count; i++) s->value[i] = fuzz_number(in);
   return s;
 }
@@ -67,16 +73,20 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   explained(ree_series_diff(d, a, fuzz_int(&in, 0, 1), &err), &err);
   free(d);
 
-  from = fuzz_int(&in, REE_YEAR_MIN, REE_YEAR_MAX);
-  to = fuzz_int(&in, from, from + MAX_VALUES < REE_YEAR_MAX ? from + MAX_VALUES : REE_YEAR_MAX);
+  from = fuzz_int_wide(&in, 0, last_step(a->period));
+  to = fuzz_int(&in, from, from + MAX_VALUES < last_step(a->period) ? from + MAX_VALUES : last_step(a->period));
   d = room(to - from + 1);
   explained(ree_series_slice(d, a, from, to, &err), &err);
   free(d);
 
-  to = fuzz_int(&in, a->first, a->first + 2 * MAX_VALUES < REE_YEAR_MAX ? a->first + 2 * MAX_VALUES
-                                                                                  : REE_YEAR_MAX);
+  to = fuzz_int(&in, a->first, a->first + 2 * MAX_VALUES < last_step(a->period) ? a->first + 2 * MAX_VALUES
+                                                                                   : last_step(a->period));
   d = room(to - a->first + 1);
   explained(ree_series_extrapolate(d, a, to, fuzz_number(&in), &err), &err);
+  free(d);
+
+  d = room(ree_series_annual_count(a));
+  ree_series_annual(d, a, fuzz_int(&in, 0, 2));
   free(d);
 
   (void)ree_series_at(a, fuzz_int(&in, REE_YEAR_MIN, REE_YEAR_MAX));

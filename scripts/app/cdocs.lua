@@ -40,6 +40,8 @@ return {
     'ree.series { from = 2010, unit = "t", 100 }:extrapolate(2012, 0.1)[2012]   --> 121.0' },
   ["ree.Series.min"] = { "s:min()", "The smallest value and its year.",
     'ree.series { from = 2010, unit = "t", 3, 1, 2 }:min()   --> 1.0, 2011' },
+  ["ree.Series.period"] = { "s:period()", "Steps a year: 1 (annual), 4 (quarterly) or 12 (monthly).",
+    's:period()   --> 1' },
   ["ree.Series.max"] = { "s:max()", "The largest value and its year.",
     'res.price.Nd.fob:max()   --> the peak price and its year' },
   ["ree.Series.index"] = { "s:index(base_year)", "The series as an index, 100 in base_year.",

@@ -66,6 +66,8 @@ return {
   ["ree.Series.share"] = { example = 's:share(s * 4)[2010]   --> 0.25' },
   ["ree.Series.mean"] = { example = 's:mean()   --> 116.025, 4 (the mean, and of how many values)' },
   ["ree.Series.sd"] = { example = 's:sd()   --> 12.34 (population: divided by n)' },
+  ["ree.Series.annual"] = { example = 'ree.series { from = { 2011, 1 }, period = "quarterly", unit = "t", ' ..
+    '1, 2, 3, 4 }:annual()[2011]   --> 10 (an amount: summed)' },
   ["ree.Series.pairs"] = { example = 'for year, v in s:pairs() do print(year, v) end' },
   ["ree.Series.plot"] = { example = 's:plot { title = "a series", width = 40 }   -- draws in the terminal' },
   ["ree.Series.bars"] = { example = 's:bars()' },

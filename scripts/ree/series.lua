@@ -1,10 +1,12 @@
---- Annual series: the constructor and the operations written in Lua on top
--- of the core's (align, share, pairs). Arithmetic, units and every
--- year-by-year loop run in C (bindings/lree_series.c).
+--- Series: the constructor and the operations written in Lua on top of the
+-- core's (align, share, pairs, annual, mean, sd). Arithmetic, units and
+-- every step-by-step loop run in C (bindings/lree_series.c).
 --
 --   local s = ree.series { from = 1990, unit = "t REO", 60000, 62000, 64000 }
 --   local kt = s:to "kt REO"
 --   s:cagr(1990, 1992), s:max(), s[1991], (s / total):to "%"
+--   local m = ree.series { from = { 2011, 6 }, period = "monthly", unit = "US$/kg", 230, 280, 300 }
+--   m:at(2011, 7), m:annual()      -- a year's mean price, once every month is known
 
 local args = require("ree.args")
 local core = require("ree.core")
@@ -14,13 +16,32 @@ local Series = core.Series -- the methods table of every ree.Series
 
 series.missing = 0 / 0
 
-local OPTIONS = { from = true, to = true, unit = true, name = true }
+local OPTIONS = { from = true, to = true, unit = true, name = true, period = true }
+local PERIODS = { annual = 1, quarterly = 4, monthly = 12 }
 -- the years a series may hold (core/ree_err.h: REE_YEAR_MIN, REE_YEAR_MAX)
 local YEAR_MIN, YEAR_MAX = 0, 9999
 
+--- A year, or with a sub-annual period { year, sub }, as a step count
+-- (year * period + sub - 1); raises naming the key.
+local function step_of(key, v, period)
+  local year, sub = v, 1
+  if type(v) == "table" and period > 1 then year, sub = v[1], v[2] end
+  if math.type(year) ~= "integer" or year < YEAR_MIN or year > YEAR_MAX then
+    error(string.format("series: '%s' must be a year from %d to %d%s, not %s", key, YEAR_MIN, YEAR_MAX,
+      period > 1 and (" or { year, " .. (period == 12 and "month" or "quarter") .. " }") or "", tostring(v)), 3)
+  end
+  if math.type(sub) ~= "integer" or sub < 1 or sub > period then
+    error(string.format("series: the %s of '%s' must be 1 to %d, not %s", period == 12 and "month" or "quarter", key,
+      period, tostring(sub)), 3)
+  end
+  return year * period + sub - 1, year, sub
+end
+
 --- ree.series { from = YEAR, unit = UNIT [, name = NAME] [, to = YEAR], v1, v2, ... }
 -- Values are numbers; ree.missing (NaN) or, with `to`, nil marks a gap.
--- Years run from 0 to 9999.
+-- Years run from 0 to 9999. With period = "monthly" or "quarterly", from
+-- (and to) may be { year, month } or { year, quarter }; a year alone is
+-- its first month or quarter.
 function series.new(spec)
   args.check("series", 1, spec, "table")
   for k in pairs(spec) do
@@ -28,19 +49,25 @@ function series.new(spec)
       error(string.format("unknown option '%s' to 'series'", tostring(k)), 2)
     end
   end
-  if math.type(spec.from) ~= "integer" then error("series needs 'from', the first year, as an integer", 2) end
+  local period = PERIODS[spec.period or "annual"]
+  if not period then
+    error(string.format("series: 'period' must be \"annual\", \"quarterly\" or \"monthly\", not %s",
+      tostring(spec.period)), 2)
+  end
+  if spec.from == nil or (period == 1 and math.type(spec.from) ~= "integer") then
+    error("series needs 'from', the first year, as an integer", 2)
+  end
   if type(spec.unit) ~= "string" then error("series needs a 'unit' (\"t REO\", \"US$/kg\", ...)", 2) end
-  for _, key in ipairs({ "from", "to" }) do
-    local y = spec[key]
-    if y ~= nil and (math.type(y) ~= "integer" or y < YEAR_MIN or y > YEAR_MAX) then
-      error(string.format("series: '%s' must be a year from %d to %d, not %s", key, YEAR_MIN, YEAR_MAX, tostring(y)), 2)
+  local first, year, sub = step_of("from", spec.from, period)
+  local n = #spec
+  if spec.to ~= nil then
+    local last = step_of("to", spec.to, period)
+    if last < first - 1 then
+      error(string.format("series: 'to' (%s) comes before 'from' (%s)", tostring(spec.to), tostring(spec.from)), 2)
     end
+    n = last - first + 1
   end
-  if spec.to and spec.to < spec.from - 1 then
-    error(string.format("series: 'to' (%d) comes before 'from' (%d)", spec.to, spec.from), 2)
-  end
-  local n = spec.to and (spec.to - spec.from + 1) or #spec
-  local ok, s = pcall(core.series, spec.from, spec.unit, spec, n)
+  local ok, s = pcall(core.series, year, spec.unit, spec, n, period, sub)
   if not ok then error(s, 2) end
   if spec.name then s = s:named(spec.name) end
   return s
@@ -63,14 +90,45 @@ function Series:share(total)
   return self / total
 end
 
---- for year, value in s:pairs() do ... end  (value nil when missing)
+--- for year, value in s:pairs() do ... end  (value nil when missing); a
+-- sub-annual series gives each step's time as a decimal year (2011.5 for
+-- July 2011), the x of a chart.
 function Series:pairs()
-  local first, last = self:years()
-  local year = first - 1
-  return function()
-    year = year + 1
-    if year <= last then return year, self[year] end
+  local period = self:period()
+  if period == 1 then
+    local first, last = self:years()
+    local year = first - 1
+    return function()
+      year = year + 1
+      if year <= last then return year, self[year] end
+    end
   end
+  local values, y0, _, s0 = self:values(), self:years()
+  local i = 0
+  return function()
+    i = i + 1
+    local v = values[i]
+    if i <= #values then
+      local step = y0 * period + s0 - 1 + i - 1
+      return step / period, v == v and v or nil
+    end
+  end
+end
+
+local annual_of = Series.annual -- the core's, which needs its `how`
+
+--- The annual series: each whole year's "sum", "mean" or "last" value (a
+-- year with a step missing is missing). By default a price, rate or share
+-- (a unit with "/", "fraction", "%") is averaged and an amount (t, US$)
+-- summed; give "last" for a stock.
+function Series:annual(how)
+  if how == nil then
+    local unit = self:unit()
+    how = (unit:find("/", 1, true) or unit == "fraction" or unit == "%") and "mean" or "sum"
+  end
+  local s = annual_of(self, how)
+  if self:name() then s = s:named(self:name()) end
+  return s
 end
 
 --- The mean of the values it has (missing years left out), or nil when it
