@@ -183,14 +183,14 @@ function montecarlo.run(spec)
   local show = spec.progress
   if show == nil then show = require("app.host_tty")() end
   local mc = setmetatable({ runs = spec.runs, seed = spec.seed or 1, plan = plan, collect = spec.collect,
-    values = {}, units = {}, first = spec.scenario.first, last = spec.scenario.last }, MonteCarlo)
+    values = {}, units = {}, periods = {}, first = spec.scenario.first, last = spec.scenario.last }, MonteCarlo)
   for i = 1, spec.runs do
     if not spec.only or spec.only(i) then
       local res = spec.scenario:with(plan[i]):run()
       local row = {}
       for _, path in ipairs(spec.collect) do
         local s = res:get(path)
-        row[path], mc.units[path] = s:values(), s:unit()
+        row[path], mc.units[path], mc.periods[path] = s:values(), s:unit(), s:period()
       end
       mc.values[i] = row
     end
@@ -211,11 +211,14 @@ local function quantile(sorted, q)
   return sorted[lo] + (h - lo) * (sorted[lo + 1] - sorted[lo])
 end
 
+local PERIOD_NAMES = { [1] = "annual", [4] = "quarterly", [12] = "monthly" }
+
 --- Quantile bands of a collected variable over the runs done:
--- { p05, p25, p50, p75, p95 } as series.
+-- { p05, p25, p50, p75, p95 } as series (monthly for a monthly variable).
 function MonteCarlo:bands(path)
   if not self.units[path] then error(string.format("montecarlo: '%s' was not collected", path), 2) end
-  local years = self.last - self.first + 1
+  local period = self.periods[path] or 1
+  local years = (self.last - self.first + 1) * period -- steps, in fact
   local bands = { p05 = {}, p25 = {}, p50 = {}, p75 = {}, p95 = {} }
   local qs = { p05 = 0.05, p25 = 0.25, p50 = 0.5, p75 = 0.75, p95 = 0.95 }
   for y = 1, years do
@@ -229,8 +232,10 @@ function MonteCarlo:bands(path)
   end
   local out = {}
   for name in pairs(qs) do
-    out[name] = series.new { from = self.first, to = self.last, unit = self.units[path], name = path .. " " .. name,
-      table.unpack(bands[name], 1, years) }
+    local sub_annual = period > 1
+    out[name] = series.new { from = sub_annual and { self.first, 1 } or self.first,
+      to = sub_annual and { self.last, period } or self.last, period = PERIOD_NAMES[period],
+      unit = self.units[path], name = path .. " " .. name, table.unpack(bands[name], 1, years) }
   end
   return out
 end
@@ -266,7 +271,7 @@ function MonteCarlo:export(meta)
   local runs = {}
   for i, row in pairs(self.values) do runs[tostring(i)] = row end
   local out = { format = FORMAT, runs = self.runs, seed = self.seed, collect = self.collect, units = self.units,
-    first = self.first, last = self.last, values = runs }
+    periods = self.periods, first = self.first, last = self.last, values = runs }
   for k, v in pairs(meta or {}) do out[k] = v end
   return out
 end
@@ -279,7 +284,7 @@ function montecarlo.join(list, names)
   if #list == 0 then error("merge: no shard files", 2) end
   local first = list[1]
   local mc = setmetatable({ runs = first.runs, seed = first.seed, collect = first.collect, units = first.units,
-    first = first.first, last = first.last, values = {}, plan = nil }, MonteCarlo)
+    periods = first.periods or {}, first = first.first, last = first.last, values = {}, plan = nil }, MonteCarlo)
   local from = {}
   for k, t in ipairs(list) do
     if t.format ~= FORMAT then error(string.format("merge: %s is not a ree sweep file", names[k]), 2) end
@@ -318,11 +323,14 @@ function montecarlo.join(list, names)
           error(string.format("merge: %s: run %d has '%s', which the sweep does not collect", names[k], i,
             tostring(path)), 2)
         end
-        if type(values) ~= "table" or #values ~= years then
-          error(string.format("merge: %s: run %d, '%s': %s values, not one for each of %d-%d", names[k], i, path,
-            type(values) == "table" and tostring(#values) or "no", mc.first, mc.last), 2)
+        local period = mc.periods[path] or 1
+        if type(values) ~= "table" or #values ~= years * period then
+          error(string.format("merge: %s: run %d, '%s': %s values, not %s of %d-%d", names[k], i, path,
+            type(values) == "table" and tostring(#values) or "no",
+            period == 1 and "one for each" or ("one for each " .. (period == 12 and "month" or "quarter")),
+            mc.first, mc.last), 2)
         end
-        for y = 1, years do
+        for y = 1, years * period do
           local v = values[y]
           if v == core.null then
             values[y] = 0 / 0

@@ -18,7 +18,12 @@
 --
 -- One simulated year runs: policies (in their list order) on that year's
 -- parameters, then the model's steps in the order of docs/MODELS.md
--- section 7: supply, demand, location, clearing, diagnostics.
+-- section 7: supply, demand, location, clearing, diagnostics. A model with
+-- a sub-annual part declares model.period (4 or 12) and model.step(state,
+-- p, year, sub), which runs period times between location and clearing;
+-- what it records is recorded for that quarter or month (a monthly
+-- series in the results), and state.annual(path [, how]) gives the annual
+-- parts the year's aggregate of it.
 
 local args = require("ree.args")
 local data = require("ree.data")
@@ -29,6 +34,8 @@ local suggest = require("ree.suggest")
 local scenario = {}
 
 local STEPS = { "supply", "demand", "location", "clearing", "diagnostics" }
+local SUBANNUAL_AFTER = "location" -- the sub-annual steps run after this one
+local PERIOD_NAMES = { [4] = "quarterly", [12] = "monthly" }
 local KEYS = { name = true, years = true, params = true, model = true, policies = true, checks = true }
 
 local Scenario = {}
@@ -87,18 +94,23 @@ function scenario.new(spec)
   -- a model is its steps, plus its name, the parameters it reads (declared
   -- with unit and range, or just listed as optional) and the readers of
   -- its state it exposes to the other parts
-  local DECLARED = { name = "string", parameters = "table", optional = "table", exposes = "table" }
+  local DECLARED = { name = "string", parameters = "table", optional = "table", exposes = "table", period = "number" }
   for k, f in pairs(spec.model) do
     if DECLARED[k] then
       if type(f) ~= DECLARED[k] then
         error(string.format("scenario: the model's %s must be a %s", k, DECLARED[k]), 2)
       end
     else
-      local known = k == "init"
+      local known = k == "init" or k == "step"
       for _, s in ipairs(STEPS) do known = known or s == k end
       if not known then error(string.format("scenario: the model has an unknown step '%s'", tostring(k)), 2) end
       if type(f) ~= "function" then error(string.format("scenario: step '%s' must be a function", k), 2) end
     end
+  end
+  local period = spec.model.period or 1
+  if not PERIOD_NAMES[period] and period ~= 1 then error("scenario: the model's period must be 1, 4 or 12", 2) end
+  if (period > 1) ~= (spec.model.step ~= nil) then
+    error("scenario: a model with a period of 4 or 12 needs a step(state, p, year, sub), and only such a model", 2)
   end
   check_params(spec.params or {})
   if spec.model.parameters then parameters.check(spec.model.parameters, spec.params or {}) end
@@ -215,15 +227,43 @@ function Scenario:run(opts)
   local recorded = self.start and copy(self.start.recorded) or {}
   local violations = self.start and copy(self.start.violations) or {}
   local snapshots = {}
+  local period = self.model.period or 1
   local function record(path, value, unit)
     local r = recorded[path]
+    local per = state.sub and period or 1
     if not r then
-      r = { unit = unit or "fraction", values = {} }
+      r = { unit = unit or "fraction", values = {}, period = per }
       recorded[path] = r
+    elseif r.period ~= per then
+      error(string.format("scenario: '%s' is recorded both %s and yearly", path, PERIOD_NAMES[period]), 2)
     end
-    r.values[state.year] = value
+    r.values[state.year * per + (state.sub or 1) - 1] = value
   end
   state.record = record
+  --- The year's aggregate of a path the sub-annual step records: its sum,
+  -- mean or last value (default: as Series:annual chooses by its unit).
+  function state.annual(path, how)
+    local r = recorded[path]
+    if not r or r.period == 1 then
+      error(string.format("scenario: '%s' is not recorded by the sub-annual step", tostring(path)), 2)
+    end
+    if how == nil then
+      how = (r.unit:find("/", 1, true) or r.unit == "fraction" or r.unit == "%") and "mean" or "sum"
+    end
+    local sum, last = 0, nil
+    for k = 1, r.period do
+      last = r.values[state.year * r.period + k - 1]
+      if last == nil then
+        error(string.format("scenario: '%s' has no value for %d, step %d of %d", path, state.year, k, r.period), 2)
+      end
+      sum = sum + last
+    end
+    if how == "sum" then return sum elseif how == "mean" then return sum / r.period elseif how == "last" then
+      return last
+    end
+    error(string.format("scenario: annual '%s': how is \"sum\", \"mean\" or \"last\", not %s", path,
+      tostring(how)), 2)
+  end
   local first = self.start and self.start.year or self.first
   local tables = {}
   local known = check_policies(self)
@@ -236,13 +276,20 @@ function Scenario:run(opts)
     for _, step in ipairs(STEPS) do
       local f = self.model[step]
       if f then f(state, p, year) end
+      if step == SUBANNUAL_AFTER and period > 1 then
+        for sub = 1, period do
+          state.sub = sub
+          self.model.step(state, p, year, sub)
+        end
+        state.sub = nil
+      end
     end
     for _, c in ipairs(self.checks) do
       local ok, why = c.test(state, year, recorded)
       if not ok then violations[#violations + 1] = { check = c.name, year = year, why = why } end
     end
   end
-  state.record = nil
+  state.record, state.annual = nil, nil
   self.results = setmetatable({ scenario = self, recorded = recorded, violations = violations,
     snapshots = snapshots }, Results)
   return self.results
@@ -255,10 +302,15 @@ end
 
 local function make_series(results, path, r)
   local sc = results.scenario
-  local values = {}
-  for year = sc.first, sc.last do values[year - sc.first + 1] = r.values[year] end
-  return series.new { from = sc.first, to = sc.last, unit = r.unit, name = path,
-    table.unpack(values, 1, sc.last - sc.first + 1) }
+  local per, values = r.period or 1, {}
+  local first, last = sc.first * per, sc.last * per + per - 1
+  for step = first, last do values[step - first + 1] = r.values[step] end
+  if per == 1 then
+    return series.new { from = sc.first, to = sc.last, unit = r.unit, name = path,
+      table.unpack(values, 1, last - first + 1) }
+  end
+  return series.new { from = { sc.first, 1 }, to = { sc.last, per }, period = PERIOD_NAMES[per], unit = r.unit,
+    name = path, table.unpack(values, 1, last - first + 1) }
 end
 
 local lazy_node
