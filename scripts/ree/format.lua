@@ -34,6 +34,18 @@ function format.number(x)
   return sign .. int .. rest
 end
 
+--- A time as people write it: a year (2011), or for a sub-annual series
+-- of `period` steps a year, its month (2011-06) or quarter (2011Q2); t is
+-- the decimal year Series:pairs gives (2011.5 is July).
+function format.time(t, period)
+  period = period or 1
+  local step = math.floor(t * period + 0.5)
+  local year, sub = step // period, step % period + 1
+  if period == 12 then return string.format("%d-%02d", year, sub) end
+  if period == 4 then return string.format("%dQ%d", year, sub) end
+  return string.format("%d", year)
+end
+
 --- US$ amounts: 1.234e9 -> "US$1.23 bn"; 4.56e7 -> "US$45.6 m"; 512 -> "US$512";
 -- -6.93e6 -> "-US$6.93 m".
 function format.money(x)

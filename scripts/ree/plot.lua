@@ -132,11 +132,12 @@ function plot.lines(list, opts)
   for c = 1, W + label_w + 2 do axis[c] = " " end
   local step = math.max(1, math.ceil((y1 - y0) / math.max(1, W // 8)))
   local last_end = 0
-  local years = {}
-  for year = y0, y1, step do years[#years + 1] = year end
-  if years[#years] ~= y1 then years[#years + 1] = y1 end -- always label the last year
+  local years, period = {}, series[1]:period()
+  if math.type(y0) ~= "integer" then years[1] = y0 end -- a month: label where it starts
+  for year = math.ceil(y0), math.floor(y1), step do years[#years + 1] = year end
+  if years[#years] ~= y1 then years[#years + 1] = y1 end -- always label the last time
   for _, year in ipairs(years) do
-    local text = tostring(year)
+    local text = format.time(year, math.type(year) == "integer" and 1 or period)
     -- centred under its column, shifted in from the right edge if need be
     local c = math.min(label_w + 2 + math.floor(col(year) + 0.5) - 2, #axis - #text + 1)
     if c > last_end then
@@ -165,7 +166,7 @@ function plot.bars(s, opts)
   else
     unit = s:unit()
     for year, v in s:pairs() do
-      if v then rows[#rows + 1] = { tostring(year), v } end
+      if v then rows[#rows + 1] = { format.time(year, s:period()), v } end
     end
   end
   if #rows == 0 then error("bars: every value is missing", 2) end

@@ -61,6 +61,16 @@ local function check(list, opts, fname)
   return unit
 end
 
+-- Charts that stand a bar or a stack on each year take annual series.
+local function check_annual(list, fname)
+  for _, s in ipairs(list) do
+    if s:period() > 1 then
+      error(string.format("svg.%s: draws annual series; aggregate the %s one with :annual()", fname,
+        s:period() == 12 and "monthly" or "quarterly"), 3)
+    end
+  end
+end
+
 --- The frame every chart shares: title, axes, ticks, legend, source line.
 -- frame: { unit, lo, hi (the values' extent), from, to (the years), plot =
 -- function(add, x_of, y_of, base) that draws the data between the axes and
@@ -103,9 +113,9 @@ local function chart(list, opts, frame)
   local ylabel = (opts.ylabel or unit) .. (opts.log and " (log scale)" or "")
   add('<text transform="translate(20,%s) rotate(-90)" text-anchor="middle">%s</text>', num((yt + yb) / 2),
     escape(ylabel))
-  -- x axis: years
+  -- x axis: whole years (a monthly series' times lie between them)
   local step = math.max(1, math.ceil((y1 - y0 + 1) / 12))
-  for year = y0, y1, step do
+  for year = math.ceil(y0), math.floor(y1), step do
     local x = x_of(year)
     add('<line x1="%s" y1="%s" x2="%s" y2="%s" stroke="#333"/>', num(x), num(yb), num(x), num(yb + 5))
     add('<text x="%s" y="%s" text-anchor="middle">%d</text>', num(x), num(yb + 20), year)
@@ -160,8 +170,9 @@ function svg.lines(list, opts)
         if v and (not opts.log or v > 0) then
           local x, y = x_of(year), y_of(v)
           run[#run + 1] = num(x) .. "," .. num(y)
-          add('<circle cx="%s" cy="%s" r="3.5" fill="%s"><title>%s %d: %s %s</title></circle>', num(x), num(y),
-            colour, escape(s:name() or ""), year, escape(format.number(v)), escape(unit))
+          add('<circle cx="%s" cy="%s" r="%s" fill="%s"><title>%s %s: %s %s</title></circle>', num(x), num(y),
+            s:period() > 1 and "2" or "3.5", colour, escape(s:name() or ""), format.time(year, s:period()),
+            escape(format.number(v)), escape(unit))
         else
           flush()
         end
@@ -177,6 +188,7 @@ end
 function svg.area(list, opts)
   opts = opts or {}
   local unit = check(list, opts, "area")
+  check_annual(list, "area")
   if opts.log then error("svg.area: stacked areas cannot use a log scale", 2) end
   local _, _, y0, y1 = scale.extent(list)
   if not y0 then error("svg.area: every value is missing", 2) end
@@ -228,13 +240,16 @@ function svg.bands(b, opts)
   local swatches = { { colour, 1 }, { colour, 0.35 }, { colour, 0.15 } }
   local text = chart(legend, opts, { unit = unit, lo = lo, hi = hi, from = y0, to = y1, swatches = swatches,
     plot = function(add, x_of, y_of)
+    -- the bands share their steps: read them by position, with their times
+    local times = {}
+    for t in b.p50:pairs() do times[#times + 1] = t end
     for _, pair in ipairs({ { b.p05, b.p95, 0.15 }, { b.p25, b.p75, 0.35 } }) do
-      local upper, lower = {}, {}
-      for year = y0, y1 do
-        local l, u = pair[1][year], pair[2][year]
-        if l and u then
-          upper[#upper + 1] = num(x_of(year)) .. "," .. num(y_of(u))
-          table.insert(lower, 1, num(x_of(year)) .. "," .. num(y_of(l)))
+      local upper, lower, ls, us = {}, {}, pair[1]:values(), pair[2]:values()
+      for k, t in ipairs(times) do
+        local l, u = ls[k], us[k]
+        if l == l and u == u then -- neither missing
+          upper[#upper + 1] = num(x_of(t)) .. "," .. num(y_of(u))
+          table.insert(lower, 1, num(x_of(t)) .. "," .. num(y_of(l)))
         end
       end
       if #upper > 1 then
@@ -243,9 +258,8 @@ function svg.bands(b, opts)
       end
     end
     local run = {}
-    for year = y0, y1 do
-      local v = b.p50[year]
-      if v then run[#run + 1] = num(x_of(year)) .. "," .. num(y_of(v)) end
+    for t, v in b.p50:pairs() do
+      if v then run[#run + 1] = num(x_of(t)) .. "," .. num(y_of(v)) end
     end
     line(add, colour, run)
   end })
@@ -257,6 +271,7 @@ end
 function svg.bars(list, opts)
   opts = opts or {}
   local unit = check(list, opts, "bars")
+  check_annual(list, "bars")
   if opts.log then error("svg.bars: bars cannot use a log scale", 2) end
   local lo, hi, y0, y1 = scale.extent(list)
   if not lo then error("svg.bars: every value is missing", 2) end

@@ -58,6 +58,23 @@ describe("sub-annual series #unit", function()
     assert.are.same({ { 2011 + 5 / 12, 1 }, { 2011.5, nil }, { 2011 + 7 / 12, 3 } }, times)
   end)
 
+  it("draw with their months: charts, bands and the terminal", function()
+    local svg = require("ree.svg")
+    local format = require("ree.format")
+    assert.are.same({ "2011-06", "2011Q3", "2011" }, { format.time(2011 + 5 / 12, 12), format.time(2011.5, 4),
+      format.time(2011, 1) })
+    local s = dy({ 10, 20, 30, 40, 50, 60, 70, 80 })
+    local text = svg.lines { s }
+    assert.truthy(text:find("<title>Dy 2011-06: 10 US$/kg</title>", 1, true))
+    assert.truthy(text:find('>2012</text>', 1, true)) -- the x axis marks whole years
+    local fan = svg.bands { p05 = s * 0.5, p25 = s * 0.8, p50 = s, p75 = s * 1.2, p95 = s * 1.5 }
+    assert.are.equal(2, select(2, fan:gsub("<polygon", "")))
+    assert.has_error(function() svg.bars { s } end,
+      "svg.bars: draws annual series; aggregate the monthly one with :annual()")
+    local text_bars = require("ree.plot").bars(s, { print = false, ascii = true })
+    assert.matches("\n2011%-06 #", text_bars)
+  end)
+
   it("refuse a start they cannot place", function()
     assert.has_error(function() ree.series { from = { 2011, 13 }, period = "monthly", unit = "t", 1 } end,
       "series: the month of 'from' must be 1 to 12, not 13")
