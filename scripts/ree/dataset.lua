@@ -24,6 +24,8 @@ local value_schema = {
   type = "object", required = { "year", "value", "source" },
   fields = {
     year = { type = "number", min = 1900, max = 2100 },
+    month = { type = "number", min = 1, max = 12 }, -- in a monthly series
+    quarter = { type = "number", min = 1, max = 4 }, -- in a quarterly one
     value = { type = "number" },
     source = { type = "source" },
     grade = { type = "string" },
@@ -31,6 +33,8 @@ local value_schema = {
   },
   check = function(v)
     if math.type(v.year) ~= "integer" then return "has a year that is not a whole number" end
+    if v.month and math.type(v.month) ~= "integer" then return "has a month that is not a whole number" end
+    if v.quarter and math.type(v.quarter) ~= "integer" then return "has a quarter that is not a whole number" end
   end,
 }
 
@@ -45,6 +49,7 @@ dataset.schema = {
       type = "object", required = { "name", "values" },
       fields = {
         name = { type = "string" }, unit = { type = "string" }, description = { type = "string" },
+        period = { type = "string" }, -- "monthly" or "quarterly"; annual when absent
         values = { type = "array", items = value_schema },
       },
     } },
@@ -59,6 +64,34 @@ dataset.schema = {
   },
 }
 
+local PERIODS = { annual = 1, quarterly = 4, monthly = 12 }
+local SUB = { [4] = "quarter", [12] = "month" }
+
+--- A step (year * period + sub - 1) as people write it: 2011, 2011-06 or
+-- 2011Q2; and the step of a time Series:pairs gives.
+local function step_text(step, period)
+  if period == 12 then return string.format("%d-%02d", step // 12, step % 12 + 1) end
+  if period == 4 then return string.format("%dQ%d", step // 4, step % 4 + 1) end
+  return tostring(step)
+end
+local function step_of(t, period) return math.floor(t * period + 0.5) end
+
+--- The step of value v in a series of that period, or nil and what is
+-- wrong with it.
+local function value_step(v, period, series_name)
+  local sub = period == 12 and v.month or period == 4 and v.quarter or nil
+  if period > 1 and not sub then
+    return nil, string.format("series '%s' is %s: each value needs its %s", series_name,
+      period == 12 and "monthly" or "quarterly", SUB[period])
+  end
+  local other = period == 12 and v.quarter or period == 4 and v.month or period == 1 and (v.month or v.quarter)
+  if other then
+    return nil, string.format("series '%s' is %s: a value gives a %s", series_name,
+      period == 12 and "monthly" or period == 4 and "quarterly" or "annual", v.month and "month" or "quarter")
+  end
+  return v.year * period + (sub or 1) - 1
+end
+
 --- Builds a Dataset from a decoded, schema-checked table; `where(path,
 -- message)` says where a problem is. Returns the dataset or nil, message.
 local function build(spec, name, where)
@@ -68,23 +101,31 @@ local function build(spec, name, where)
   local bib = assert(data.bibliography())
   for i, s in ipairs(spec.series) do
     if ds.series[s.name] then return nil, where({ "series", i, "name" }, "series '" .. s.name .. "' is given twice") end
-    local by_year, first, last = {}, math.huge, -math.huge
+    local period = PERIODS[s.period or "annual"]
+    if not period then
+      return nil, where({ "series", i, "period" }, string.format("series '%s': period must be \"monthly\" or " ..
+        "\"quarterly\" (or absent: annual), not \"%s\"", s.name, s.period))
+    end
+    local by_step, first, last = {}, math.huge, -math.huge
     for j, v in ipairs(s.values) do
-      if by_year[v.year] then
+      local step, why = value_step(v, period, s.name)
+      if not step then return nil, where({ "series", i, "values", j }, why) end
+      if by_step[step] then
         return nil, where({ "series", i, "values", j, "year" },
-          string.format("series '%s' has two values for %d", s.name, v.year))
+          string.format("series '%s' has two values for %s", s.name, step_text(step, period)))
       end
-      by_year[v.year] = v
-      first, last = math.min(first, v.year), math.max(last, v.year)
+      by_step[step] = v
+      first, last = math.min(first, step), math.max(last, step)
     end
     if #s.values == 0 then return nil, where({ "series", i, "values" }, "series '" .. s.name .. "' has no values") end
     local values, prov = {}, {}
-    for y = first, last do
-      local v = by_year[y]
-      values[y - first + 1] = v and v.value or nil
-      if v then prov[y] = { source = v.source, grade = v.grade or bib[v.source].grade, note = v.note } end
+    for k = first, last do
+      local v = by_step[k]
+      values[k - first + 1] = v and v.value or nil
+      if v then prov[k] = { source = v.source, grade = v.grade or bib[v.source].grade, note = v.note } end
     end
-    local ok, series = pcall(core.series, first, s.unit or spec.unit, values, last - first + 1)
+    local ok, series = pcall(core.series, first // period, s.unit or spec.unit, values, last - first + 1, period,
+      first % period + 1)
     if not ok then return nil, where({ "series", i }, series:gsub("^[^:]*:%d+: ", "")) end
     ds.order[#ds.order + 1] = s.name
     ds.series[s.name] = series:named(s.name)
@@ -126,23 +167,25 @@ function Dataset:get(name)
 end
 
 --- Where each value came from, as lines of text: per series, the years
--- each source gives.
+-- (or months) each source gives.
 function Dataset:source_lines()
   local bib = assert(data.bibliography())
   local lines = { string.format("%s (%s)", self.title, self.unit) }
   for _, name in ipairs(self.order) do
     lines[#lines + 1] = "  " .. name .. ":"
     local years_of, ids = {}, {}
-    for year, p in pairs(self.provenance[name]) do
+    local period = self.series[name]:period()
+    for step, p in pairs(self.provenance[name]) do
       local key = p.source .. " [" .. p.grade .. "]"
       if not years_of[key] then years_of[key], ids[#ids + 1] = {}, key end
-      table.insert(years_of[key], year)
+      table.insert(years_of[key], step)
     end
     table.sort(ids)
     for _, key in ipairs(ids) do
       table.sort(years_of[key])
-      local id = key:match("^(%S+)")
-      lines[#lines + 1] = string.format("    %s %s: %s", key, table.concat(years_of[key], ", "), bib[id].cite)
+      local id, shown = key:match("^(%S+)"), {}
+      for k, step in ipairs(years_of[key]) do shown[k] = step_text(step, period) end
+      lines[#lines + 1] = string.format("    %s %s: %s", key, table.concat(shown, ", "), bib[id].cite)
     end
   end
   for _, e in ipairs(self.events) do
@@ -163,10 +206,13 @@ function Dataset:csv()
   local rows = { CSV_HEADER }
   for _, name in ipairs(self.order) do
     local s = self.series[name]
-    for year, v in s:pairs() do
+    local period = s:period()
+    for t, v in s:pairs() do
       if v then
-        local p = self.provenance[name][year]
-        rows[#rows + 1] = { self.title, name, tostring(year), csv.number(v), s:unit(), p.source, p.grade, p.note or "" }
+        local step = step_of(t, period)
+        local p = self.provenance[name][step]
+        rows[#rows + 1] = { self.title, name, step_text(step, period), csv.number(v), s:unit(), p.source, p.grade,
+          p.note or "" }
       end
     end
   end
@@ -180,13 +226,18 @@ function Dataset:json()
   if #self.events > 0 then out.events = self.events end
   for _, name in ipairs(self.order) do
     local s, values = self.series[name], {}
-    for year, v in s:pairs() do
+    local period = s:period()
+    for t, v in s:pairs() do
       if v then
-        local p = self.provenance[name][year]
-        values[#values + 1] = { year = year, value = v, source = p.source, grade = p.grade, note = p.note }
+        local step = step_of(t, period)
+        local p = self.provenance[name][step]
+        local row = { year = step // period, value = v, source = p.source, grade = p.grade, note = p.note }
+        if period > 1 then row[SUB[period]] = step % period + 1 end
+        values[#values + 1] = row
       end
     end
-    out.series[#out.series + 1] = { name = name, unit = s:unit(), values = values }
+    local names = { [4] = "quarterly", [12] = "monthly" }
+    out.series[#out.series + 1] = { name = name, unit = s:unit(), period = names[period], values = values }
   end
   return core.json_encode(out, true) .. "\n"
 end
@@ -210,22 +261,30 @@ function dataset.read_csv(path)
   local spec, by_name = { series = {} }, {}
   for i = 2, #rows do
     local r = rows[i]
-    local year, value = math.tointeger(tonumber(r[3])), tonumber(r[4])
+    -- the year column: 2011, 2011-06 (a month) or 2011Q2 (a quarter)
+    local when, value = r[3] or "", tonumber(r[4])
+    local year, month, quarter = math.tointeger(tonumber(when)), nil, nil
+    if not year then
+      local y, m = when:match("^(%d%d%d%d)%-(%d%d)$")
+      local yq, q = when:match("^(%d%d%d%d)Q(%d)$")
+      year, month, quarter = math.tointeger(tonumber(y or yq)), math.tointeger(tonumber(m)), math.tointeger(tonumber(q))
+    end
     if #r ~= #CSV_HEADER or not year or not value then
-      return nil, string.format("%s: line %d: expected %d fields with a year and a value", path, i, #CSV_HEADER)
+      return nil, string.format("%s: line %d: expected %d fields with a year (or 2011-06, 2011Q2) and a value", path,
+        i, #CSV_HEADER)
     end
     spec.title, spec.unit = spec.title or r[1], spec.unit or r[5]
     local s = by_name[r[2]]
     if not s then
-      s = { name = r[2], unit = r[5], values = {} }
+      s = { name = r[2], unit = r[5], values = {}, period = month and "monthly" or quarter and "quarterly" or nil }
       by_name[r[2]] = s
       spec.series[#spec.series + 1] = s
     elseif r[5] ~= s.unit then
       return nil, string.format("%s: line %d: series '%s' is in %s, this value in %s (one unit a series)", path, i,
         r[2], s.unit, r[5])
     end
-    s.values[#s.values + 1] = { year = year, value = value, source = r[6], grade = r[7],
-      note = r[8] ~= "" and r[8] or nil }
+    s.values[#s.values + 1] = { year = year, month = month, quarter = quarter, value = value, source = r[6],
+      grade = r[7], note = r[8] ~= "" and r[8] or nil }
   end
   if #spec.series == 0 then return nil, path .. ": no values" end
   local bib = assert(data.bibliography())

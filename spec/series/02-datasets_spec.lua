@@ -80,12 +80,47 @@ describe("the historical datasets #models", function()
     assert.truthy(text:find("\nRare-earth reserves by country,China,2007,27000000,t REO,usgs-mcs-2007,A,\n", 1, true))
   end)
 
+  it("hold monthly series, and write and read them back with their months", function()
+    local text = "dataset,series,year,value,unit,source,grade,note\n" ..
+      "Prices,Dy,2011-06,1000,US$/kg,seed-2012,B,\nPrices,Dy,2011-08,1500,US$/kg,seed-2012,B,a note\n"
+    local path = os.tmpname() .. ".csv"
+    local f = assert(io.open(path, "w"))
+    f:write(text)
+    f:close()
+    local ds = assert(dataset.read_csv(path))
+    os.remove(path)
+    local dy = ds:get("Dy")
+    assert.are.equal(12, dy:period())
+    assert.are.same({ 1000, nil, 1500 }, { dy:at(2011, 6), dy:at(2011, 7), dy:at(2011, 8) })
+    assert.are.equal(text, ds:csv())
+    local back = ree.core.json_decode(ds:json()).series[1]
+    assert.are.same({ "monthly", 2011, 8 }, { back.period, back.values[2].year, back.values[2].month })
+    assert.truthy(table.concat(ds:source_lines(), "\n"):find("seed-2012 [B] 2011-06, 2011-08", 1, true))
+  end)
+
+  it("refuse a monthly value without its month, and a month in an annual series", function()
+    local function with(series)
+      local path = os.tmpname() .. ".csv"
+      local f = assert(io.open(path, "w"))
+      f:write("dataset,series,year,value,unit,source,grade,note\n" .. series)
+      f:close()
+      local r = { dataset.read_csv(path) }
+      os.remove(path)
+      return r[2]
+    end
+    assert.matches("series 'Dy' is monthly: each value needs its month$",
+      with("P,Dy,2011-06,1,US$/kg,seed-2012,B,\nP,Dy,2012,1,US$/kg,seed-2012,B,\n"))
+    assert.matches("series 'Dy' is annual: a value gives a month$",
+      with("P,Dy,2011,1,US$/kg,seed-2012,B,\nP,Dy,2012-03,1,US$/kg,seed-2012,B,\n"))
+  end)
+
   it("refuse a bad CSV, naming the file and the line", function()
     local path = os.tmpname() .. ".csv"
     local f = assert(io.open(path, "w"))
     f:write("dataset,series,year,value,unit,source,grade,note\nt,s,2000,abc,t,seed-2012,B,\n")
     f:close()
-    assert.are.same({ nil, path .. ": line 2: expected 8 fields with a year and a value" }, { dataset.read_csv(path) })
+    assert.are.same({ nil, path .. ": line 2: expected 8 fields with a year (or 2011-06, 2011Q2) and a value" },
+      { dataset.read_csv(path) })
     f = assert(io.open(path, "w"))
     f:write("dataset,series,year,value,unit,source,grade,note\nt,s,2000,1,t,nobody,B,\n")
     f:close()
