@@ -31,7 +31,7 @@ the input's share of the output's value. Watch the advantage climb the chain.]=]
 end)()]=] },
     { question = "Mid-2011 Nd oxide cost 1.7 times as much outside China as inside (the quota bound). " ..
       "What ERP did that give making magnets in China from the oxide (china.erp_observed)?",
-      hint = "china.erp_observed() lists the record's paired prices; Nd is the third.",
-      solution = "china.erp_observed()[3].erp", within = 0.01 },
+      hint = "china.erp_observed() lists the record's paired prices; Nd is the first.",
+      solution = "china.erp_observed()[1].erp", within = 0.01 },
   },
 }

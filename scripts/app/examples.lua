@@ -145,7 +145,7 @@ return {
   ["china.ladder"] = { example = 'china.ladder("Dy", 2008)   --> { oxide = 25, metal = 25, alloy = 0, magnet = 0 }' },
   ["china.erp"] = { example = 'china.erp { nominal = { metal = -0.2, alloy = 0, magnet = 0 } }.alloy   --> 1.8' },
   ["china.erp_by_year"] = { example = 'china.erp_by_year("Nd", 2006, 2015).magnet[2011]   --> 0.47' },
-  ["china.erp_observed"] = { example = 'china.erp_observed()[3].erp   --> 0.48 (Nd, mid-2011)' },
+  ["china.erp_observed"] = { example = 'china.erp_observed()[1].erp   --> 0.48 (Nd, mid-2011)' },
   ["china.nominal_from_duty"] = { example = 'china.nominal_from_duty(0.25)   --> -0.2' },
   ["china.nominal_from_ratio"] = { example = 'china.nominal_from_ratio(1.7)   --> -0.41' },
   ["china.oxide_share"] = { example = 'china.oxide_share()   --> 0.5355' },

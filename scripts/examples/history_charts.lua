@@ -63,8 +63,8 @@ local seed = ree.data.load "seed-report"
 local price_list = { prices:get "Dy2O3, year-end high (USGS)", prices:get "Nd2O3, year-end high (USGS)",
   prices:get "Tb4O7, year-end high (USGS)", seed:get("Dy price, import, high"):named "Dy, import price (report)",
   seed:get("Nd price, import, high"):named "Nd, import price (report)",
-  seed:get("Dy price, peak"):named "Dy, peak July 2011 (report)",
-  seed:get("Nd price, peak"):named "Nd, peak July 2011 (report)" }
+  seed:get("Dy metal, import price, peak"):named "Dy metal, peak July 2011 (report)",
+  seed:get("Nd metal, import price, peak"):named "Nd metal, peak July 2011 (report)" }
 chart("lines", "price-spike.svg", price_list, {
   title = "Rare-earth prices: the 2011 spike", log = true, ylabel = "US$/kg",
   subtitle = "Oxides FOB China at year end (USGS, upper end of the range); the report's import and peak prices",

@@ -52,9 +52,15 @@ describe("China's ladder #models", function()
     assert.are.equal("fraction", erp.magnet:unit())
   end)
 
+  it("counts light and medium/heavy elements as the 2012 split quotas do", function()
+    -- models/data/ree-groupings.json, china2012: Sm is medium/heavy
+    assert.are.same({ true, true, false, false, false }, { china.is_light "La", china.is_light "Nd",
+      china.is_light "Sm", china.is_light "Dy", china.is_light "Y" })
+  end)
+
   it("measures the protection of observed price wedges against the duties", function()
     local rows = china.erp_observed()
-    local nd = rows[3]
+    local nd = rows[1]
     assert.are.same({ "2011-06", "Nd", "reuters-ibtimes-2011" }, { nd.date, nd.element, nd.source })
     -- by hand: oxide 0.85 x 0.9 x 0.7 = 0.5355 of a magnet's value; mid-2011
     -- Nd oxide 217 US$/kg in China against 370 FOB, a nominal rate of
