@@ -217,7 +217,7 @@ china.VAT_LOST = { value = 1.31 / 1.15 - 1, source = "oecd-fpj", range = { 0.05,
 -- light or medium/heavy as the split quotas count them: the china2012
 -- grouping of models/data/ree-groupings.json, the one place that says it
 -- (Sm is medium/heavy there)
-local function light(el) return ree.ree_group(el, "china2012") == "light" end
+local function counts_light(el) return ree.ree_group(el, "china2012") == "light" end
 
 local quotas
 local function quotas_record()
@@ -337,7 +337,7 @@ china.RESOURCE_TAX = { light = { value = 0.07, source = "chinadaily-2015-04", ra
 function china.resource_tax(elements, from)
   return ree.policy { "resource tax", from = from or 2015, source = "chinadaily-2015-04", apply = function(p)
     for _, el in ipairs(elements) do
-      local tax = china.RESOURCE_TAX[light(el) and "light" or "heavy"].value
+      local tax = china.RESOURCE_TAX[counts_light(el) and "light" or "heavy"].value
       local steps = {}
       for i, s in ipairs(p[el .. ".s_cn"]) do steps[i] = { cost = s.cost * (1 + tax), cap = s.cap } end
       p[el .. ".s_cn"] = steps
@@ -358,7 +358,7 @@ function china.foreign_capital(stages, from, to)
 end
 
 --- The elements of a list that the split quotas count as light.
-function china.is_light(el) return light(el) end
+function china.is_light(el) return counts_light(el) end
 
 -- }==================================================================
 
