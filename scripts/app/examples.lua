@@ -199,6 +199,7 @@ return {
       '.orders.factory' },
   ["beer_game.cases_in_system"] = { example = '-- in a model step: beer.cases_in_system(state)\n' ..
       'require("models.classroom.beer_game").scenario():run().orders.factory:max()' },
+  ["panic.scenario"] = { example = 'require("models.classroom.panic").scenario { eta = 0.3 }:run().price:max()' },
   ["stockpile.scenario"] = { example = 'require("models.classroom.stockpile").scenario():run().price' },
   ["market_model"] = { signature = "market_model(opts)",
     text = { "The market model of a scenario: China's and the other regions' markets for each element,",

@@ -13,13 +13,14 @@ local function start(n)
 end
 
 describe("lessons #repl", function()
-  it("lists seven lessons, in order", function()
+  it("lists eight lessons, in order", function()
     local list = lessons.list()
-    assert.are.equal(7, #list)
+    assert.are.equal(8, #list)
     for i, l in ipairs(list) do assert.are.equal(i, l[1]) end
     assert.are.same({ "The ERP ladder, year by year", "Tax or quota: who gets the money",
       "Relocate or stay in 2011, with and without the export control", "Mine for Dy, drown in Ce",
-      "The cobweb with a nine-year lag", "The rare-earth beer game", "Dy thrifting and what it did to prices" },
+      "The cobweb with a nine-year lag", "The rare-earth beer game", "Dy thrifting and what it did to prices",
+      "Storage and panic buying: why a scare multiplies the price, and why the collapse overshoots" },
       (function()
         local titles = {}
         for i, l in ipairs(list) do titles[i] = l[2] end
@@ -28,7 +29,7 @@ describe("lessons #repl", function()
   end)
 
   it("presents each lesson, runs its steps, and takes its own solutions and no others", function()
-    for n = 1, 7 do
+    for n = 1, 8 do
       local session, lesson, tally = start(n)
       assert.is_true(#lesson.exercises >= 2, "lesson " .. n)
       for i = 1, #lesson.exercises do
@@ -55,6 +56,11 @@ describe("lessons #repl", function()
     -- a nine-year lag: the price holds nine years, then jumps; a peak every 18
     assert.is_true(lessons.check(lesson, 1, 18))
     assert.is_true(lessons.check(lesson, 3, 6.125))
+    _, lesson = start(8)
+    -- m^-0.15 + (5 m^-0.5 - 2) / 4 = 1 at m = 3.476 (3.476^-0.15 = 0.8295,
+    -- 5 / sqrt(3.476) = 2.682, (2.682 - 2) / 4 = 0.1705; 0.8295 + 0.1705 = 1)
+    assert.is_true(lessons.check(lesson, 1, 3.476))
+    assert.is_false(lessons.check(lesson, 1, 3.2))
   end)
 
   it("checks against answers no variable of the student's can change", function()
