@@ -42,6 +42,15 @@ double *lree_check_numbers(lua_State *L, int idx, int n) {
   return v;
 }
 
+void lree_push_numbers(lua_State *L, const double *v, int n) {
+  int i;
+  lua_createtable(L, n, 0);
+  for (i = 0; i < n; i++) {
+    lua_pushnumber(L, v[i]);
+    lua_rawseti(L, -2, i + 1);
+  }
+}
+
 lree_box *lree_new_box(lua_State *L, const char *name) {
   lree_box *box = (lree_box *)lua_newuserdatauv(L, sizeof *box, 0);
   box->p = NULL;

@@ -43,6 +43,9 @@ lree_box *lree_new_box(lua_State *L, const char *name);
 void *lree_check_box(lua_State *L, int idx, const char *name, const char *what);
 void *lree_take_box(lua_State *L, int idx, const char *name);
 
+/* Pushes { v[0], ..., v[n-1] } (NaN stays NaN). */
+void lree_push_numbers(lua_State *L, const double *v, int n);
+
 /* Registers the metatable `name` for a class of userdata: methods as its
 ** __index, and close as both __gc and __close. */
 void lree_new_class(lua_State *L, const char *name, const luaL_Reg *methods,

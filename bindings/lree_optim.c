@@ -33,15 +33,6 @@ static int objective(const double *x, double *value, void *ctx) {
   return 0;
 }
 
-static void push_point(lua_State *L, const double *x, int n) {
-  int i;
-  lua_createtable(L, n, 0);
-  for (i = 0; i < n; i++) {
-    lua_pushnumber(L, x[i]);
-    lua_rawseti(L, -2, i + 1);
-  }
-}
-
 /*
 ** minimize(f, x0, lo, hi [, max_evals [, ftol [, xtol]]]) -> x, f(x), evals
 ** or fail, msg, code, best x, its f: f takes the n parameters and returns
@@ -76,11 +67,11 @@ static int l_minimize(lua_State *L) {
   if (rc != REE_OK) {
     lree_fail(L, &err);
     if (rc != REE_ELIMIT) return 3;
-    push_point(L, x, n); /* the best point so far, and its value */
+    lree_push_numbers(L, x, n); /* the best point so far, and its value */
     lua_pushnumber(L, r.f);
     return 5;
   }
-  push_point(L, x, n);
+  lree_push_numbers(L, x, n);
   lua_pushnumber(L, r.f);
   lua_pushinteger(L, r.evals);
   return 3;

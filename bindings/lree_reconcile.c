@@ -8,15 +8,6 @@
 #include "lree_aux.h"
 #include "reconcile.h"
 
-static void push_array(lua_State *L, const double *v, int n) {
-  int i;
-  lua_createtable(L, n, 0);
-  for (i = 0; i < n; i++) {
-    lua_pushnumber(L, v[i]);
-    lua_rawseti(L, -2, i + 1);
-  }
-}
-
 /*
 ** reconcile(a, c, values, sds) -> values, sds, z, chi2, df, p_value
 ** or fail, msg, code, bad_flow (1-based, or nil). a: k*n coefficients, row
@@ -46,9 +37,9 @@ static int l_reconcile(lua_State *L) {
       lua_pushnil(L);
     return 4;
   }
-  push_array(L, r.value, n);
-  push_array(L, r.sd, n);
-  push_array(L, r.z, n);
+  lree_push_numbers(L, r.value, n);
+  lree_push_numbers(L, r.sd, n);
+  lree_push_numbers(L, r.z, n);
   lua_pushnumber(L, r.chi2);
   lua_pushinteger(L, r.df);
   lua_pushnumber(L, r.p_value);
