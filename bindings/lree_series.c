@@ -386,38 +386,22 @@ static int l_combine(lua_State *L) {
   return 1;
 }
 
-/* A step as people write it: 2011, 2011-03 or 2011Q2. */
-static void push_step(lua_State *L, int period, int step) {
-  int year = ree_series_year_of(period, step), sub = ree_series_sub_of(period, step);
-  if (period == 12)
-    lua_pushfstring(L, "%d-%s%d", year, sub < 10 ? "0" : "", sub);
-  else if (period == 4)
-    lua_pushfstring(L, "%dQ%d", year, sub);
-  else
-    lua_pushfstring(L, "%d", year);
-}
-
 /* "ree.Series 'China' 1990-2015, t REO (26 values, 3 missing)";
 ** "ree.Series 2010-07 to 2012-12, monthly, US$/kg (30 values, ...)" */
 static int m_tostring(lua_State *L) {
   ree_series *s = check_series(L, 1);
-  int i, missing = 0, p = s->period;
+  const char *kind = s->period == 12 ? ", monthly" : s->period == 4 ? ", quarterly" : "";
+  char span[40];
+  int i, missing = 0;
   for (i = 0; i < s->count; i++) missing += isnan(s->value[i]) ? 1 : 0;
+  ree_series_span_text(span, sizeof span, s);
   lua_getiuservalue(L, 1, 1);
-  lua_pushstring(L, lua_isstring(L, -1) ? "ree.Series '" : "ree.Series");
-  if (lua_isstring(L, -2)) {
-    lua_pushvalue(L, -2);
-    lua_pushstring(L, "' ");
-  } else {
-    lua_pushstring(L, "");
-    lua_pushstring(L, " ");
-  }
-  push_step(L, p, s->first);
-  lua_pushstring(L, p == 1 ? "-" : " to ");
-  push_step(L, p, ree_series_last_year(s));
-  lua_pushfstring(L, "%s, %s (%d values, %d missing)", p == 12 ? ", monthly" : p == 4 ? ", quarterly" : "",
-                  s->unit.name, s->count, missing);
-  lua_concat(L, 7);
+  if (lua_isstring(L, -1))
+    lua_pushfstring(L, "ree.Series '%s' %s%s, %s (%d values, %d missing)", lua_tostring(L, -1), span, kind,
+                    s->unit.name, s->count, missing);
+  else
+    lua_pushfstring(L, "ree.Series %s%s, %s (%d values, %d missing)", span, kind, s->unit.name, s->count,
+                    missing);
   return 1;
 }
 

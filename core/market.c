@@ -421,7 +421,7 @@ static int licence_root(const ree_market *ms, const free_trade *ft, int n,
                         double quota, double lo, double g_lo, double hi,
                         double g_hi, ree_market_result *rs, double *licence,
                         ree_err *err) {
-  int i, rc, kept = 0;
+  int i, rc, side = 0; /* the end the last step moved: +1 lo, -1 hi */
   double width = hi - lo;
   for (i = 0; i < 200 && hi - lo > 1e-13 * hi; i++) {
     double mid = (lo * g_hi - hi * g_lo) / (g_hi - g_lo), legal, g;
@@ -432,12 +432,12 @@ static int licence_root(const ree_market *ms, const free_trade *ft, int n,
     g = legal - quota;
     if (g > 0.0) {
       lo = mid, g_lo = g;
-      if (kept > 0) g_hi /= 2.0;
-      kept = kept > 0 ? kept + 1 : 1;
+      if (side > 0) g_hi /= 2.0;
+      side = 1;
     } else {
       hi = mid, g_hi = g;
-      if (kept < 0) g_lo /= 2.0;
-      kept = kept < 0 ? kept - 1 : -1;
+      if (side < 0) g_lo /= 2.0;
+      side = -1;
     }
   }
   *licence = hi;

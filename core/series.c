@@ -62,8 +62,7 @@ static const char *period_name(int period) {
   return period == 12 ? "a monthly" : period == 4 ? "a quarterly" : "an annual";
 }
 
-/* The steps a series covers: 1990-2015, or 2010-01 to 2011-06. */
-static const char *span_text(char *buf, size_t size, const ree_series *a) {
+const char *ree_series_span_text(char *buf, size_t size, const ree_series *a) {
   char from[16], to[16];
   step_text(from, sizeof from, a->period, a->first);
   step_text(to, sizeof to, a->period, ree_series_last_year(a));
@@ -81,7 +80,8 @@ static int same_years(const ree_series *a, const ree_series *b,
   if (a->first == b->first && a->count == b->count) return REE_OK;
   return ree_err_set(err, REE_EDOMAIN,
                      "series cover %s and %s: align them first",
-                     span_text(sa, sizeof sa, a), span_text(sb, sizeof sb, b));
+                     ree_series_span_text(sa, sizeof sa, a),
+                     ree_series_span_text(sb, sizeof sb, b));
 }
 
 int ree_series_binop(ree_series *dst, const ree_series *a,

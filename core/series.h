@@ -56,6 +56,10 @@ int ree_series_sub_of(int period, int step);
 /* The last step of s (its last year, for an annual series). */
 int ree_series_last_year(const ree_series *s);
 
+/* The steps s covers as people write them, into buf: "1990-2015", or
+** "2010-07 to 2012-12" (months), "2010Q1 to 2011Q4" (quarters). */
+const char *ree_series_span_text(char *buf, size_t size, const ree_series *s);
+
 /* The value at step, missing outside the range. */
 double ree_series_at(const ree_series *s, int step);
 

@@ -13,6 +13,7 @@ local core = require("ree.core")
 local data = require("ree.data")
 local csv = require("ree.csv")
 local files = require("ree.files")
+local format = require("ree.format")
 
 local dataset = {}
 
@@ -69,11 +70,7 @@ local SUB = { [4] = "quarter", [12] = "month" }
 
 --- A step (year * period + sub - 1) as people write it: 2011, 2011-06 or
 -- 2011Q2; and the step of a time Series:pairs gives.
-local function step_text(step, period)
-  if period == 12 then return string.format("%d-%02d", step // 12, step % 12 + 1) end
-  if period == 4 then return string.format("%dQ%d", step // 4, step % 4 + 1) end
-  return tostring(step)
-end
+local function step_text(step, period) return format.time(step / period, period) end
 local function step_of(t, period) return math.floor(t * period + 0.5) end
 
 --- The step of value v in a series of that period, or nil and what is

@@ -241,15 +241,13 @@ function Scenario:run(opts)
   end
   state.record = record
   --- The year's aggregate of a path the sub-annual step records: its sum,
-  -- mean or last value (default: as Series:annual chooses by its unit).
+  -- mean or last value (default: series.aggregation of its unit).
   function state.annual(path, how)
     local r = recorded[path]
     if not r or r.period == 1 then
       error(string.format("scenario: '%s' is not recorded by the sub-annual step", tostring(path)), 2)
     end
-    if how == nil then
-      how = (r.unit:find("/", 1, true) or r.unit == "fraction" or r.unit == "%") and "mean" or "sum"
-    end
+    how = how or series.aggregation(r.unit)
     local sum, last = 0, nil
     for k = 1, r.period do
       last = r.values[state.year * r.period + k - 1]

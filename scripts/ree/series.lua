@@ -117,16 +117,17 @@ end
 
 local annual_of = Series.annual -- the core's, which needs its `how`
 
+--- How a year's steps add up in `unit`: a price, rate or share (a unit
+-- with "/", "fraction", "%") is averaged, an amount (t, US$) summed.
+function series.aggregation(unit)
+  return (unit:find("/", 1, true) or unit == "fraction" or unit == "%") and "mean" or "sum"
+end
+
 --- The annual series: each whole year's "sum", "mean" or "last" value (a
--- year with a step missing is missing). By default a price, rate or share
--- (a unit with "/", "fraction", "%") is averaged and an amount (t, US$)
--- summed; give "last" for a stock.
+-- year with a step missing is missing); by default as series.aggregation
+-- says for its unit. Give "last" for a stock.
 function Series:annual(how)
-  if how == nil then
-    local unit = self:unit()
-    how = (unit:find("/", 1, true) or unit == "fraction" or unit == "%") and "mean" or "sum"
-  end
-  local s = annual_of(self, how)
+  local s = annual_of(self, how or series.aggregation(self:unit()))
   if self:name() then s = s:named(self:name()) end
   return s
 end

@@ -71,6 +71,9 @@ describe("calibration #unit", function()
     assert.has_error(fit { rate = { 0.2, 0.3 } }, "calibrate: 'rate' starts at 0.1, outside its range 0.2 to 0.3")
     assert.has_error(fit { rate = { 0.3, 0.2 } }, "calibrate: 'rate' needs a range to search, { lo, hi } with lo < hi")
     assert.has_error(fit {}, "calibrate: give the parameters to fit: fit = { \"name\", ... }")
+    assert.has_error(function() ree.calibrate { scenario = scenario(0.1), fit = { "rate" }, max_runs = 0,
+      targets = { { "stock", data = observed, sd = 1 } } } end,
+      "calibrate: max_runs must be a whole number of runs, 1 or more")
   end)
 
   it("says so when the optimiser does not converge, with the best point it found", function()

@@ -48,6 +48,10 @@ describe("sub-annual scenarios #unit", function()
     m = shop()
     m.diagnostics = function(state) state.annual("sold") end
     assert.has_error(function() scenario(m):run() end, "scenario: 'sold' is not recorded by the sub-annual step")
+    m = shop()
+    m.diagnostics = function(state) state.annual("sales", "median") end
+    assert.has_error(function() scenario(m):run() end,
+      "scenario: annual 'sales': how is \"sum\", \"mean\" or \"last\", not median")
   end)
 
   it("give monthly bands in a Monte Carlo", function()

@@ -71,6 +71,8 @@ describe("sub-annual series #unit", function()
     assert.are.equal(2, select(2, fan:gsub("<polygon", "")))
     assert.has_error(function() svg.bars { s } end,
       "svg.bars: draws annual series; aggregate the monthly one with :annual()")
+    assert.has_error(function() svg.area { s } end,
+      "svg.area: draws annual series; aggregate the monthly one with :annual()")
     local text_bars = require("ree.plot").bars(s, { print = false, ascii = true })
     assert.matches("\n2011%-06 #", text_bars)
   end)
