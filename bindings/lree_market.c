@@ -10,6 +10,7 @@
 #include "market.h"
 
 #define MAX_STEPS 256
+#define N_CURVES 7 /* d_cn, s_cn, d_rw, s_rw, fringe, hold_cn, hold_rw */
 
 typedef struct steps {
   double cost[MAX_STEPS], cap[MAX_STEPS];
@@ -95,7 +96,7 @@ static void set(lua_State *L, const char *key, double v) {
 }
 
 /*
-** Reads the market spec at idx into m, its steps into st[0..4]; the name
+** Reads the market spec at idx into m, its steps into st[0..N_CURVES-1]; the name
 ** string stays on the stack (one slot). Returns NULL, or a message (on the
 ** stack).
 */
@@ -121,7 +122,9 @@ static const char *read_market(lua_State *L, int idx, ree_market *m,
       (bad = read_curve(L, idx, "s_cn", &m->s_cn, &st[1])) != NULL ||
       (bad = read_curve(L, idx, "d_rw", &m->d_rw, &st[2])) != NULL ||
       (bad = read_curve(L, idx, "s_rw", &m->s_rw, &st[3])) != NULL ||
-      (bad = read_curve(L, idx, "fringe", &m->fringe, &st[4])) != NULL)
+      (bad = read_curve(L, idx, "fringe", &m->fringe, &st[4])) != NULL ||
+      (bad = read_curve(L, idx, "hold_cn", &m->hold_cn, &st[5])) != NULL ||
+      (bad = read_curve(L, idx, "hold_rw", &m->hold_rw, &st[6])) != NULL)
     return bad;
   m->tax = opt_number(L, idx, "tax", 0);
   m->vat_lost = opt_number(L, idx, "vat_lost", 0);
@@ -129,6 +132,7 @@ static const char *read_market(lua_State *L, int idx, ree_market *m,
   m->cap = opt_number(L, idx, "cap", -1);
   m->licence = 0;
   m->stock_rw = opt_number(L, idx, "stock_rw", 0);
+  m->stock_cn = opt_number(L, idx, "stock_cn", 0);
   if (lua_getfield(L, idx, "leak") == LUA_TTABLE) {
     m->leak_l0 = opt_number(L, -1, "l0", 0);
     m->leak_g = opt_number(L, -1, "g", 1);
@@ -141,7 +145,7 @@ static const char *read_market(lua_State *L, int idx, ree_market *m,
 
 static void push_result(lua_State *L, const ree_market_result *rp) {
   ree_market_result r = *rp;
-  lua_createtable(L, 0, 25);
+  lua_createtable(L, 0, 27);
   set(L, "p_cn", r.p_cn);
   set(L, "p_rw", r.p_rw);
   set(L, "p_free", r.p_free);
@@ -154,6 +158,8 @@ static void push_result(lua_State *L, const ree_market_result *rp) {
   set(L, "fringe", r.fringe);
   set(L, "d_rw", r.d_rw);
   set(L, "s_rw", r.s_rw);
+  set(L, "bought_cn", r.bought_cn);
+  set(L, "bought_rw", r.bought_rw);
   lua_pushboolean(L, r.quota_binding);
   lua_setfield(L, -2, "quota_binding");
   set(L, "quota_rent", r.quota_rent);
@@ -178,7 +184,7 @@ static int l_market_clear(lua_State *L) {
   ree_market m;
   ree_market_result r;
   ree_err err;
-  steps st[5]; /* 20 kB on the C stack: no allocation per clearing */
+  steps st[N_CURVES]; /* 28 kB on the C stack: no allocation per clearing */
   const char *bad = read_market(L, 1, &m, st);
   if (bad != NULL) return fail_with(L, bad);
   if (ree_market_clear(&m, &r, &err) != REE_OK) return lree_fail(L, &err);
@@ -199,14 +205,14 @@ static int l_market_clear_joint(lua_State *L) {
   n = (int)luaL_len(L, 1);
   luaL_argcheck(L, n >= 1 && n <= 64, 1, "1 to 64 markets");
   /* one GC-owned block for the markets, their results and their steps */
-  ms = (ree_market *)lua_newuserdatauv(L, n * (sizeof *ms + sizeof *rs + 5 * sizeof *st), 0);
+  ms = (ree_market *)lua_newuserdatauv(L, n * (sizeof *ms + sizeof *rs + N_CURVES * sizeof *st), 0);
   rs = (ree_market_result *)(ms + n);
   st = (steps *)(rs + n);
   luaL_checkstack(L, 2 * n + 4, "markets");
   for (i = 0; i < n; i++) {
     const char *bad;
     lua_geti(L, 1, i + 1); /* kept on the stack: the names point into it */
-    if ((bad = read_market(L, lua_gettop(L), &ms[i], &st[5 * i])) != NULL) return fail_with(L, bad);
+    if ((bad = read_market(L, lua_gettop(L), &ms[i], &st[N_CURVES * i])) != NULL) return fail_with(L, bad);
   }
   if (ree_market_clear_joint(ms, n, quota, rs, &licence, &err) != REE_OK) return lree_fail(L, &err);
   lua_createtable(L, n, 0);

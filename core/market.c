@@ -70,7 +70,9 @@ static int check(const ree_market *m, ree_err *err) {
       (rc = check_curve(m, &m->s_cn, "supply in China", 0, err)) ||
       (rc = check_curve(m, &m->d_rw, "demand outside China", 1, err)) ||
       (rc = check_curve(m, &m->s_rw, "supply outside China", 0, err)) ||
-      (rc = check_curve(m, &m->fringe, "the illegal fringe", 0, err)))
+      (rc = check_curve(m, &m->fringe, "the illegal fringe", 0, err)) ||
+      (rc = check_curve(m, &m->hold_cn, "stock demand in China", 1, err)) ||
+      (rc = check_curve(m, &m->hold_rw, "stock demand outside China", 1, err)))
     return rc;
   if (!(m->tax >= 0.0) || !(m->vat_lost >= 0.0) || !isfinite(m->tax) ||
       !isfinite(m->vat_lost))
@@ -81,7 +83,7 @@ static int check(const ree_market *m, ree_err *err) {
       !isfinite(m->leak_l0) || !isfinite(m->leak_g))
     return ree_err_set(err, REE_EDOMAIN, "market '%s', %d: leakage needs "
                        "l0 >= 0 and g > 0", name, m->year);
-  if (!isfinite(m->stock_rw))
+  if (!isfinite(m->stock_rw) || !isfinite(m->stock_cn))
     return ree_err_set(err, REE_EDOMAIN, "market '%s', %d: the stockpiles' "
                        "purchase must be a number", name, m->year);
   if (!(m->licence >= 0.0) || !isfinite(m->licence))
@@ -93,19 +95,37 @@ static int check(const ree_market *m, ree_err *err) {
   return REE_OK;
 }
 
+/* Curve c at price p, given lp = log p: an elastic curve is then one exp
+** instead of a pow (the solvers evaluate several curves at each price). */
+static double at(const ree_curve *c, double p, double lp) {
+  if (c->kind == REE_CURVE_ELASTIC) return c->a == 0.0 ? 0.0 : c->a * exp(c->b * lp);
+  return ree_curve_at(c, p);
+}
+
+static double log_of(double p) { return log(p > P_MIN ? p : P_MIN); }
+
 /* China's supply: what the cap allows, and the fringe beyond it. */
-static double supply_cn(const ree_market *m, double p) {
-  double s = ree_curve_at(&m->s_cn, p);
+static double supply_cn(const ree_market *m, double p, double lp) {
+  double s = at(&m->s_cn, p, lp);
   if (m->cap >= 0.0 && s > m->cap) s = m->cap;
-  return s + ree_curve_at(&m->fringe, p);
+  return s + at(&m->fringe, p, lp);
+}
+
+/* What holders on one side buy into stock at price p (< 0: sell). */
+static double bought(const ree_curve *hold, double fixed, double p) {
+  return fixed + ree_curve_at(hold, p);
 }
 
 static double excess_supply(const ree_market *m, double p) {
-  return supply_cn(m, p) - ree_curve_at(&m->d_cn, p);
+  double lp = log_of(p);
+  return supply_cn(m, p, lp) - at(&m->d_cn, p, lp) - m->stock_cn -
+         at(&m->hold_cn, p, lp);
 }
 
 static double excess_demand(const ree_market *m, double p) {
-  return ree_curve_at(&m->d_rw, p) + m->stock_rw - ree_curve_at(&m->s_rw, p);
+  double lp = log_of(p);
+  return at(&m->d_rw, p, lp) + m->stock_rw + at(&m->hold_rw, p, lp) -
+         at(&m->s_rw, p, lp);
 }
 
 static double leakage(const ree_market *m, double p_cn, double p_rw) {
@@ -115,34 +135,84 @@ static double leakage(const ree_market *m, double p_cn, double p_rw) {
 }
 
 /*
+** A bracket [a, b] around a root, with the function's values at its ends,
+** narrowed by regula falsi with the Illinois halving (an end kept twice
+** has its value halved, so neither sticks; Dowell and Jarratt 1971) and a
+** bisection whenever three steps have not halved the bracket, so that a
+** function that jumps (a merit order's steps) converges as surely as a
+** smooth one.
+*/
+typedef struct falsi {
+  double a, fa, b, fb, width;
+  int side, step; /* the end the last step moved: +1 a, -1 b */
+} falsi;
+
+static void falsi_start(falsi *s, double a, double fa, double b, double fb) {
+  s->a = a, s->fa = fa, s->b = b, s->fb = fb, s->width = b - a;
+  s->side = s->step = 0;
+}
+
+/* The next point to try: the secant's, or the middle. */
+static double falsi_next(falsi *s) {
+  double x = (s->a * s->fb - s->b * s->fa) / (s->fb - s->fa);
+  if (!(x > s->a && x < s->b) || (s->step % 3 == 2 && s->b - s->a > s->width / 2.0))
+    x = (s->a + s->b) / 2.0;
+  if (s->step % 3 == 2) s->width = s->b - s->a;
+  s->step++;
+  return x;
+}
+
+/* x, where the function is fx, replaces the end a (to_a) or b. */
+static void falsi_keep(falsi *s, double x, double fx, int to_a) {
+  if (to_a) {
+    s->a = x, s->fa = fx;
+    if (s->side > 0) s->fb /= 2.0;
+    s->side = 1;
+  } else {
+    s->b = x, s->fb = fx;
+    if (s->side < 0) s->fa /= 2.0;
+    s->side = -1;
+  }
+}
+
+/*
 ** The price p in [P_MIN, P_MAX] where the increasing function f crosses
-** zero, by bisection in log p (after widening a bracket around 1 US$/kg).
-** Returns 0, or -1 when f never changes sign.
+** zero, after widening a bracket from [*lo_io, *hi_io] (a guess; both 1
+** US$/kg when there is none) by tens, by the bracket above in log p. The
+** last bracket is left in *lo_io, *hi_io. Returns 0, or -1 when f never
+** changes sign.
 */
 typedef double (*fn)(const ree_market *m, double p, const double *arg);
 
 static int root_bracket(const ree_market *m, fn f, const double *arg,
-                        double *out, double *lo_out, double *hi_out) {
-  double lo = 1.0, hi = 1.0;
+                        double *out, double *lo_io, double *hi_io) {
+  double lo = *lo_io, hi = *hi_io, f_lo, f_hi;
+  falsi s;
   int i;
-  while (f(m, lo, arg) > 0.0 && lo > P_MIN) lo /= 10.0;
-  while (f(m, hi, arg) < 0.0 && hi < P_MAX) hi *= 10.0;
-  if (f(m, lo, arg) > 0.0 || f(m, hi, arg) < 0.0) return -1;
-  for (i = 0; i < 200 && hi / lo > 1.0 + 1e-15; i++) {
-    double mid = sqrt(lo * hi);
-    if (f(m, mid, arg) < 0.0)
+  while ((f_lo = f(m, lo, arg)) > 0.0 && lo > P_MIN) lo /= 10.0;
+  while ((f_hi = f(m, hi, arg)) < 0.0 && hi < P_MAX) hi *= 10.0;
+  if (f_lo > 0.0 || f_hi < 0.0) return -1;
+  falsi_start(&s, log(lo), f_lo, log(hi), f_hi);
+  for (i = 0; i < 400 && hi / lo > 1.0 + 1e-15 && s.fa < 0.0 && s.fb > 0.0; i++) {
+    double mid = exp(falsi_next(&s)), f_mid;
+    if (!(mid > lo && mid < hi)) mid = sqrt(lo * hi);
+    f_mid = f(m, mid, arg);
+    falsi_keep(&s, log(mid), f_mid, f_mid < 0.0);
+    if (f_mid < 0.0)
       lo = mid;
     else
       hi = mid;
   }
-  *out = sqrt(lo * hi);
-  if (lo_out) *lo_out = lo;
-  if (hi_out) *hi_out = hi;
+  /* an end where f is exactly 0 is the root */
+  *out = s.fa == 0.0 ? lo : s.fb == 0.0 && s.fa < 0.0 ? hi : sqrt(lo * hi);
+  *lo_io = lo;
+  *hi_io = hi;
   return 0;
 }
 
 static int root(const ree_market *m, fn f, const double *arg, double *out) {
-  return root_bracket(m, f, arg, out, NULL, NULL);
+  double lo = 1.0, hi = 1.0;
+  return root_bracket(m, f, arg, out, &lo, &hi);
 }
 
 /*
@@ -253,6 +323,7 @@ static int solve_free(const ree_market *m, free_trade *ft, ree_err *err) {
   int rc;
   if ((rc = check(m, err)) != REE_OK) return rc;
   ft->w = (1.0 + m->tax) * (1.0 + m->vat_lost);
+  ft->lo = ft->hi = 1.0;
   if (root_bracket(m, free_gap, &one, &ft->p_free, &ft->lo, &ft->hi) != 0)
     return ree_err_set(err, REE_ESINGULAR, "market '%s', %d: no price clears: "
                        "China's excess supply never meets the rest of the "
@@ -280,6 +351,12 @@ static int clear_wedge(const ree_market *m, const free_trade *ft,
     r->imports = -total;
     return REE_OK;
   }
+  /* the free-trade bracket bounds it: at the free price ED(w p + L) is no
+  ** more than ED(p), and China's price with the wedge is p_free - L over
+  ** w or below (a guess only: the bracket widens if it is wrong) */
+  hi = ft->hi;
+  lo = (ft->lo - m->licence) / w;
+  if (!(lo > P_MIN)) lo = ft->lo / (10.0 * w);
   if (root_bracket(m, tax_gap, &w, p_cn, &lo, &hi) != 0)
     return ree_err_set(err, REE_ESINGULAR, "market '%s', %d: no price "
                        "clears with a wedge of %g", name, m->year, w);
@@ -339,9 +416,12 @@ static int settle(const ree_market *m, ree_market_result *r, double p_cn,
   r->exports = r->legal + r->leakage - r->imports;
   r->d_cn = ree_curve_at(&m->d_cn, p_cn);
   r->fringe = ree_curve_at(&m->fringe, p_cn);
-  r->s_cn = r->d_cn + r->exports - r->fringe; /* legal supply, as used */
+  r->bought_cn = bought(&m->hold_cn, m->stock_cn, p_cn);
+  r->s_cn = r->d_cn + r->bought_cn + r->exports - r->fringe; /* legal
+                                                               ** supply, as used */
   r->d_rw = ree_curve_at(&m->d_rw, p_rw);
-  r->s_rw = r->d_rw + m->stock_rw - r->exports;
+  r->bought_rw = bought(&m->hold_rw, m->stock_rw, p_rw);
+  r->s_rw = r->d_rw + r->bought_rw - r->exports;
   r->tax_revenue = m->tax * p_cn * r->legal * KG_PER_T;
   r->vat_revenue = m->vat_lost * (1.0 + m->tax) * p_cn * r->legal * KG_PER_T;
   r->tax_equivalent = p_rw / ((1.0 + m->vat_lost) * p_cn) - 1.0;
@@ -413,34 +493,21 @@ static int clear_all(const ree_market *ms, const free_trade *ft, int n,
 
 /*
 ** The licence price in [lo, hi] where legal exports fall to the quota
-** (g = legal - quota: g(lo) > 0 >= g(hi)), by regula falsi with the
-** Illinois halving (a side kept twice has its value halved, so neither
-** end sticks), bisecting whenever a step fails to halve the bracket.
+** (g = legal - quota: g(lo) > 0 >= g(hi)), by the falsi bracket.
 */
 static int licence_root(const ree_market *ms, const free_trade *ft, int n,
                         double quota, double lo, double g_lo, double hi,
                         double g_hi, ree_market_result *rs, double *licence,
                         ree_err *err) {
-  int i, rc, side = 0; /* the end the last step moved: +1 lo, -1 hi */
-  double width = hi - lo;
-  for (i = 0; i < 200 && hi - lo > 1e-13 * hi; i++) {
-    double mid = (lo * g_hi - hi * g_lo) / (g_hi - g_lo), legal, g;
-    if (!(mid > lo && mid < hi) || (i % 3 == 2 && hi - lo > width / 2.0))
-      mid = (lo + hi) / 2.0;
-    if (i % 3 == 2) width = hi - lo;
+  falsi s;
+  int i, rc;
+  falsi_start(&s, lo, g_lo, hi, g_hi);
+  for (i = 0; i < 200 && s.b - s.a > 1e-13 * s.b; i++) {
+    double mid = falsi_next(&s), legal;
     if ((rc = clear_all(ms, ft, n, mid, 0, rs, &legal, err)) != REE_OK) return rc;
-    g = legal - quota;
-    if (g > 0.0) {
-      lo = mid, g_lo = g;
-      if (side > 0) g_hi /= 2.0;
-      side = 1;
-    } else {
-      hi = mid, g_hi = g;
-      if (side < 0) g_lo /= 2.0;
-      side = -1;
-    }
+    falsi_keep(&s, mid, legal - quota, legal - quota > 0.0);
   }
-  *licence = hi;
+  *licence = s.b;
   return REE_OK;
 }
 

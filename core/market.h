@@ -11,6 +11,11 @@
 **                              wedge and licence holders earn the rent
 **                              (P_rw - (1 + x)(1 + v) P_cn) Q
 **   Leakage (smuggling):       L = l0 * max(0, P_rw / P_cn - 1)^g
+**   Stocks:                    holders on each side buy into stock (or sell
+**                              out of it) a fixed amount plus what a
+**                              price-dependent curve says, e.g. the gap to
+**                              a desired stock that is smaller when the
+**                              price is high: purchases join demand
 **   Two other regimes:         when the rest of the world has a surplus
 **                              at the free-trade price, China imports it
 **                              (no import barrier: P_cn = P_rw); when the
@@ -59,6 +64,12 @@ typedef struct ree_market {
   double stock_rw;   /* t that stockpiles outside China buy (> 0) or
                         release (< 0) this year, whatever the price; not
                         in the consumers' surplus */
+  double stock_cn;   /* the same for holders in China */
+  ree_curve hold_rw, hold_cn; /* what holders buy besides, as a falling
+                        curve of their side's price (none: zero); with
+                        stock_* < 0 for what they sell whatever the
+                        price, a stock-management rule (B(P) = S*(P)/tau
+                        - S/tau) fits; not in the consumers' surplus */
   double licence;    /* US$/kg an exporter pays for a share of a quota
                         several markets share (0: none); see
                         ree_market_clear_joint */
@@ -70,6 +81,7 @@ typedef struct ree_market_result {
                                          leakage - imports */
   double imports;                     /* t China imports (then exports < 0) */
   double d_cn, s_cn, fringe, d_rw, s_rw;
+  double bought_cn, bought_rw;        /* t into stock (< 0: out of it) */
   int quota_binding;
   double quota_rent;                  /* US$: (P_rw - w P_cn) Q, t * US$/kg * 1000 */
   double tax_revenue;                 /* US$: x P_cn legal */

@@ -41,6 +41,10 @@
 -- regions outside China share one price and one exponent, so their curves
 -- add up to one: a = a_JP + a_RW.
 --
+-- opts.monthly (optional) makes the markets clear every month, with
+-- holders of stock, China's illegal fringe and the quota's tranches
+-- (models/market_month.lua; what it holds is documented there).
+--
 -- Mines are co-production (section 4): a project online mines its whole
 -- deposit in fixed shares, and runs only while its basket value (last
 -- year's prices weighted by its shares, plus `credit` for elements not
@@ -50,7 +54,7 @@
 local ree = require("ree")
 local suggest = require("ree.suggest")
 
-local OPTIONS = { elements = true, regions = true, quota_groups = true }
+local OPTIONS = { elements = true, regions = true, quota_groups = true, monthly = true }
 
 return function(opts)
   if type(opts) ~= "table" or type(opts.elements) ~= "table" then
@@ -111,9 +115,10 @@ return function(opts)
     return v
   end
 
-  local function steps(list)
+  --- A merit order as the core takes it, its capacities times `scale` (1).
+  local function steps(list, scale)
     local out = { "steps" }
-    for _, s in ipairs(list or {}) do out[#out + 1] = { cost = s.cost, cap = s.cap } end
+    for _, s in ipairs(list or {}) do out[#out + 1] = { cost = s.cost, cap = s.cap * (scale or 1) } end
     return out
   end
 
@@ -317,5 +322,9 @@ return function(opts)
     end
   end
 
+  if opts.monthly then
+    return require("models.market_month")(model, { elements = elements, sides = sides, get = get, steps = steps,
+      quota_groups = opts.quota_groups, monthly = opts.monthly })
+  end
   return model
 end

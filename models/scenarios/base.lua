@@ -162,20 +162,30 @@ local function parameters()
 end
 base.params = parameters()
 
---- A scenario on the base: { name =, policies =, years = } (policies in
--- the order they act).
+--- A scenario on the base: { name =, policies =, years =, params =, monthly =,
+-- declare = } (params add to the base's or replace them; monthly: the
+-- market model's monthly part, models/market_month.lua; declare: the
+-- parameters the scenario's own policies read, as model.parameters
+-- declares them; policies in the order they act).
 function base.scenario(spec)
   spec = spec or {}
   local light, heavy = {}, {}
   for _, el in ipairs(base.ELEMENTS) do
     if china.is_light(el) then light[#light + 1] = el else heavy[#heavy + 1] = el end
   end
-  return ree.scenario { name = spec.name or "base", years = spec.years or base.YEARS, params = base.params,
-    policies = spec.policies, checks = spec.checks,
-    model = location.attach(market_model { elements = base.ELEMENTS, regions = base.REGIONS,
-      quota_groups = { light = light, heavy = heavy } },
-      { stages = { alloy = "jp-2011-mix", magnet = { from = "alloy", per_kg = base.ALLOY_PER_MAGNET } },
-        regions = { "CN", "JP", "RW" }, elements = base.ELEMENTS }) }
+  local params = base.params
+  if spec.params then -- the base's, with these added or replacing theirs
+    params = {}
+    for k, v in pairs(base.params) do params[k] = v end
+    for k, v in pairs(spec.params) do params[k] = v end
+  end
+  local model = location.attach(market_model { elements = base.ELEMENTS, regions = base.REGIONS,
+      quota_groups = { light = light, heavy = heavy }, monthly = spec.monthly },
+    { stages = { alloy = "jp-2011-mix", magnet = { from = "alloy", per_kg = base.ALLOY_PER_MAGNET } },
+      regions = { "CN", "JP", "RW" }, elements = base.ELEMENTS })
+  for name, decl in pairs(spec.declare or {}) do model.parameters[name] = decl end
+  return ree.scenario { name = spec.name or "base", years = spec.years or base.YEARS, params = params,
+    policies = spec.policies, checks = spec.checks, model = model }
 end
 
 return base

@@ -19,8 +19,9 @@ usage: ./ree [--debug] [COMMAND | FILE.lua [ARGS...] | -e CODE]
   ./ree report SCENARIO -o FILE.html [--year Y]
                          write the scenario's report: one self-contained HTML file
   ./ree lesson [N]       list the lessons, or take lesson N
-  ./ree sweep FILE.lua --runs N [--seed S] [--shard K/M] [--out DIR]
-                         run shard K of M of a Monte Carlo sweep; one JSON file to DIR
+  ./ree sweep FILE.lua --runs N [--seed S] [--shard K/M | --jobs J|all] [--out DIR]
+                         run shard K of M of a Monte Carlo sweep; one JSON file to DIR;
+                         or all of it in J local processes (all: one a core), merged
   ./ree merge DIR        join a sweep's shard files into DIR/merged.json
   ./ree test             build and run every test (C and busted)
   ./ree test --asan      ... built with the address and undefined sanitizers
@@ -104,7 +105,11 @@ local function report(rest)
   local reports = require("app.report")
   local sc, err, status = reports.scenario(name)
   if not sc then return fail(err, status) end
-  status = protected(function() reports.write(sc:run(), out, { year = year }) end)
+  status = protected(function()
+    -- the crisis comes with its calibration and validation (about 20 s)
+    local validation = name == "crisis" and require("models.scenarios.crisis_validation").run { progress = false }
+    reports.write(sc:run(), out, { year = year, validation = validation or nil })
+  end)
   if status == 0 then io.write(string.format("wrote %s\n", out)) end
   return status
 end
@@ -186,6 +191,12 @@ function cli.main(args)
     local o, err = require("app.sweep").options(table.move(rest, 2, #rest, 1, {}))
     if not o then return fail("sweep: " .. err, 2) end
     return protected(function()
+      if o.jobs then
+        local mc, file = require("app.sweep").run_jobs(path, o)
+        io.write(string.format("%d runs (seed %d) in %d local processes, merged into %s\n%s\n", mc:count(), mc.seed,
+          o.jobs, file, require("app.sweep").summary(mc)))
+        return
+      end
       local file, n = require("app.sweep").run(path, o)
       io.write(string.format("%d of %d runs (shard %d/%d, seed %d) written to %s\n", n, o.runs, o.shard, o.shards,
         o.seed, file))

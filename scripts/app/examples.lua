@@ -136,6 +136,9 @@ return {
   ["Scenario:parameters"] = { example = 'sc:parameters(2011).quota_total   --> the 2011 quota, t' },
   ["Results:get"] = { example = 'res:get "price.Nd.fob"   -- as res.price.Nd.fob' },
   ["Results:variables"] = { example = 'res:variables()   --> { "cost.alloy.CN", ... }' },
+  ["Results:annual"] = { example = 'require("models.scenarios.crisis").scenario():run():annual().price.Nd.fob[2011]' ..
+      '   -- the mean of its months' },
+  ["Results:sub_annual"] = { example = 'res:sub_annual()   --> false: the history is yearly' },
   ["Results:has"] = { example = 'res:has "location.magnet"   --> true: the history places magnet making' },
   ["Results:sources"] = { example = 'for _, s in ipairs(res:sources()) do print(s.source, #s.params) end' },
 
@@ -199,6 +202,16 @@ return {
       '.orders.factory' },
   ["beer_game.cases_in_system"] = { example = '-- in a model step: beer.cases_in_system(state)\n' ..
       'require("models.classroom.beer_game").scenario():run().orders.factory:max()' },
+  ["crisis.scenario"] = { example = 'crisis = require("models.scenarios.crisis")\n' ..
+      'print(crisis.scenario { ["stock.theta"] = 3 }:run().price.Dy.fob:max())   -- the peak and its month' },
+  ["crisis.events"] = { example = 'for _, e in ipairs(require("models.scenarios.crisis").events()) do ' ..
+      'print(e.year, e.month, e.step, e.what) end' },
+  ["crisis.tranches"] = { example = 'require("models.scenarios.crisis").tranches()[2011].all   ' ..
+      '--> { [1] = 0.479, [7] = 0.521 }' },
+  ["crisis.legal_caps"] = { example = 'legal = require("models.scenarios.base").scenario { policies = ' ..
+      '{ require("models.scenarios.crisis").legal_caps() } }' },
+  ["crisis.mix"] = { example = 'factor, modelled = require("models.scenarios.crisis").mix(16320, 24480)   ' ..
+      '-- Dy about 2x the base' },
   ["panic.scenario"] = { example = 'require("models.classroom.panic").scenario { eta = 0.3 }:run().price:max()' },
   ["stockpile.scenario"] = { example = 'require("models.classroom.stockpile").scenario():run().price' },
   ["market_model"] = { signature = "market_model(opts)",

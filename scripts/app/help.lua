@@ -63,7 +63,8 @@ function help.public()
   end
   walk(require("ree"), "ree.", 0)
   for _, m in ipairs({ "china", "japan", "location", "scenarios.history", "scenarios.base",
-    "scenarios.validation", "classroom.cobweb", "classroom.beer_game", "classroom.stockpile", "classroom.panic" }) do
+    "scenarios.validation", "scenarios.crisis", "classroom.cobweb", "classroom.beer_game", "classroom.stockpile",
+    "classroom.panic" }) do
     walk(require("models." .. m), m:match("[^.]+$") .. ".", 2)
   end
   walk(require("app.report"), "report.", 2) -- the reports a user writes from the REPL

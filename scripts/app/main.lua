@@ -157,5 +157,8 @@ return function(out, chart_dir)
   say("== 7. History 2005-2015 against a world without China's restrictions ==")
   require("models.scenarios.summary")(say, chart_dir)
   say("")
+  say("== 8. The crisis, month by month: calibrated on quantities, judged on held-out prices ==")
+  require("models.scenarios.crisis_summary")(say, chart_dir)
+  say("")
   say("Sources for every number: models/data/*.json; their bibliography: models/data/sources.json.")
 end

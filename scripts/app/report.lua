@@ -28,7 +28,8 @@ local report = {}
 function report.scenario(name)
   local history = require("models.scenarios.history")
   if type(name) ~= "string" or name == "" then
-    return nil, "name a scenario: " .. table.concat(history.NAMES, ", ") .. ", or a FILE.lua that returns one", 2
+    return nil, "name a scenario: " .. table.concat(history.NAMES, ", ") .. ", crisis, or a FILE.lua that returns one",
+      2
   end
   if name:match("%.lua$") then
     local chunk, err = loadfile(name)
@@ -43,7 +44,8 @@ function report.scenario(name)
   for _, known in ipairs(history.NAMES) do
     if known == name then return history.scenario(name) end
   end
-  return nil, string.format("no scenario '%s': name one of %s, or a FILE.lua that returns one", name,
+  if name == "crisis" then return require("models.scenarios.crisis").scenario() end
+  return nil, string.format("no scenario '%s': name one of %s, crisis, or a FILE.lua that returns one", name,
     table.concat(history.NAMES, ", ")), 2
 end
 
@@ -74,8 +76,10 @@ local function total(res, els, what, side, year)
   return t
 end
 
---- The key numbers: { { label, value text }, ... }.
+--- The key numbers: { { label, value text }, ... } (of the year's
+-- aggregates, for results recorded by month or quarter).
 function report.digest(res)
+  if res:sub_annual() then res = res:annual() end
   local els = elements_of(res)
   local first, last = years_of(res)
   local rows = {}
@@ -87,7 +91,7 @@ function report.digest(res)
     add(el .. " oxide price outside China", string.format("peak %s US$/kg in %d; %s in %d", format.number(peak), year,
       format.number(res.price[el].fob[last]), last))
   end
-  if #els > 0 and res.revenue then
+  if #els > 0 and res:has("revenue") then
     local collected = 0
     for year = first, last do
       collected = collected + total(res, els, "revenue", nil, year) + total(res, els, "rent", nil, year)
@@ -108,6 +112,7 @@ end
 
 --- What `./ree run SCENARIO` prints: the digest, then prices by year.
 function report.text(res, write)
+  if res:sub_annual() then res = res:annual() end
   local rows, els = report.digest(res)
   write(format.table(rows, "  ") .. "\n")
   if #els > 0 then
@@ -132,17 +137,23 @@ end
 -- Charts
 -- ===================================================================
 
---- A Sankey of one element's flows in year: mined in China and outside,
--- used in China, exported, bought by Japan and the rest of the world.
+--- A Sankey of one element's flows in year: mined in China (legally,
+-- and by its illegal fringe where the model has one) and outside, used in
+-- China and stocked there, exported, bought by Japan and the rest of the
+-- world.
 function report.sankey(res, el, year)
-  local mined_cn, mined_rw = res.supply[el].CN[year], res.supply[el].RW[year]
-  local exports = res.exports[el][year]
+  local function maybe(path) return res:has(path) and res:get(path)[year] or 0 end
+  local mined_cn = res.supply[el].CN[year] + maybe("fringe." .. el)
+  local mined_rw = res.supply[el].RW[year]
+  local exports, stocked_cn = res.exports[el][year], maybe("bought." .. el .. ".CN")
   local c = ree.chain { elements = { el }, from = year, to = year }
   c:process("China", { label = "China's market", region = "CN" })
   c:process("world", { label = "the market outside China", region = "RW" })
   c:flow { "mined in China", to = "China", value = { [el] = mined_cn } }
   c:flow { "mined outside China", to = "world", value = { [el] = mined_rw } }
-  local into_cn = mined_cn + math.max(0, -exports)
+  if stocked_cn < 0 then c:flow { "out of stocks in China", to = "China", value = { [el] = -stocked_cn } } end
+  local into_cn = mined_cn + math.max(0, -exports) + math.max(0, -stocked_cn)
+  if stocked_cn > 0 then c:flow { "into stocks in China", from = "China", tc = { [el] = stocked_cn / into_cn } } end
   local into_rw = mined_rw + math.max(0, exports)
   if exports >= 0 then
     c:flow { "exports", from = "China", to = "world", tc = { [el] = into_cn > 0 and exports / into_cn or 0 } }
@@ -151,6 +162,18 @@ function report.sankey(res, el, year)
   end
   c:flow { "used in China", from = "China", tc = { [el] = into_cn > 0 and res.demand[el].CN[year] / into_cn or 0 } }
   local jp = res.demand[el].JP and res.demand[el].JP[year] or 0
+  if res:has("bought." .. el .. ".RW") then -- the holders' stocks outside China are in the results
+    local stocked = maybe("bought." .. el .. ".RW")
+    if stocked < 0 then
+      c:flow { "out of stocks outside China", to = "world", value = { [el] = -stocked } }
+      into_rw = into_rw - stocked
+    end
+    local function share(q) return into_rw > 0 and q / into_rw or 0 end
+    c:flow { "used in Japan", from = "world", tc = { [el] = share(jp) } }
+    c:flow { "used elsewhere", from = "world", tc = { [el] = share(maybe("demand." .. el .. ".RW")) } }
+    if stocked > 0 then c:flow { "into stocks outside China", from = "world", tc = { [el] = share(stocked) } } end
+    return c:solve()
+  end
   local outside_use = into_rw - math.max(0, -exports)
   c:flow { "used in Japan", from = "world", tc = { [el] = into_rw > 0 and jp / into_rw or 0 } }
   c:flow { "used elsewhere or stocked", from = "world",
@@ -220,6 +243,7 @@ end
 -- price peak).
 function report.html(res, opts)
   opts = opts or {}
+  if res:sub_annual() then res = res:annual() end -- the charts and tables are by year
   local sc = res.scenario
   local page = html.page(string.format("ree: the scenario '%s', %d-%d", sc.name, sc.first, sc.last))
   local rows, els = report.digest(res)
@@ -288,6 +312,30 @@ function report.html(res, opts)
       page:figure(require("ree.sankey").svg(r, { element = el, year = year, title = "Flows between the markets",
         quantity = "t of " .. ree.element(el).oxide }),
         string.format("Largest balance residual: %.3g t.", (r:balance())))
+    end
+  end
+  if opts.validation then -- a calibration and its held-out facts (models/scenarios/crisis_validation.lua)
+    local v = opts.validation
+    page:heading("Calibrated on quantities, judged on held-out prices")
+    page:para("Fitted on China's exports and on the price levels of 2014-2015 only; never on a price of " ..
+      "2010-2013.")
+    local fit = { { "parameter", "start", "fitted", "sd", "range", "identified by the data" } }
+    for _, name in ipairs(v.fit.params) do
+      local r = v.fit.range[name]
+      fit[#fit + 1] = { name, format.number(v.fit.start[name]), format.number(v.fit.values[name]),
+        v.fit.sd[name] == math.huge and "-" or format.number(v.fit.sd[name]),
+        format.number(r[1]) .. " to " .. format.number(r[2]), v.fit.identified[name] and "yes" or "no" }
+    end
+    page:table(fit)
+    page:para(string.format("Targets: %s, %d-%d; S = %.4g on %d degrees of freedom. Held out, never fitted: %s.",
+      table.concat(v.fit.targets, ", "), v.fit.years[1], v.fit.years[2], v.fit.s, v.fit.df,
+      table.concat(v.fit.hold_out, ", ")), "note")
+    local facts, met = require("models.scenarios.crisis_validation").rows(v.facts)
+    page:para(string.format("%d of %d held-out facts within the model's 5-95%% band (%d Monte Carlo runs over " ..
+      "the parameters the data leave free); a miss is reported, not tuned away.", met, #v.facts, v.mc:count()))
+    page:table(facts)
+    for _, chart in ipairs(require("models.scenarios.crisis_validation").charts(v)) do
+      page:figure(chart[2], "Log scale. The record's monthly prices were never fitted.")
     end
   end
   page:heading("Parameters and their sources")

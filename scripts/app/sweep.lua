@@ -2,6 +2,7 @@
 --
 --   ./ree sweep models/sweeps/quota.lua --runs 1000 --seed 7 --shard 2/8 --out runs/
 --   ./ree merge runs/
+--   ./ree sweep models/sweeps/quota.lua --runs 1000 --jobs all --out runs/   -- shards in local processes, merged
 --
 -- A sweep file is a Lua script that returns what ree.montecarlo takes
 -- besides runs and seed: { scenario = sc, sample = {...}, collect = {...} }.
@@ -20,8 +21,16 @@ local sweep = {}
 local SPEC_KEYS = { scenario = true, sample = true, collect = true, lhs = true }
 local MAX_RUNS = 10000000 -- a sweep's runs: ten million, hours of work at 2 ms a run
 
---- Parses "--runs N --seed S --shard K/M --out DIR"; returns the options
--- or nil and a message.
+--- The number of cores this machine has (1 when it cannot tell).
+local function cores()
+  local p = io.popen("nproc 2>/dev/null")
+  local n = p and math.tointeger(tonumber(p:read("l") or ""))
+  if p then p:close() end
+  return n and n > 0 and n or 1
+end
+
+--- Parses "--runs N --seed S --shard K/M --jobs J|all --out DIR"; returns
+-- the options or nil and a message.
 function sweep.options(args)
   local o = { seed = 1, shard = 1, shards = 1, out = "output/sweep" }
   local i = 1
@@ -42,6 +51,12 @@ function sweep.options(args)
         return nil, string.format("--shard wants K/M with 1 <= K <= M, not '%s'", value)
       end
       o.shard, o.shards = k, m
+    elseif flag == "--jobs" then
+      local n = value == "all" and cores() or math.tointeger(tonumber(value))
+      if not n or n < 1 or n > 256 then
+        return nil, string.format("--jobs wants a number of processes from 1 to 256, or all, not '%s'", value)
+      end
+      o.jobs = n
     elseif flag == "--out" then
       o.out = value
     else
@@ -50,6 +65,7 @@ function sweep.options(args)
     i = i + 2
   end
   if not o.runs then return nil, "give the number of runs: --runs N" end
+  if o.jobs and o.shards > 1 then return nil, "--jobs runs every shard here; it cannot be given with --shard" end
   return o
 end
 
@@ -98,14 +114,37 @@ function sweep.run(path, o)
   return file, result
 end
 
---- Reads the shard files in dir, joins them, writes dir/merged.json and
--- returns the MonteCarlo and the merged file's path.
-function sweep.merge(dir)
+--- Runs the sweep in o.jobs local processes, shard k of them in the
+-- k-th, and merges their files: the MonteCarlo and the merged file.
+function sweep.run_jobs(path, o)
+  local function quote(x) return "'" .. tostring(x):gsub("'", "'\\''") .. "'" end
+  local exe = files.root() .. "/bindings/ree-host"
+  local children = {}
+  for k = 1, o.jobs do
+    local cmd = table.concat({ quote(exe), "sweep", quote(path), "--runs", o.runs, "--seed", o.seed, "--shard",
+      k .. "/" .. o.jobs, "--out", quote(o.out), "2>&1" }, " ")
+    children[k] = assert(io.popen(cmd, "r"))
+  end
+  local failed
+  for k, child in ipairs(children) do -- they run side by side; each is read to its end
+    local text = child:read("a")
+    local ok = child:close()
+    if not ok and not failed then failed = string.format("shard %d/%d: %s", k, o.jobs, text:match("^[^\n]*")) end
+  end
+  if failed then error("sweep: " .. failed, 0) end
+  return sweep.merge(o.out, o.jobs)
+end
+
+--- Reads the shard files in dir (those of a sweep in `of` shards, when
+-- given), joins them, writes dir/merged.json and returns the MonteCarlo
+-- and the merged file's path.
+function sweep.merge(dir, of)
   local names, err = files.list(dir)
   if not names then error(err, 0) end
   local list, paths = {}, {}
   for _, name in ipairs(names) do
-    if name:match("%-shard%-%d+%-of%-%d+%.json$") then
+    local m = name:match("%-shard%-%d+%-of%-(%d+)%.json$")
+    if m and (not of or tonumber(m) == of) then
       local path = dir .. "/" .. name
       local text = assert(files.read(path))
       local t, msg = core.json_decode(text)
@@ -123,13 +162,19 @@ function sweep.merge(dir)
 end
 
 --- A summary of a sweep for the terminal: each collected variable's
--- median and 5-95 percentile band in the last year.
+-- median and 5-95 percentile band in the last year (a monthly one's in
+-- its last month).
 function sweep.summary(mc)
   local rows = { { "variable", "unit", "year", "p05", "median", "p95" } }
   for _, path in ipairs(mc.collect) do
     local b = mc:bands(path)
-    local v = function(s) return s[mc.last] and format.number(s[mc.last]) or "-" end
-    rows[#rows + 1] = { path, mc.units[path], tostring(mc.last), v(b.p05), v(b.p50), v(b.p95) }
+    local per = b.p50:period()
+    local when = per == 1 and tostring(mc.last) or format.time(mc.last + (per - 1) / per, per)
+    local v = function(s)
+      local x = per == 1 and s[mc.last] or s:at(mc.last, per)
+      return x and format.number(x) or "-"
+    end
+    rows[#rows + 1] = { path, mc.units[path], when, v(b.p05), v(b.p50), v(b.p95) }
   end
   return format.table(rows, "  ")
 end

@@ -7,7 +7,8 @@
 --     fit = { "Dy.lambda", ["Nd.e_lr"] = { -0.8, -0.1 } },  -- a range replaces the parameter's own
 --     targets = { { "supply.Dy.CN", data = output, sd = 500 },  -- sd in the data's unit,
 --                 { "exports.Nd", data = exports, rel = 0.1 } },  -- or a fraction of each value
---     hold_out = { "price.Dy.fob" },  -- never a target: what the fit is judged on
+--     hold_out = { "price.Dy.fob" },  -- never a target: what the fit is judged on;
+--                                     -- { "price.Nd.fob", from = 2010, to = 2013 }: those years only
 --     years = { 2005, 2009 },          -- the years fitted (default: the scenario's)
 --   }
 --   fit.values["Dy.lambda"], fit.sd["Dy.lambda"], fit.identified["Dy.lambda"]
@@ -15,7 +16,8 @@
 --   fit:scenario():run()               -- the scenario with the fitted values
 --
 -- The objective is S = sum over targets and fitted years of
--- ((model - data) / sd)^2, minimised by the core's bounded Nelder-Mead
+-- ((model - data) / sd)^2 (a monthly or quarterly result taken as the
+-- year's aggregate, Series:annual), minimised by the core's bounded Nelder-Mead
 -- (core/optim.h) within each parameter's range. A run with no solution
 -- counts as infinitely bad. At the optimum the Jacobian J of the weighted
 -- residuals (central differences) gives the covariance
@@ -97,7 +99,8 @@ local function checked_targets(targets, held, first, last)
   for i, t in ipairs(targets) do
     if type(t) ~= "table" or type(t[1]) ~= "string" then fail("target %d needs a result path", i) end
     suggest.check_keys("calibrate: target '" .. t[1] .. "'", t, TARGET_KEYS, 0)
-    if held[t[1]] then fail("'%s' is held out; it cannot also be a target", t[1]) end
+    local h = held[t[1]]
+    if h and h.whole then fail("'%s' is held out; it cannot also be a target", t[1]) end
     if type(t.data) ~= "userdata" or t.data.values == nil then fail("target '%s' needs its data as a series", t[1]) end
     if (t.sd == nil) == (t.rel == nil) then
       fail("target '%s' needs an sd (in the data's unit) or rel (a fraction of each value), one of them", t[1])
@@ -109,6 +112,9 @@ local function checked_targets(targets, held, first, last)
     local points = {}
     for year = first, last do
       local v = t.data[year]
+      if v and h and year >= h.from and year <= h.to then
+        fail("target '%s' has data for %d, inside its held-out years %d-%d", t[1], year, h.from, h.to)
+      end
       if v then points[#points + 1] = { year = year, value = v, sd = t.sd or t.rel * math.abs(v) } end
     end
     if #points == 0 then fail("target '%s' has no data in %d-%d, the years fitted", t[1], first, last) end
@@ -130,6 +136,7 @@ local function residuals(sc, params, values, targets)
   local out = {}
   for _, t in ipairs(targets) do
     local s = res[t.path]
+    if s:period() ~= 1 then s = s:annual() end -- a monthly result against yearly data: the year's aggregate
     for _, pt in ipairs(t.points) do
       local m = s[pt.year]
       out[#out + 1] = m and (m - pt.value) / pt.sd or math.huge
@@ -212,14 +219,25 @@ function calibrate.run(spec)
       years[1] < sc.first or years[2] > sc.last then
     fail("years must be { first, last } within the scenario's %d-%d", sc.first, sc.last)
   end
-  local held = {}
-  for _, path in ipairs(spec.hold_out or {}) do held[path] = true end
+  local held, held_paths, held_text = {}, {}, {}
+  for i, h in ipairs(spec.hold_out or {}) do
+    if type(h) == "string" then
+      held[h] = { whole = true }
+      held_paths[i], held_text[i] = h, h
+    elseif type(h) == "table" and type(h[1]) == "string" and math.type(h.from) == "integer" and
+        math.type(h.to) == "integer" and h.from <= h.to then
+      held[h[1]] = { from = h.from, to = h.to }
+      held_paths[i], held_text[i] = h[1], string.format("%s (%d-%d)", h[1], h.from, h.to)
+    else
+      fail("hold_out %d: give a result path, or { path, from = year, to = year }", i)
+    end
+  end
   local params = fitted(sc, spec.fit or {})
   local targets = checked_targets(spec.targets, held, years[1], years[2])
   -- every path named must be one the scenario records
   local base = sc:run()
   local names = base:variables()
-  for _, path in ipairs(spec.hold_out or {}) do
+  for _, path in ipairs(held_paths) do
     if not base:has(path) then fail("the scenario records no '%s' to hold out%s", path, suggest.hint(path, names)) end
   end
   for _, t in ipairs(targets) do
@@ -257,7 +275,7 @@ function calibrate.run(spec)
   if not m then fail("a run at the optimum failed: %s", tostring(err)) end
   local var, dropped = covariance(m, params, math.max(1, df > 0 and s / df or 1))
   local fit = setmetatable({ values = {}, sd = {}, identified = {}, range = {}, start = {}, s = s, points = n_points,
-    df = df, runs = runs, targets = {}, hold_out = spec.hold_out or {}, years = years, base = sc, params = {} },
+    df = df, runs = runs, targets = {}, hold_out = held_text, years = years, base = sc, params = {} },
     Calibration)
   for i, p in ipairs(params) do
     local sd = var[i] and math.sqrt(math.max(0, var[i])) or math.huge

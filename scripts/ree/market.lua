@@ -10,6 +10,9 @@
 --     tax = 0.25, vat_lost = 0.05, quota = 300, cap = 1000,
 --     fringe = { "elastic", a = 2, e = 0.8 }, leak = { l0 = 50, g = 1.5 },
 --     stock_rw = 100,   -- t stockpiles outside China buy (or, negative, release) whatever the price
+--     stock_cn = 0,     -- the same in China
+--     hold_rw = { "elastic", a = 400, e = -0.5 },  -- and what holders buy besides, falling with the price
+--                                                 -- (hold_cn: in China); bought_rw, bought_cn in the result
 --   }
 --   r.p_cn, r.p_rw (US$/kg), r.exports (net: negative when China imports), r.imports,
 --   r.quota_binding, r.quota_rent (US$), r.tax_revenue, r.vat_revenue, r.deadweight
@@ -24,7 +27,8 @@ local core = require("ree.core")
 local market = {}
 
 local KEYS = { name = true, year = true, d_cn = true, s_cn = true, d_rw = true, s_rw = true, fringe = true,
-  tax = true, vat_lost = true, quota = true, cap = true, leak = true, stock_rw = true }
+  tax = true, vat_lost = true, quota = true, cap = true, leak = true, stock_rw = true,
+  stock_cn = true, hold_rw = true, hold_cn = true }
 
 local function check(spec)
   args.check("clear", 1, spec, "table", 3)

@@ -135,6 +135,14 @@ function dist.discrete(values, weights)
   end, "discrete")
 end
 
+--- The distribution of f(x), x drawn from d: e.g. a series with one
+-- year's value drawn, for a parameter that is a series.
+function dist.map(d, f, description)
+  if type(d) ~= "table" or type(d.quantile) ~= "function" then error("map: give a distribution and a function", 2) end
+  if type(f) ~= "function" then error("map: give a distribution and a function", 2) end
+  return make("map", function(u) return f(d.quantile(u)) end, description or ("f(" .. d.description .. ")"))
+end
+
 -- }==================================================================
 
 --- The samples of every run: plan[i][name] = value. Latin hypercube
@@ -204,7 +212,7 @@ function montecarlo.run(spec)
 end
 
 --- The q-quantile of a sorted list (linear interpolation, "type 7").
-local function quantile(sorted, q)
+function montecarlo.quantile(sorted, q)
   local h = (#sorted - 1) * q + 1
   local lo = math.floor(h)
   if lo >= #sorted then return sorted[#sorted] end
@@ -228,7 +236,7 @@ function MonteCarlo:bands(path)
       if v and v == v then column[#column + 1] = v end
     end
     table.sort(column)
-    for name, q in pairs(qs) do bands[name][y] = #column > 0 and quantile(column, q) or nil end
+    for name, q in pairs(qs) do bands[name][y] = #column > 0 and montecarlo.quantile(column, q) or nil end
   end
   local out = {}
   for name in pairs(qs) do

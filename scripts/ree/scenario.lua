@@ -23,7 +23,9 @@
 -- p, year, sub), which runs period times between location and clearing;
 -- what it records is recorded for that quarter or month (a monthly
 -- series in the results), and state.annual(path [, how]) gives the annual
--- parts the year's aggregate of it.
+-- parts the year's aggregate of it. state.record(path, value, unit [, how])
+-- may say how its year aggregates ("last" for a stock; by default as
+-- series.aggregation says for the unit).
 
 local args = require("ree.args")
 local data = require("ree.data")
@@ -50,6 +52,10 @@ function Scenario:__tostring()
 end
 
 local Results = {} -- its __index is below, with the lazy series
+
+--- Where a recorded path keeps step `sub` of `year`: 1 for the first step
+-- of the scenario's first year, so that the values fill a Lua array.
+local function slot(r, year, sub) return (year - r.first) * r.period + sub end
 
 --- A deep copy of plain tables (model state, so that forks do not share it).
 local function copy(v, seen)
@@ -227,17 +233,17 @@ function Scenario:run(opts)
   local recorded = self.start and copy(self.start.recorded) or {}
   local violations = self.start and copy(self.start.violations) or {}
   local snapshots = {}
-  local period = self.model.period or 1
-  local function record(path, value, unit)
+  local period, first_year = self.model.period or 1, self.first
+  local function record(path, value, unit, how)
     local r = recorded[path]
     local per = state.sub and period or 1
     if not r then
-      r = { unit = unit or "fraction", values = {}, period = per }
+      r = { unit = unit or "fraction", values = {}, period = per, first = first_year, how = how }
       recorded[path] = r
     elseif r.period ~= per then
       error(string.format("scenario: '%s' is recorded both %s and yearly", path, PERIOD_NAMES[period]), 2)
     end
-    r.values[state.year * per + (state.sub or 1) - 1] = value
+    r.values[slot(r, state.year, state.sub or 1)] = value
   end
   state.record = record
   --- The year's aggregate of a path the sub-annual step records: its sum,
@@ -247,10 +253,10 @@ function Scenario:run(opts)
     if not r or r.period == 1 then
       error(string.format("scenario: '%s' is not recorded by the sub-annual step", tostring(path)), 2)
     end
-    how = how or series.aggregation(r.unit)
+    how = how or r.how or series.aggregation(r.unit)
     local sum, last = 0, nil
     for k = 1, r.period do
-      last = r.values[state.year * r.period + k - 1]
+      last = r.values[slot(r, state.year, k)]
       if last == nil then
         error(string.format("scenario: '%s' has no value for %d, step %d of %d", path, state.year, k, r.period), 2)
       end
@@ -300,15 +306,13 @@ end
 
 local function make_series(results, path, r)
   local sc = results.scenario
-  local per, values = r.period or 1, {}
-  local first, last = sc.first * per, sc.last * per + per - 1
-  for step = first, last do values[step - first + 1] = r.values[step] end
+  local per = r.period or 1
+  local n = (sc.last - sc.first + 1) * per
   if per == 1 then
-    return series.new { from = sc.first, to = sc.last, unit = r.unit, name = path,
-      table.unpack(values, 1, last - first + 1) }
+    return series.new { from = sc.first, to = sc.last, unit = r.unit, name = path, table.unpack(r.values, 1, n) }
   end
   return series.new { from = { sc.first, 1 }, to = { sc.last, per }, period = PERIOD_NAMES[per], unit = r.unit,
-    name = path, table.unpack(values, 1, last - first + 1) }
+    name = path, table.unpack(r.values, 1, n) }
 end
 
 local lazy_node
@@ -414,6 +418,40 @@ function Results:variables()
   return names
 end
 
+--- Whether any variable is recorded by month or quarter.
+function Results:sub_annual()
+  for _, r in pairs(self.recorded) do
+    if r.period > 1 then return true end
+  end
+  return false
+end
+
+--- The results by year: each monthly or quarterly variable as its year's
+-- aggregate (series.aggregation of its unit: the mean of a price, the
+-- sum of a flow), the yearly ones as they are.
+function Results:annual()
+  local years = self.scenario.last - self.scenario.first + 1
+  local recorded = {}
+  for path, r in pairs(self.recorded) do
+    if r.period == 1 then
+      recorded[path] = r
+    else
+      local how, values = r.how or series.aggregation(r.unit), {}
+      for y = 1, years do
+        local sum, last = 0, nil
+        for k = 1, r.period do
+          last = r.values[(y - 1) * r.period + k]
+          sum = last and sum + last or 0 / 0
+        end
+        values[y] = how == "sum" and sum or how == "mean" and sum / r.period or last
+      end
+      recorded[path] = { unit = r.unit, values = values, period = 1, first = r.first }
+    end
+  end
+  return setmetatable({ scenario = self.scenario, recorded = recorded, violations = self.violations,
+    snapshots = {} }, Results)
+end
+
 --- The sources the scenario's parameters cite, with the parameters.
 function Results:sources()
   local by, ids = {}, {}
@@ -483,7 +521,7 @@ function scenario.check.close_to(path, data_series, tol)
   return { name = path .. " close to " .. (data_series:name() or "data"), test = function(_, year, recorded)
     local want = data_series[year]
     local r = recorded[path]
-    local got = r and r.values[year]
+    local got = r and r.values[slot(r, year, 1)]
     if want == nil or got == nil then return true end
     if math.abs(got - want) <= tol * math.abs(want) then return true end
     return false, string.format("%.6g against %.6g (tolerance %g)", got, want, tol)

@@ -48,7 +48,9 @@ end
 
 local function check(list, opts, fname)
   for k in pairs(opts) do
-    if not OPTIONS[k] then error(string.format("unknown option '%s' to 'svg.%s'", tostring(k), fname), 3) end
+    if not (OPTIONS[k] or (k == "record" and fname == "bands")) then
+      error(string.format("unknown option '%s' to 'svg.%s'", tostring(k), fname), 3)
+    end
   end
   if type(list) ~= "table" or #list == 0 then error("svg." .. fname .. ": no series to draw", 3) end
   local unit = list[1]:unit()
@@ -225,19 +227,29 @@ end
 
 --- A fan chart of Monte Carlo quantile bands { p05, p25, p50, p75, p95 }
 -- (series): the 5-95 and 25-75 percentile bands shaded, the median a line.
--- Years where a band has a gap are left out of it.
+-- Years where a band has a gap are left out of it. opts.record: a series
+-- (or a list of them) of what was observed, drawn as black points over
+-- the bands, named in the legend.
 function svg.bands(b, opts)
   opts = opts or {}
   for _, q in ipairs({ "p05", "p25", "p50", "p75", "p95" }) do
     if not b[q] then error("svg.bands: give the bands p05, p25, p50, p75 and p95", 2) end
   end
+  local record = opts.record
+  if record and getmetatable(record) ~= nil then record = { record } end
   local legend = { b.p50:named("median"), b.p75:named("25-75 percentile"), b.p95:named("5-95 percentile") }
+  local swatches = { { COLOURS[1], 1 }, { COLOURS[1], 0.35 }, { COLOURS[1], 0.15 } }
+  for _, r in ipairs(record or {}) do
+    legend[#legend + 1] = r
+    swatches[#swatches + 1] = { "#000", 1 }
+  end
   local unit = check(legend, opts, "bands")
-  local lo, hi, y0, y1 = scale.extent({ b.p05, b.p95 }, opts.log)
+  local extent = { b.p05, b.p95 }
+  for _, r in ipairs(record or {}) do extent[#extent + 1] = r end
+  local lo, hi, y0, y1 = scale.extent(extent, opts.log)
   if not lo then error("svg.bands: every value is missing", 2) end
   if not opts.log then lo = math.min(lo, 0) end
   local colour = COLOURS[1]
-  local swatches = { { colour, 1 }, { colour, 0.35 }, { colour, 0.15 } }
   local text = chart(legend, opts, { unit = unit, lo = lo, hi = hi, from = y0, to = y1, swatches = swatches,
     plot = function(add, x_of, y_of)
     -- the bands share their steps: read them by position, with their times
@@ -262,6 +274,13 @@ function svg.bands(b, opts)
       if v then run[#run + 1] = num(x_of(t)) .. "," .. num(y_of(v)) end
     end
     line(add, colour, run)
+    for _, r in ipairs(record or {}) do
+      for t, v in r:pairs() do
+        if v and (not opts.log or v > 0) then
+          add('<circle cx="%s" cy="%s" r="4" fill="#000"/>', num(x_of(t)), num(y_of(v)))
+        end
+      end
+    end
   end })
   return finish(text, opts)
 end

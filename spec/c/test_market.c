@@ -250,6 +250,38 @@ static void market_should_let_a_stockpile_buy(void) {
   CHECK_INT(ree_market_clear(&m, &r, &err), REE_EDOMAIN);
 }
 
+/* Holders outside China sell 10 t whatever the price, and buy
+** max(0, 50 - p/2) besides: B(p) = 40 - p/2. Free trade:
+** p = (100 - p) + (100 - p) + 40 - p/2, so p = 480/7; B = 40/7,
+** D_rw = 220/7, exports = D_rw + B = 260/7, and China's 480/7 = 220/7 + 260/7. */
+static void market_should_let_holders_buy_by_the_price(void) {
+  ree_market m = linear();
+  ree_market_result r;
+  m.stock_rw = -10;
+  m.hold_rw.kind = REE_CURVE_LINEAR;
+  m.hold_rw.a = 50, m.hold_rw.b = -0.5;
+  CHECK_INT(ree_market_clear(&m, &r, &err), REE_OK);
+  CHECK_NEAR(r.p_rw, 480.0 / 7, 1e-10);
+  CHECK_NEAR(r.bought_rw, 40.0 / 7, 1e-10);
+  CHECK_NEAR(r.d_rw, 220.0 / 7, 1e-10);
+  CHECK_NEAR(r.exports, 260.0 / 7, 1e-10);
+  CHECK_NEAR(r.s_cn, 480.0 / 7, 1e-10);
+  CHECK_NEAR(r.bought_cn, 0, 1e-12);
+  /* holders in China buying 10 t: p = 200 - 2p + 10, p = 70; China makes
+  ** 70 = 30 used + 10 stocked + 30 exported */
+  m = linear();
+  m.stock_cn = 10;
+  CHECK_INT(ree_market_clear(&m, &r, &err), REE_OK);
+  CHECK_NEAR(r.p_cn, 70, 1e-10);
+  CHECK_NEAR(r.bought_cn, 10, 1e-10);
+  CHECK_NEAR(r.exports, 30, 1e-10);
+  CHECK_NEAR(r.s_cn, 70, 1e-10);
+  m.hold_cn.kind = REE_CURVE_LINEAR;
+  m.hold_cn.a = 10, m.hold_cn.b = 1;
+  CHECK_INT(ree_market_clear(&m, &r, &err), REE_EDOMAIN);
+  CHECK_STR(err.msg, "market 'Nd', 2011: stock demand in China must fall with the price");
+}
+
 static void market_should_name_what_cannot_clear(void) {
   ree_market m = linear();
   ree_market_result r;
@@ -306,6 +338,7 @@ int main(void) {
   RUN(market_should_share_one_quota_between_markets);
   RUN(market_should_squeeze_the_cheap_element_under_a_tonnage_quota);
   RUN(market_should_let_a_stockpile_buy);
+  RUN(market_should_let_holders_buy_by_the_price);
   RUN(market_should_name_what_cannot_clear);
   return check_report();
 }

@@ -18,8 +18,16 @@ describe("./ree run SCENARIO and ./ree report #cli", function()
     assert.truthy(out:find("^  scenario%s+ladder_only, 2005%-2015\n"))
     assert.truthy(out:find("\n  Prices outside China, US$/kg of oxide:\n" ..
       "  year  La FOB  Ce FOB  Pr FOB  Nd FOB  Dy FOB\n", 1, true))
-    assert.are.same({ "", "ree: no scenario 'now': name one of " .. NAMES .. ", or a FILE.lua that returns one\n", 2 },
-      { run { "run", "now" } })
+    assert.are.same({ "", "ree: no scenario 'now': name one of " .. NAMES ..
+      ", crisis, or a FILE.lua that returns one\n", 2 }, { run { "run", "now" } })
+  end)
+
+  it("runs the monthly crisis and prints its years", function()
+    local out, err, status = run { "run", "crisis" }
+    assert.are.same({ "", 0 }, { err, status })
+    assert.truthy(out:find("^  scenario%s+crisis, 2005%-2015\n"))
+    -- 2009 is where the crisis's prices start: the record's FOB levels (base.PRICES), calm all year
+    assert.truthy(out:find("\n  2009    8.71    4.56      18    19.1     118\n", 1, true))
   end)
 
   it("runs a scenario from a file, and says what is wrong with one", function()

@@ -46,6 +46,11 @@ describe("Monte Carlo #scenario", function()
     assert.near(4 - math.sqrt(6), ree.dist.triangular(0, 1, 4).quantile(0.5), 1e-15)
     -- lognormal with mean 1, sd 1: sigma^2 = ln 2, median = exp(-ln 2 / 2)
     assert.near(1 / math.sqrt(2), ree.dist.lognormal(1, 1).quantile(0.5), 1e-12)
+    -- a distribution of a function of a draw: a series scaled by a uniform factor
+    local scaled = ree.dist.map(ree.dist.uniform(0, 2),
+      function(x) return ree.series { from = 2010, unit = "t", 1, 2 } * x end)
+    assert.are.equal(3, scaled.quantile(0.75)[2011]) -- factor 1.5
+    assert.has_error(function() ree.dist.map(ree.dist.uniform(0, 1), 3) end, "map: give a distribution and a function")
     local d = ree.dist.discrete({ "a", "b" }, { 1, 3 })
     assert.are.same({ "a", "b", "b" }, { d.quantile(0.2), d.quantile(0.3), d.quantile(0.99) })
   end)

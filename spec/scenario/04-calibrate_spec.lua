@@ -46,6 +46,24 @@ describe("calibration #unit", function()
     assert.matches("noise +1 +[%d.]+ +%- +0 to 2 +no: the data leave it free", tostring(fit))
   end)
 
+  it("holds out a window of a series and fits the years outside it", function()
+    -- stock held out in 2001-2002: only 2000's 107 t is fitted, which r = 0.07 makes exactly
+    local fit = ree.calibrate { scenario = scenario(0.1), fit = { "rate" },
+      hold_out = { { "stock", from = 2001, to = 2002 } },
+      targets = { { "stock", data = ree.series { from = 2000, unit = "t", 107 }, sd = 1 } } }
+    assert.near(0.07, fit.values.rate, 1e-6)
+    assert.are.equal(1, fit.points)
+    assert.matches("held out, never fitted: stock %(2001%-2002%)", tostring(fit))
+    assert.has_error(function()
+      ree.calibrate { scenario = scenario(0.1), fit = { "rate" }, hold_out = { { "stock", from = 2001, to = 2002 } },
+        targets = { { "stock", data = observed, sd = 1 } } }
+    end, "calibrate: target 'stock' has data for 2001, inside its held-out years 2001-2002")
+    assert.has_error(function()
+      ree.calibrate { scenario = scenario(0.1), fit = { "rate" }, hold_out = { { "stock", from = 2002 } },
+        targets = { { "half", data = observed, sd = 1 } } }
+    end, "calibrate: hold_out 1: give a result path, or { path, from = year, to = year }")
+  end)
+
   it("refuses to fit what it was told to hold out, and targets without data", function()
     assert.has_error(function()
       ree.calibrate { scenario = scenario(0.1), fit = { "rate" }, hold_out = { "stock" },

@@ -70,6 +70,16 @@ describe("sub-annual scenarios #unit", function()
     assert.is_true(b.p05:at(2010, 6) < b.p95:at(2010, 6))
   end)
 
+  it("calibrate against yearly data as the year's aggregate", function()
+    -- the monthly price is p0 + month: its year's mean is p0 + 6.5, so a
+    -- record of 16.5 US$/kg in both years gives p0 = 10
+    local sc = ree.scenario { name = "shop", years = { 2010, 2011 }, model = shop(),
+      params = { p0 = { value = 30, source = "assumption", range = { 0, 50 } } } }
+    local fit = ree.calibrate { scenario = sc, fit = { "p0" },
+      targets = { { "price", data = ree.series { from = 2010, unit = "US$/kg", 16.5, 16.5 }, sd = 1 } } }
+    assert.near(10, fit.values.p0, 1e-6)
+  end)
+
   it("need a step for a period, and a period for a step", function()
     local m = shop()
     m.period = nil

@@ -4,10 +4,10 @@ local dataset = require("ree.dataset")
 describe("the historical datasets #models", function()
   it("are listed and load", function()
     assert.are.same({ "china-export-duties", "china-quotas", "demand", "ndfeb-production", "prices",
-      "production", "reserves", "seed-report" }, ree.data.list())
+      "production", "quota-tranches", "reserves", "seed-report", "supply-risk-events" }, ree.data.list())
     for _, name in ipairs(ree.data.list()) do
       local ds = ree.data.load(name)
-      assert.truthy(#ds.order > 0, name)
+      assert.truthy(#ds.order > 0 or #ds.events > 0, name) -- series, or dated events only
     end
   end)
 
@@ -16,10 +16,12 @@ describe("the historical datasets #models", function()
     local grades = { A = true, B = true, C = true, computed = true, assumption = true }
     for _, name in ipairs(ree.data.list()) do
       local ds = ree.data.load(name)
+      for _, e in ipairs(ds.events) do assert.is_table(bib[e.source], name .. ": event " .. e.date) end
       for _, sname in ipairs(ds.order) do
         local count = 0
+        local per = ds.series[sname]:period() -- 1, 4 or 12 steps a year
         for year, v in ds.series[sname]:pairs() do
-          local p = ds.provenance[sname][year]
+          local p = ds.provenance[sname][math.floor(year * per + 0.5)] -- by step: year * period + sub - 1
           if v then
             count = count + 1
             assert.is_table(p, name .. " / " .. sname .. " " .. year .. " has no source")

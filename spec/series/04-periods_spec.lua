@@ -69,6 +69,12 @@ describe("sub-annual series #unit", function()
     assert.truthy(text:find('>2012</text>', 1, true)) -- the x axis marks whole years
     local fan = svg.bands { p05 = s * 0.5, p25 = s * 0.8, p50 = s, p75 = s * 1.2, p95 = s * 1.5 }
     assert.are.equal(2, select(2, fan:gsub("<polygon", "")))
+    -- the record over the bands: a point for each value it has, named in the legend
+    local seen = ree.series { from = { 2011, 6 }, period = "monthly", unit = "US$/kg", 12, nil, 7 }:named("record")
+    local with = svg.bands({ p05 = s * 0.5, p25 = s * 0.8, p50 = s, p75 = s * 1.2, p95 = s * 1.5 }, { record = seen })
+    assert.are.equal(2, select(2, with:gsub("<circle", "")))
+    assert.truthy(with:find(">record</text>", 1, true))
+    assert.has_error(function() svg.lines({ s }, { record = seen }) end, "unknown option 'record' to 'svg.lines'")
     assert.has_error(function() svg.bars { s } end,
       "svg.bars: draws annual series; aggregate the monthly one with :annual()")
     assert.has_error(function() svg.area { s } end,

@@ -1,0 +1,283 @@
+--- The crisis: the history of models/scenarios/history.lua on a monthly
+-- market with stocks (models/market_month.lua), 2005-2015.
+--
+--   local crisis = require("models.scenarios.crisis")
+--   local res = crisis.scenario():run()
+--   res.price.Dy.fob:max()            -- the peak, and its month
+--   crisis.scenario { ["stock.theta"] = 3 }:run()
+--
+-- What it adds to the history: holders of stock on both sides who want
+-- more of it when a dated event puts supply at risk
+-- (models/data/history/supply-risk-events.json); China's output as the
+-- legal part under the mining quotas, by group, and an illegal fringe
+-- that enforcement shrinks; the export quota released in its recorded
+-- tranches (quota-tranches.json), with smuggling, and ferro-alloys
+-- outside it until 20 May 2011 (wsj-2011-05). Every number it adds is in
+-- crisis.PARAMS with its source or, where no source gives it, labelled an
+-- assumption with the range the Monte Carlo draws from.
+
+local ree = require("ree")
+local base = require("models.scenarios.base")
+local china = require("models.china")
+local history = require("models.scenarios.history")
+
+local crisis = {}
+
+local function assumption(value, range, note)
+  return { value = value, source = "assumption", range = range, note = note }
+end
+
+--- Each element's share of a deposit's REO: the fringe and the legal
+-- output of a group are mined in these shares.
+local function deposit_shares(deposit)
+  local reo = ree.magnet.supply({ [deposit] = 1 }).reo
+  local out = {}
+  for _, el in ipairs(base.ELEMENTS) do out[el] = reo[el] or 0 end
+  return out
+end
+crisis.GROUP_SHARES = { light = deposit_shares("Bayan Obo"), heavy = deposit_shares("Longnan") }
+
+-- China's output above its mining quota in 2010, t REO: USGS production
+-- less the quota (computed, china.above_quota). The record gives no
+-- split by group; Nguyen and Imholte's shares of illegal output (59-65%
+-- of the heavy group's supply, 14-16% of the light's) give about 0.6 of
+-- it heavy on 2010's quotas (computed), the default of fringe.heavy.
+local ABOVE_2010 = china.above_quota()[2010]
+local HEAVY_SHARE = 0.6
+
+-- What enforcement stopped of the fringe (fringe.enforced), a year at a
+-- time: nothing to 2010; from 2012 crisis.enforced, in 2011 a share
+-- crisis.enforced_2011 of it (the guideline came in May). The record's
+-- output above the quota (USGS less the quotas) falls to 6,200 t in
+-- 2012-13 and none in 2014, so that enforcement stopped 85-100% of 2010's
+-- fringe; BGR puts illegal exports alone at about 35,000 t a year, so
+-- that it stopped far less. The level is fitted (models/scenarios/
+-- crisis_fit.lua), within 0.3-1; 2011's share is unknown (no output on
+-- record) and drawn by the Monte Carlo.
+crisis.DECLARE = {
+  ["crisis.enforced"] = { "share of 2010's illegal fringe that enforcement stops from 2012", unit = "fraction",
+    range = { 0, 1 }, owner = "crisis" },
+  ["crisis.enforced_2011"] = { "share of that enforcement in place in 2011", unit = "fraction", range = { 0, 1 },
+    owner = "crisis" },
+}
+
+local function enforcement()
+  return ree.policy { "enforcement against the illegal fringe", from = base.YEARS[1], apply = function(p, year)
+    local late = p["crisis.enforced"]
+    p["fringe.enforced"] = year <= 2010 and 0 or year == 2011 and late * p["crisis.enforced_2011"] or late
+  end }
+end
+
+-- Demand that grows. The base holds each element's demand at constant
+-- prices where 2009 had it; magnets did not stand still: the world's
+-- sintered NdFeB went from 42,300 t in 2005 to 98,200 t in 2010, 18.4% a
+-- year (computed from ndfeb-production.json). From 2009 the magnet part
+-- of Nd, Pr and Dy demand grows at that rate (before prices and
+-- thrifting act on it); the magnet part of each is an assumption.
+local MAGNETS = assert(ree.data.load "ndfeb-production"):get("World")
+crisis.MAGNET_GROWTH = (MAGNETS[2010] / MAGNETS[2005]) ^ (1 / 5) - 1
+crisis.MAGNET_SHARE = { Nd = { 0.7, 0.5, 0.9 }, Pr = { 0.7, 0.5, 0.9 }, Dy = { 0.9, 0.8, 1 } }
+for el in pairs(crisis.MAGNET_SHARE) do
+  crisis.DECLARE["crisis.magnets." .. el] = { "the part of " .. el .. " demand in magnets", unit = "fraction",
+    range = { 0, 1 }, owner = "crisis" }
+end
+crisis.DECLARE["crisis.magnet_growth"] = { "yearly growth of magnet making at constant prices, from 2009",
+  unit = "fraction", range = { 0, 1 }, owner = "crisis" }
+
+local function growth()
+  return ree.policy { "demand for magnets grows", from = 2010, apply = function(p, year)
+    local g = (1 + p["crisis.magnet_growth"]) ^ (year - 2009)
+    for el in pairs(crisis.MAGNET_SHARE) do
+      local f = 1 + p["crisis.magnets." .. el] * (g - 1)
+      for _, key in ipairs({ "d_cn0", "d_jp0", "d_rw0" }) do p[el .. "." .. key] = p[el .. "." .. key] * f end
+    end
+  end }
+end
+
+--- What the crisis market reads besides the base's parameters.
+crisis.PARAMS = {
+  ["stock.cover0"] = assumption(2, { 1, 3 },
+    "two months of use; Japan's rare-metal stockpile target, as reported, is 60 days"),
+  ["stock.theta"] = assumption(1.5, { 0.5, 3 }, "cover up to 3-8 months at full risk"),
+  ["stock.cover0_cn"] = assumption(1, { 0.5, 2 }),
+  ["stock.theta_cn"] = assumption(0.5, { 0, 1.5 }, "traders and hoarders in China"),
+  ["stock.eta"] = assumption(0.3, { 0.1, 1 }, "storage models' convenience yield"),
+  ["stock.tau"] = assumption(4, { 2, 8 }, "the beer game's stock adjustment, about four periods"),
+  ["stock.tau_e"] = assumption(6, { 3, 12 }),
+  ["risk.full"] = assumption(3, { 2, 4 }),
+  ["risk.half_life"] = assumption(12, { 6, 24 }),
+  reserve = { value = ree.series { from = 2005, unit = "t REO", 0, 0, 0, 0, 0, 0, 2000, 2000, 2000, 0, 0 },
+    source = "assumption", range = { 0, 7000 },
+    note = "China's state reserve, reported at about 20,000 t by 2013, mostly heavy; no yearly purchases on record" },
+  ["fringe.light"] = { value = ABOVE_2010 * (1 - HEAVY_SHARE), source = "nguyen-imholte-2016",
+    range = { ABOVE_2010 * 0.2, ABOVE_2010 * 0.6 }, note = "computed: the output above the quota, its light part" },
+  ["fringe.heavy"] = { value = ABOVE_2010 * HEAVY_SHARE, source = "nguyen-imholte-2016",
+    range = { ABOVE_2010 * 0.3, ABOVE_2010 * 0.8 }, note = "computed: the output above the quota, its heavy part" },
+  ["fringe.e"] = assumption(1, { 0.5, 2 }, "illegal miners respond fast"),
+  ["fringe.enforced"] = { value = 0, source = "assumption", range = { 0, 1 }, note = "set by crisis.enforced" },
+  ["crisis.enforced"] = { value = 1 - 6200 / ABOVE_2010, source = "usgs-mcs-compiled", range = { 0.3, 1 },
+    note = "computed: 2012-13 output above the quota against 2010's; fitted" },
+  ["crisis.enforced_2011"] = assumption(0.5, { 0, 1 }, "the guideline came in May 2011"),
+  ["crisis.magnet_growth"] = { value = crisis.MAGNET_GROWTH, source = "meank", range = { 0.05, 0.25 },
+    note = "computed: world sintered NdFeB 2005-2010 (meank, china-org-2013)" },
+  ["leak.l0"] = assumption(5000, { 0, 15000 }, "smuggling; BGR puts illegal exports far higher"),
+  ["leak.g"] = assumption(1, { 0.5, 2 }),
+  ["shift.l0"] = assumption(3000, { 0, 10000 }, "ferro-alloy exports before May 2011"),
+}
+
+-- The element mix. The base shares each element's demand and supply by
+-- its part of the mining quotas' output (base.shares); the crisis mines
+-- the fringe besides, most of it heavy, so its mix is that of China's
+-- 2010 output, legal and illegal, by group (computed from the fringe's
+-- parameters, so that a fit or a draw of them keeps demand and supply in
+-- one mix), and the base's demand and capacities of each element are
+-- scaled to it. The history scales China's quotas for all rare earths by
+-- the share of its output the modelled elements make; in this mix that
+-- share is another.
+local Q2010 = (function()
+  local quotas = assert(ree.data.load "china-quotas")
+  return { light = quotas:get("Mining quota, light (rock)")[2010],
+    heavy = quotas:get("Mining quota, medium and heavy (ion-adsorption)")[2010] }
+end)()
+
+--- Each element's factor on the base, and the modelled share of output,
+-- with fringes of `light` and `heavy` t REO.
+function crisis.mix(light, heavy)
+  local l, h = Q2010.light + light, Q2010.heavy + heavy
+  local out, modelled = {}, 0
+  for _, el in ipairs(base.ELEMENTS) do
+    local share = (l * crisis.GROUP_SHARES.light[el] + h * crisis.GROUP_SHARES.heavy[el]) / (l + h)
+    out[el], modelled = share / base.shares[el], modelled + share
+  end
+  return out, modelled
+end
+
+local function scaled(steps, k)
+  local out = {}
+  for i, st in ipairs(steps) do out[i] = { cost = st.cost, cap = st.cap * k } end
+  return out
+end
+
+local function mix_policy()
+  return ree.policy { "the crisis's element mix", from = base.YEARS[1], apply = function(p)
+    local k, modelled = crisis.mix(p["fringe.light"], p["fringe.heavy"])
+    for _, el in ipairs(base.ELEMENTS) do
+      for _, key in ipairs({ "d_cn0", "d_jp0", "d_rw0" }) do p[el .. "." .. key] = p[el .. "." .. key] * k[el] end
+      for _, key in ipairs({ "s_cn", "s_rw" }) do p[el .. "." .. key] = scaled(p[el .. "." .. key], k[el]) end
+    end
+    if p.quota_total >= 0 then p.quota_total = p.quota_total * modelled / base.modelled_share end
+  end }
+end
+
+for el, share in pairs(crisis.MAGNET_SHARE) do
+  crisis.PARAMS["crisis.magnets." .. el] = assumption(share[1], { share[2], share[3] })
+end
+
+--- The dated events of the supply-risk index, { year, month, step, what },
+-- from `list` (default: the events of supply-risk-events.json).
+function crisis.events(list)
+  list = list or assert(ree.data.load "supply-risk-events").events
+  local out = {}
+  for i, e in ipairs(list) do
+    local what = type(e.what) == "string" and e.what or ("number " .. i)
+    if type(e.source) ~= "string" then error(string.format("crisis: the event '%s' has no source", what), 2) end
+    if type(e.date) ~= "string" then error(string.format("crisis: the event '%s' has no date", what), 2) end
+    local y, m = e.date:match("^(%d%d%d%d)%-(%d%d)")
+    if not y or tonumber(m) < 1 or tonumber(m) > 12 then
+      error(string.format("crisis: the event '%s' is dated '%s': the risk index needs its year and month", what,
+        e.date), 2)
+    end
+    if type(e.value) ~= "number" then
+      error(string.format("crisis: the event '%s' has no step (value: +1, -1 or 0)", what), 2)
+    end
+    out[#out + 1] = { year = tonumber(y), month = tonumber(m), step = e.value, what = e.what }
+  end
+  return out
+end
+
+local TRANCHES = { all = { "Export quota tranches", "Export quota" },
+  light = { "Export quota tranches, light", "Export quota, light" },
+  heavy = { "Export quota tranches, medium and heavy", "Export quota, medium and heavy" } }
+
+--- Each year's tranches as shares of its quota: { [year] = { [group] =
+-- { [month] = share } } }; a year's tranches may not exceed its quota.
+-- batches, quotas: datasets (default quota-tranches and china-quotas).
+function crisis.tranches(batches, quotas)
+  batches = batches or assert(ree.data.load "quota-tranches")
+  quotas = quotas or assert(ree.data.load "china-quotas")
+  local out = {}
+  for group, names in pairs(TRANCHES) do
+    local s, annual = batches:get(names[1]), quotas:get(names[2])
+    local first, last = s:years()
+    for year = first, last do
+      local total, by_month = 0, {}
+      for m = 1, 12 do
+        local v = s:at(year, m)
+        if v then total, by_month[m] = total + v, v end
+      end
+      if total > 0 then
+        local q = annual[year]
+        if not q then error(string.format("crisis: %d has tranches of '%s' but no quota", year, names[2]), 2) end
+        if total > q * (1 + 1e-9) then
+          error(string.format("crisis: the %d tranches of '%s' add up to %.0f t, more than the year's quota of %.0f t",
+            year, names[2], total, q), 2)
+        end
+        for m, v in pairs(by_month) do by_month[m] = v / q end
+        out[year] = out[year] or {}
+        out[year][group] = by_month
+      end
+    end
+  end
+  return out
+end
+
+-- The record has the mining quota by group for 2010, 2011, 2013 and 2014;
+-- 2012's total equals 2011's, so 2012 takes 2011's split (computed).
+local function group_quota(series, year)
+  return series[year] or series[year - 1]
+end
+
+--- China's legal output capped by the mining quotas, each group's in its
+-- deposit's shares (the fringe beyond is the market's).
+function crisis.legal_caps()
+  local quotas = assert(ree.data.load "china-quotas")
+  local light = quotas:get("Mining quota, light (rock)")
+  local heavy = quotas:get("Mining quota, medium and heavy (ion-adsorption)")
+  local first, last = light:years()
+  return ree.policy { "mining quotas, legal output only", from = first,
+    source = "models/data/history/china-quotas.json", apply = function(p, year)
+      local y = math.min(year, last)
+      local l, h = group_quota(light, y), group_quota(heavy, y)
+      for _, el in ipairs(base.ELEMENTS) do
+        p[el .. ".cap"] = l * crisis.GROUP_SHARES.light[el] + h * crisis.GROUP_SHARES.heavy[el]
+      end
+    end }
+end
+
+--- The crisis scenario; `values` (optional) replace parameters' values,
+-- e.g. { ["stock.theta"] = 3 }.
+function crisis.scenario(values)
+  local policies = {}
+  for _, pol in ipairs(history.china_policies_without_wto()) do
+    policies[#policies + 1] = pol.name == "mining quotas, and the output above them" and crisis.legal_caps() or pol
+  end
+  policies[#policies + 1] = mix_policy()
+  policies[#policies + 1] = enforcement()
+  policies[#policies + 1] = growth()
+  for _, c in ipairs(history.RECORDED) do policies[#policies + 1] = history.COUNTERMEASURES[c]() end
+  local params = {}
+  for k, v in pairs(crisis.PARAMS) do params[k] = v end
+  for k, v in pairs(values or {}) do
+    local decl = params[k] or base.params[k]
+    if not decl then error(string.format("crisis.scenario: no parameter '%s'", tostring(k)), 2) end
+    params[k] = { value = v, source = "assumption", range = decl.range }
+  end
+  return base.scenario { name = "crisis", policies = policies, params = params, declare = crisis.DECLARE,
+    -- ferro-alloys under the quota from 20 May 2011 (wsj-2011-05); 2011's
+    -- enforcement from the State Council's guideline that month (chinadaily-2011-05)
+    monthly = { events = crisis.events(), tranches = crisis.tranches(), covered_from = { 2011, 5 },
+      enforced_from = { [2011] = 5 },
+      fringe_shares = crisis.GROUP_SHARES, shares = base.shares } }
+end
+
+return crisis

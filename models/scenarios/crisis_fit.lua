@@ -1,0 +1,62 @@
+--- The crisis calibrated on quantities and on price levels outside the
+-- crisis, never on a price of 2010-2013 (those are held out: the
+-- validation of models/scenarios/crisis_validation.lua judges them).
+--
+--   local fit = require("models.scenarios.crisis_fit").run()
+--   print(fit)                      -- each parameter, its sd, whether the data pin it
+--   fit:scenario():run()
+--
+-- Fitted, within their ranges:
+--   crisis.enforced   how much of 2010's illegal fringe enforcement stopped
+--   fringe.heavy      the fringe's heavy part (sets the element mix)
+--   shift.l0          exports as ferro-alloys before the quota covered them
+--                     (customs count them; smuggling they do not see)
+-- on (years 2008-2015):
+--   China's exports, all rare earths: 2008, 2010, 2013 and 2014 (2011 and
+--     2012 are held out: the quota's under-fill is a fact to validate)
+--   FOB oxide prices of La, Ce, Nd and Dy in 2014 and 2015 (USGS annual
+--     averages): the levels after the quota regime
+-- The record is customs data: the model's legal exports and those of
+-- products the quota did not cover, not smuggling (exports.customs). The
+-- model's exports are of its five elements; the record's, of all rare
+-- earths, so the record is scaled by the share the five make of China's
+-- output in the crisis's default mix (crisis.mix).
+
+local ree = require("ree")
+local crisis = require("models.scenarios.crisis")
+
+local fit = {}
+
+fit.FIT = { "crisis.enforced", "fringe.heavy", "shift.l0" }
+fit.YEARS = { 2008, 2015 }
+fit.EXPORT_YEARS = { 2008, 2010, 2013, 2014 }
+fit.HELD_OUT = { { "price.La.fob", from = 2010, to = 2013 }, { "price.Ce.fob", from = 2010, to = 2013 },
+  { "price.Nd.fob", from = 2010, to = 2013 }, { "price.Dy.fob", from = 2010, to = 2013 },
+  { "exports.customs", from = 2011, to = 2012 }, "ratio.Nd", "purchases.Nd.JP", "licence.all" }
+
+local OXIDES = { La = "La2O3", Ce = "CeO2", Nd = "Nd2O3", Dy = "Dy2O3" }
+
+--- The targets: { path, data = Series, rel = fraction }.
+function fit.targets()
+  local quotas = assert(ree.data.load "china-quotas")
+  local exports = quotas:get("Exports")
+  local _, modelled = crisis.mix(crisis.PARAMS["fringe.light"].value, crisis.PARAMS["fringe.heavy"].value)
+  local values = {}
+  for _, year in ipairs(fit.EXPORT_YEARS) do values[year - 2007] = exports[year] * modelled end
+  local list = { { "exports.customs", data = ree.series { from = 2008, unit = "t REO", table.unpack(values, 1, 7) },
+    rel = 0.15 } }
+  local prices = assert(ree.data.load "prices")
+  for _, el in ipairs({ "La", "Ce", "Nd", "Dy" }) do
+    list[#list + 1] = { "price." .. el .. ".fob", data = prices:get(OXIDES[el] .. ", annual average (USGS)"),
+      rel = 0.3 }
+  end
+  return list
+end
+
+--- The calibration (a ree.Calibration); max_runs bounds the optimiser.
+function fit.run(max_runs)
+  return ree.calibrate { scenario = crisis.scenario(), fit = fit.FIT, targets = fit.targets(),
+    hold_out = fit.HELD_OUT, years = fit.YEARS, max_runs = max_runs }
+end
+
+return fit
