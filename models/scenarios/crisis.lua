@@ -94,6 +94,45 @@ local function growth()
   end }
 end
 
+-- Japan's glass and polishing move to China. Those uses of La and Ce pay
+-- the FOB price in Japan and China's own price there, so each year a
+-- share `crisis.relocation_speed` of the relocatable demand still in Japan
+-- moves for each unit by which last year's FOB/China ratio exceeds 1. The
+-- relocatable parts of Japan's La and Ce demand and the speed are
+-- assumptions (the product split of Japan's demand, in JSNM's tables, was
+-- not read). What has moved is kept in the scenario's state, as
+-- japan.recycling keeps its stock, so forks and Monte Carlo runs stay apart.
+crisis.RELOCATABLE = { La = { 0.5, 0.2, 0.8 }, Ce = { 0.6, 0.3, 0.9 } }
+for el in pairs(crisis.RELOCATABLE) do
+  crisis.DECLARE["crisis.relocatable." .. el] = { "the part of Japan's " .. el .. " demand in glass and polishing",
+    unit = "fraction", range = { 0, 1 }, owner = "crisis" }
+end
+crisis.DECLARE["crisis.relocation_speed"] = { "share of it that moves to China a year, for each unit by which " ..
+  "last year's FOB/China ratio exceeds 1", unit = "fraction", range = { 0, 2 }, owner = "crisis" }
+
+local function relocation()
+  return ree.policy { "Japan's glass and polishing move to China", from = 2009,
+    apply = function(p, year, state, market)
+      if not state then return end
+      local m = state.memory
+      m.relocated = m.relocated or { year = year - 1 }
+      local moved = m.relocated
+      for el in pairs(crisis.RELOCATABLE) do
+        if moved.year < year and market.cleared(state) then -- once a year, from last year's prices
+          local gap = math.max(0, market.price(state, el) / market.price_in_china(state, el) - 1)
+          local share = moved[el] or 0
+          local room = p["crisis.relocatable." .. el] - share
+          moved[el] = share + math.max(0, room) * math.min(1, p["crisis.relocation_speed"] * gap)
+        end
+        local jp = p[el .. ".d_jp0"] * (moved[el] or 0)
+        p[el .. ".d_jp0"], p[el .. ".d_cn0"] = p[el .. ".d_jp0"] - jp, p[el .. ".d_cn0"] + jp
+      end
+      moved.year = year
+      state.record("relocated.La", moved.La or 0, "fraction")
+      state.record("relocated.Ce", moved.Ce or 0, "fraction")
+    end }
+end
+
 --- What the crisis market reads besides the base's parameters.
 crisis.PARAMS = {
   ["stock.cover0"] = assumption(2, { 1, 3 },
@@ -120,6 +159,7 @@ crisis.PARAMS = {
   ["crisis.enforced_2011"] = assumption(0.5, { 0, 1 }, "the guideline came in May 2011"),
   ["crisis.magnet_growth"] = { value = crisis.MAGNET_GROWTH, source = "meank", range = { 0.05, 0.25 },
     note = "computed: world sintered NdFeB 2005-2010 (meank, china-org-2013)" },
+  ["crisis.relocation_speed"] = assumption(0.3, { 0, 1 }),
   ["leak.l0"] = assumption(5000, { 0, 15000 }, "smuggling; BGR puts illegal exports far higher"),
   ["leak.g"] = assumption(1, { 0.5, 2 }),
   ["shift.l0"] = assumption(3000, { 0, 10000 }, "ferro-alloy exports before May 2011"),
@@ -171,6 +211,9 @@ end
 
 for el, share in pairs(crisis.MAGNET_SHARE) do
   crisis.PARAMS["crisis.magnets." .. el] = assumption(share[1], { share[2], share[3] })
+end
+for el, share in pairs(crisis.RELOCATABLE) do
+  crisis.PARAMS["crisis.relocatable." .. el] = assumption(share[1], { share[2], share[3] })
 end
 
 --- The dated events of the supply-risk index, { year, month, step, what },
@@ -264,6 +307,7 @@ function crisis.scenario(values)
   policies[#policies + 1] = mix_policy()
   policies[#policies + 1] = enforcement()
   policies[#policies + 1] = growth()
+  policies[#policies + 1] = relocation()
   for _, c in ipairs(history.RECORDED) do policies[#policies + 1] = history.COUNTERMEASURES[c]() end
   local params = {}
   for k, v in pairs(crisis.PARAMS) do params[k] = v end

@@ -14,7 +14,8 @@
 -- price elasticity, the adjustment and expectation times, the risk
 -- index's scale and half-life, 2011's enforcement, the fringe's price
 -- response, smuggling, the growth of magnets and their part of each
--- element's demand, the state reserve, and the fitted parameters the data
+-- element's demand, how fast and how much of Japan's glass and polishing
+-- moves to China, the state reserve, and the fitted parameters the data
 -- left free.
 --
 -- A fact holds when its band reaches the record: contains a recorded
@@ -40,7 +41,8 @@ function validation.sample(calibration)
   local draw = {}
   local PRIORS = { "stock.cover0", "stock.theta", "stock.cover0_cn", "stock.theta_cn", "stock.eta", "stock.tau",
     "stock.tau_e", "risk.full", "risk.half_life", "crisis.enforced_2011", "fringe.e", "leak.l0", "leak.g",
-    "crisis.magnet_growth", "crisis.magnets.Nd", "crisis.magnets.Pr", "crisis.magnets.Dy" }
+    "crisis.magnet_growth", "crisis.magnets.Nd", "crisis.magnets.Pr", "crisis.magnets.Dy",
+    "crisis.relocation_speed", "crisis.relocatable.La", "crisis.relocatable.Ce" }
   for _, name in ipairs(PRIORS) do
     local r = crisis.PARAMS[name].range
     draw[name] = ree.dist.uniform(r[1], r[2])

@@ -73,6 +73,19 @@ describe("the crisis model #models", function()
     assert.is_true(worst < 1e-6, "largest residual " .. worst .. " t")
   end)
 
+  it("moves Japan's glass and polishing to China as the FOB price runs ahead of China's", function()
+    -- each year the share still in Japan of the relocatable 60% of its Ce demand moves by
+    -- 0.3 times last year's (FOB / China - 1), the ratio of the yearly mean prices
+    local r = run()
+    local fob, cn, moved = r.price.Ce.fob:annual(), r.price.Ce.cn:annual(), r.relocated.Ce
+    for year = 2010, 2015 do
+      local before = moved[year - 1] or 0
+      local step = math.min(1, 0.3 * math.max(0, fob[year - 1] / cn[year - 1] - 1))
+      assert.near(before + (0.6 - before) * step, moved[year], 1e-12)
+    end
+    assert.is_true(moved[2015] > moved[2010] and moved[2015] <= 0.6)
+  end)
+
   it("records monthly prices whose year is their mean, and a wedge of at least the duties", function()
     local r = run()
     local nd = r.price.Nd.fob
