@@ -39,7 +39,15 @@ Errors go to stderr.
 
 local debugging = false -- --debug: errors keep their tracebacks
 
-local function first_line(message) return (tostring(message):match("^[^\n]*")) end
+--- The one line a user sees of an error. Lua's message for a module that
+-- will not load puts the reason on the next line ("error loading module
+-- 'm' from file 'f':\n\tf:3: ... near 'x'"): the two are joined.
+local function first_line(message)
+  local text = tostring(message)
+  local head, reason = text:match("^(error loading module [^\n]*:)\n%s*([^\n]*)")
+  if head then return head .. " " .. reason end
+  return (text:match("^[^\n]*"))
+end
 
 --- Writes "ree: MESSAGE" to stderr: its first line, or all of it (the
 -- traceback) with --debug; returns the exit status (default 1).

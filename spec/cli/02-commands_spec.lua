@@ -50,6 +50,18 @@ describe("./ree run SCENARIO and ./ree report #cli", function()
     os.remove(path)
   end)
 
+  it("says in one line why a module a script requires will not load, and where", function()
+    local dir = os.tmpname()
+    os.remove(dir)
+    os.execute("mkdir " .. dir)
+    write(dir .. "/broken.lua", "return {\n  x =\n")
+    write(dir .. "/use.lua", 'package.path = "' .. dir .. '/?.lua;" .. package.path\nrequire("broken")\n')
+    local out, err, status = run { dir .. "/use.lua" }
+    assert.are.same({ "", "ree: error loading module 'broken' from file '" .. dir .. "/broken.lua': " .. dir ..
+      "/broken.lua:3: unexpected symbol near <eof>\n", 1 }, { out, err, status })
+    os.execute("rm -rf " .. dir)
+  end)
+
   it("writes one self-contained HTML report, whole", function()
     local path = os.tmpname() .. ".html"
     local out, err, status = run { "report", "history", "-o", path }
