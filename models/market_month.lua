@@ -147,7 +147,7 @@ return function(model, ctx)
 
   --- The share of the fringe enforcement stops this month: the year's
   -- fringe.enforced, from the month monthly.enforced_from[year] gives (1
-  -- when it gives none); before it, last year's.
+  -- when it gives none); before it, last year's. Once a month.
   local function enforced_in(state, p, year, sub)
     local mm = state.memory.month
     if sub == 1 then mm.enforced_before, mm.enforced_year = mm.enforced_year, p["fringe.enforced"] end
@@ -155,16 +155,25 @@ return function(model, ctx)
     return sub < from and (mm.enforced_before or 0) or p["fringe.enforced"]
   end
 
+  -- each element's parameter names, made once (not concatenated each month)
+  local KEY = {}
+  for _, el in ipairs(elements) do
+    KEY[el] = {}
+    for _, k in ipairs({ "p0", "s_cn", "s_rw", "cap", "p_floor", "tax", "vat_lost", "quota", "stock_rw", "surplus" }) do
+      KEY[el][k] = el .. "." .. k
+    end
+  end
+
   --- One element's market this month, what settle needs of it, and the
   -- share of its leakage that is uncovered products, not smuggling.
-  local function market_of(state, p, year, sub, el, R)
-    local c, mm = state.vars.curves[el], state.memory.month
+  local function market_of(state, p, year, sub, el, R, enforced)
+    local c, mm, key = state.vars.curves[el], state.memory.month, KEY[el]
     local a_rw = 0
     for i = 2, #sides do a_rw = a_rw + c.a[sides[i]] end
-    local p0, h = get(p, el, "p0"), mm.holders[el]
-    local s_cn = steps(get(p, el, "s_cn"), 1 / 12)
-    local cap = get(p, el, "cap")
-    local fringe, enforced = nil, enforced_in(state, p, year, sub)
+    local p0, h = p[key.p0], mm.holders[el]
+    local s_cn = steps(p[key.s_cn], 1 / 12)
+    local cap = p[key.cap]
+    local fringe = nil
     if cap >= 0 then -- the fringe is what mining quotas do not hold: none before them
       local f = 0
       for name, shares in pairs(monthly.fringe_shares) do f = f + p["fringe." .. name] * (shares[el] or 0) end
@@ -173,8 +182,8 @@ return function(model, ctx)
       cap = cap / 12
     end
     local offered = state.vars.mined[el] / 12 + mm.mine_stock[el]
-    local s_rw = steps(p[el .. ".s_rw"], 1 / 12)
-    if offered > 0 then table.insert(s_rw, 2, { cost = get(p, el, "p_floor"), cap = offered }) end
+    local s_rw = steps(p[key.s_rw], 1 / 12)
+    if offered > 0 then table.insert(s_rw, 2, { cost = p[key.p_floor], cap = offered }) end
     local hold_rw, stock_rw = holders(h.RW, p["stock.cover0"] * (1 + p["stock.theta"] * R), p)
     local hold_cn, stock_cn = holders(h.CN, p["stock.cover0_cn"] * (1 + p["stock.theta_cn"] * R), p)
     local share = monthly.shares[el]
@@ -185,10 +194,10 @@ return function(model, ctx)
       name = el, year = year,
       d_cn = { "elastic", a = c.a.CN / 12, e = c.e }, d_rw = { "elastic", a = a_rw / 12, e = c.e },
       s_cn = s_cn, s_rw = #s_rw > 1 and s_rw or nil, fringe = fringe,
-      tax = get(p, el, "tax"), vat_lost = get(p, el, "vat_lost"),
-      quota = get(p, el, "quota") >= 0 and get(p, el, "quota") / 12 or -1, cap = cap,
+      tax = p[key.tax], vat_lost = p[key.vat_lost],
+      quota = p[key.quota] >= 0 and p[key.quota] / 12 or -1, cap = cap,
       leak = l0 > 0 and { l0 = l0 * share / 12, g = p["leak.g"] } or nil,
-      hold_rw = hold_rw, stock_rw = stock_rw + (p[el .. ".stock_rw"] or 0) / 12,
+      hold_rw = hold_rw, stock_rw = stock_rw + (p[key.stock_rw] or 0) / 12,
       hold_cn = hold_cn, stock_cn = stock_cn + p.reserve * (monthly.fringe_shares.heavy[el] or 0) / 12,
     }, s_rw, offered, a_rw, l0 > 0 and shifted / l0 or 0 -- (the last: what of the leakage customs see)
   end
@@ -196,12 +205,13 @@ return function(model, ctx)
   --- Records the month's market and moves the stocks and expectations.
   local function settle(state, p, el, r, s_rw, offered, a_rw)
     local mm, rec, c = state.memory.month, state.record, state.vars.curves[el]
-    local floor, cheaper = get(p, el, "p_floor"), 0
+    local key = KEY[el]
+    local floor, cheaper = p[key.p_floor], 0
     for i = 2, #s_rw do
       if s_rw[i].cost < floor then cheaper = cheaper + s_rw[i].cap end
     end
     local sold = r.p_rw < floor * (1 - 1e-9) and 0 or math.max(0, math.min(offered, r.s_rw - cheaper))
-    mm.mine_stock[el] = get(p, el, "surplus") == "stock" and offered - sold or 0
+    mm.mine_stock[el] = p[key.surplus] == "stock" and offered - sold or 0
     local tau_e, path = p["stock.tau_e"], PATH[el]
     local function hold(side, price, bought, use)
       local hs, names = mm.holders[el][side], path.side[side]
@@ -237,10 +247,11 @@ return function(model, ctx)
     local mm = state.memory.month
     if sub == 1 then mm.used = {} end
     local R = risk_index(events, year, sub, p["risk.full"], p["risk.half_life"])
+    local enforced = enforced_in(state, p, year, sub)
     state.record("risk", R, "fraction")
     local specs, extra, index, shifted = {}, {}, {}, {}
     for i, el in ipairs(elements) do
-      local spec, s_rw, offered, a_rw, seen = market_of(state, p, year, sub, el, R)
+      local spec, s_rw, offered, a_rw, seen = market_of(state, p, year, sub, el, R, enforced)
       specs[i], extra[i], index[el], shifted[i] = spec, { s_rw, offered, a_rw }, i, seen
     end
     local sets = {}

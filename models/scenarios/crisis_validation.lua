@@ -167,7 +167,7 @@ end
 
 local function shown(f, x)
   if f.months then return month_text(x) end
-  if f.unit == "%" then return string.format("%+.0f%%", 100 * x) end
+  if f.unit == "%" then return math.abs(x) < 0.005 and "0%" or string.format("%+.0f%%", 100 * x) end
   if f.unit == "share" then return string.format("%.0f%%", 100 * x) end
   if math.abs(x) >= 100 then return format.number(x) end
   return string.format("%.2f", x)
