@@ -135,7 +135,7 @@ return function(model, ctx)
   -- until the next tranche.
   local function allowance(year, sub, group, quota, used)
     local share = monthly.tranches[year] and monthly.tranches[year][group]
-    if not share then return (quota - used) / (13 - sub) end
+    if not share then return math.max(0, quota - used) / (13 - sub) end
     local released, next_release = 0, 13
     for m = 1, 12 do
       if share[m] then

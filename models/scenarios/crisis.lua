@@ -12,7 +12,9 @@
 -- legal part under the mining quotas, by group, and an illegal fringe
 -- that enforcement shrinks; the export quota released in its recorded
 -- tranches (quota-tranches.json), with smuggling, and ferro-alloys
--- outside it until 20 May 2011 (wsj-2011-05). Every number it adds is in
+-- outside it until 20 May 2011 (wsj-2011-05); magnet demand that grows;
+-- Japan's glass and polishing moving to China; China's state reserve.
+-- docs/MODELS.md, section 8, has the equations. Every number it adds is in
 -- crisis.PARAMS with its source or, where no source gives it, labelled an
 -- assumption with the range the Monte Carlo draws from.
 
@@ -20,6 +22,7 @@ local ree = require("ree")
 local base = require("models.scenarios.base")
 local china = require("models.china")
 local history = require("models.scenarios.history")
+local suggest = require("ree.suggest")
 
 local crisis = {}
 
@@ -313,7 +316,12 @@ function crisis.scenario(values)
   for k, v in pairs(crisis.PARAMS) do params[k] = v end
   for k, v in pairs(values or {}) do
     local decl = params[k] or base.params[k]
-    if not decl then error(string.format("crisis.scenario: no parameter '%s'", tostring(k)), 2) end
+    if not decl then
+      local names = {}
+      for name in pairs(params) do names[#names + 1] = name end
+      for name in pairs(base.params) do names[#names + 1] = name end
+      error(string.format("crisis.scenario: no parameter '%s'%s", tostring(k), suggest.hint(tostring(k), names)), 2)
+    end
     params[k] = { value = v, source = "assumption", range = decl.range }
   end
   return base.scenario { name = "crisis", policies = policies, params = params, declare = crisis.DECLARE,

@@ -109,6 +109,8 @@ describe("the crisis model #models", function()
     assert.has_error(function()
       crisis.events { { what = "the guideline", date = "2011-05", source = "chinadaily-2011-05" } }
     end, "crisis: the event 'the guideline' has no step (value: +1, -1 or 0)")
+    assert.has_error(function() crisis.scenario { ["stock.thetta"] = 2 } end,
+      "crisis.scenario: no parameter 'stock.thetta' (did you mean 'stock.theta'?)")
     -- a year's tranches that add up to more than its quota
     local too_much = ree.series { from = { 2010, 1 }, period = "monthly", unit = "t", 20000, nil, nil, nil, nil,
       nil, 20000 }
