@@ -6,7 +6,9 @@
 local validation = require("models.scenarios.validation")
 local crisis_validation = require("models.scenarios.crisis_validation")
 
-local RUNS = 100 -- enough for 5-95% bands a reader can trust to a few percent; more with the module
+-- a main job of seconds: each 5% tail rests on five runs, so the band ends
+-- are rough (crisis_validation.run takes more)
+local RUNS = 100
 
 return function(say, chart_dir)
   local out = crisis_validation.run { runs = RUNS, seed = 1, progress = false }

@@ -57,6 +57,21 @@ local Results = {} -- its __index is below, with the lazy series
 -- of the scenario's first year, so that the values fill a Lua array.
 local function slot(r, year, sub) return (year - r.first) * r.period + sub end
 
+--- The "sum", "mean" or "last" of recorded r's steps in year; nil and the
+-- first step missing when one is.
+local function aggregate(r, year, how)
+  local sum, last = 0, nil
+  for k = 1, r.period do
+    last = r.values[slot(r, year, k)]
+    if last == nil then return nil, k end
+    sum = sum + last
+  end
+  if how == "sum" then return sum elseif how == "mean" then return sum / r.period end
+  return last
+end
+
+local HOW = { sum = true, mean = true, last = true }
+
 --- A deep copy of plain tables (model state, so that forks do not share it).
 local function copy(v, seen)
   if type(v) ~= "table" or getmetatable(v) ~= nil then return v end
@@ -254,19 +269,16 @@ function Scenario:run(opts)
       error(string.format("scenario: '%s' is not recorded by the sub-annual step", tostring(path)), 2)
     end
     how = how or r.how or series.aggregation(r.unit)
-    local sum, last = 0, nil
-    for k = 1, r.period do
-      last = r.values[slot(r, state.year, k)]
-      if last == nil then
-        error(string.format("scenario: '%s' has no value for %d, step %d of %d", path, state.year, k, r.period), 2)
-      end
-      sum = sum + last
+    if not HOW[how] then
+      error(string.format("scenario: annual '%s': how is \"sum\", \"mean\" or \"last\", not %s", path,
+        tostring(how)), 2)
     end
-    if how == "sum" then return sum elseif how == "mean" then return sum / r.period elseif how == "last" then
-      return last
+    local value, missing = aggregate(r, state.year, how)
+    if value == nil then
+      error(string.format("scenario: '%s' has no value for %d, step %d of %d", path, state.year, missing, r.period),
+        2)
     end
-    error(string.format("scenario: annual '%s': how is \"sum\", \"mean\" or \"last\", not %s", path,
-      tostring(how)), 2)
+    return value
   end
   local first = self.start and self.start.year or self.first
   local tables = {}
@@ -428,7 +440,8 @@ end
 
 --- The results by year: each monthly or quarterly variable as its year's
 -- aggregate (series.aggregation of its unit: the mean of a price, the
--- sum of a flow), the yearly ones as they are.
+-- sum of a flow; or how it was recorded), the yearly ones as they are; a
+-- year with a step missing is missing.
 function Results:annual()
   local years = self.scenario.last - self.scenario.first + 1
   local recorded = {}
@@ -437,14 +450,7 @@ function Results:annual()
       recorded[path] = r
     else
       local how, values = r.how or series.aggregation(r.unit), {}
-      for y = 1, years do
-        local sum, last = 0, nil
-        for k = 1, r.period do
-          last = r.values[(y - 1) * r.period + k]
-          sum = last and sum + last or 0 / 0
-        end
-        values[y] = how == "sum" and sum or how == "mean" and sum / r.period or last
-      end
+      for y = 1, years do values[y] = (aggregate(r, r.first + y - 1, how)) end -- a year with a gap is missing
       recorded[path] = { unit = r.unit, values = values, period = 1, first = r.first }
     end
   end

@@ -120,6 +120,10 @@ describe("the crisis model #models", function()
     end }
     assert.has_error(function() crisis.tranches(batches) end,
       "crisis: the 2010 tranches of 'Export quota' add up to 40000 t, more than the year's quota of 30258 t")
+    -- tranches in a year the quotas do not have
+    local no_quota = { get = function() return ree.series { from = 2030, unit = "t", 1 } end }
+    assert.has_error(function() crisis.tranches(batches, no_quota) end,
+      "crisis: 2010 has tranches of 'Export quota' but no quota")
   end)
 
   it("is calibrated on quantities and on prices outside 2010-2013 only", function()
