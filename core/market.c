@@ -176,22 +176,103 @@ static void falsi_keep(falsi *s, double x, double fx, int to_a) {
 }
 
 /*
-** The price p in [P_MIN, P_MAX] where the increasing function f crosses
-** zero, after widening a bracket from [*lo_io, *hi_io] (a guess; both 1
-** US$/kg when there is none) by tens, by the bracket above in log p. The
-** last bracket is left in *lo_io, *hi_io. Returns 0, or -1 when f never
-** changes sign.
+** Where a gap function may jump: a merit order's step adds its capacity at
+** its cost, so China's side jumps at each cost c of s_cn (cn), and the rest
+** of the world's, priced w p + L, where w p + L reaches a cost of s_rw (rw).
+** Between jumps the gap is smooth and the falsi converges in a few steps;
+** a root on a jump it could only narrow down by halving, some fifty times.
 */
 typedef double (*fn)(const ree_market *m, double p, const double *arg);
 
+typedef struct jumps {
+  int cn, rw;
+  double w, L;
+} jumps;
+
+#define MAX_JUMPS 128 /* more steps than this: found by halving, as surely */
+
+/* The least p at which w p + L >= c, exactly as the gap computes it. */
+static double reaches(double c, double w, double L) {
+  double p = (c - L) / w;
+  if (!(p > 0.0)) return 0.0;
+  while (w * p + L < c) p = nextafter(p, INFINITY);
+  while (p > 0.0 && w * nextafter(p, 0.0) + L >= c) p = nextafter(p, 0.0);
+  return p;
+}
+
+/* The jumps of m's gap, ascending, into at[]; their count (0: too many). */
+static int jump_points(const ree_market *m, const jumps *j, double *at) {
+  int n = 0, k, i;
+  if (j == NULL) return 0;
+  if ((j->cn && m->s_cn.kind == REE_CURVE_STEPS ? m->s_cn.n : 0) +
+      (j->rw && m->s_rw.kind == REE_CURVE_STEPS ? m->s_rw.n : 0) > MAX_JUMPS)
+    return 0;
+  if (j->cn && m->s_cn.kind == REE_CURVE_STEPS)
+    for (k = 0; k < m->s_cn.n; k++) at[n++] = m->s_cn.cost[k];
+  if (j->rw && m->s_rw.kind == REE_CURVE_STEPS)
+    for (k = 0; k < m->s_rw.n; k++) at[n++] = reaches(m->s_rw.cost[k], j->w, j->L);
+  for (k = 1; k < n; k++) { /* insertion: a handful of steps */
+    double x = at[k];
+    for (i = k; i > 0 && at[i - 1] > x; i--) at[i] = at[i - 1];
+    at[i] = x;
+  }
+  return n;
+}
+
+/*
+** Narrows the bracket [*lo, *hi] (f < 0 at lo, >= 0 at hi) by halving the
+** list of jumps inside it, until none is left inside; then, when f jumps
+** across zero at hi, to the one double below it and returns 1: the root is
+** the jump, hi (else 0).
+*/
+static int narrow_to_jumps(const ree_market *m, fn f, const double *arg,
+                            const double *at, int n, double *lo,
+                            double *f_lo, double *hi, double *f_hi) {
+  int a = 0, b = n, mid, hi_jumps = 0;
+  double below, f_below;
+  while (a < n && at[a] <= *lo) a++;
+  while (b > a && at[b - 1] >= *hi) b--;
+  if (a == b) return 0;
+  while (a < b) {
+    double fm;
+    mid = a + (b - a) / 2;
+    fm = f(m, at[mid], arg);
+    if (fm < 0.0) {
+      *lo = at[mid], *f_lo = fm, a = mid + 1;
+    } else {
+      *hi = at[mid], *f_hi = fm, b = mid, hi_jumps = 1;
+    }
+  }
+  if (!hi_jumps) return 0;
+  below = nextafter(*hi, 0.0);
+  if (below <= *lo) return 1; /* lo is already the double below */
+  f_below = f(m, below, arg);
+  if (f_below < 0.0) {
+    *lo = below, *f_lo = f_below;
+    return 1;
+  }
+  *hi = below, *f_hi = f_below;
+  return 0;
+}
+
+/*
+** The price p in [P_MIN, P_MAX] where the increasing function f crosses
+** zero, after widening a bracket from [*lo_io, *hi_io] (a guess; both 1
+** US$/kg when there is none) by tens, by the bracket above in log p, its
+** jumps j (NULL: none known) set apart first. The last bracket is left in
+** *lo_io, *hi_io. Returns 0, or -1 when f never changes sign.
+*/
 static int root_bracket(const ree_market *m, fn f, const double *arg,
-                        double *out, double *lo_io, double *hi_io) {
-  double lo = *lo_io, hi = *hi_io, f_lo, f_hi;
+                        const jumps *j, double *out, double *lo_io,
+                        double *hi_io) {
+  double lo = *lo_io, hi = *hi_io, f_lo, f_hi, at[MAX_JUMPS];
   falsi s;
-  int i;
+  int i, on_jump = 0;
   while ((f_lo = f(m, lo, arg)) > 0.0 && lo > P_MIN) lo /= 10.0;
   while ((f_hi = f(m, hi, arg)) < 0.0 && hi < P_MAX) hi *= 10.0;
   if (f_lo > 0.0 || f_hi < 0.0) return -1;
+  if (f_lo < 0.0 && f_hi > 0.0)
+    on_jump = narrow_to_jumps(m, f, arg, at, jump_points(m, j, at), &lo, &f_lo, &hi, &f_hi);
   falsi_start(&s, log(lo), f_lo, log(hi), f_hi);
   for (i = 0; i < 400 && hi / lo > 1.0 + 1e-15 && s.fa < 0.0 && s.fb > 0.0; i++) {
     double mid = exp(falsi_next(&s)), f_mid;
@@ -203,17 +284,22 @@ static int root_bracket(const ree_market *m, fn f, const double *arg,
     else
       hi = mid;
   }
-  /* an end where f is exactly 0 is the root */
-  *out = s.fa == 0.0 ? lo : s.fb == 0.0 && s.fa < 0.0 ? hi : sqrt(lo * hi);
+  /* a jump across zero, or an end where f is exactly 0, is the root */
+  *out = on_jump ? hi : s.fa == 0.0 ? lo : s.fb == 0.0 && s.fa < 0.0 ? hi : sqrt(lo * hi);
   *lo_io = lo;
   *hi_io = hi;
   return 0;
 }
 
-static int root(const ree_market *m, fn f, const double *arg, double *out) {
+static int root(const ree_market *m, fn f, const double *arg, const jumps *j,
+                double *out) {
   double lo = 1.0, hi = 1.0;
-  return root_bracket(m, f, arg, out, &lo, &hi);
+  return root_bracket(m, f, arg, j, out, &lo, &hi);
 }
+
+/* The jumps of each gap below. */
+static const jumps CN_JUMPS = {1, 0, 1.0, 0.0}, RW_JUMPS = {0, 1, 1.0, 0.0},
+                   FREE_JUMPS = {1, 1, 1.0, 0.0};
 
 /*
 ** The quantity China sells where ES(p) meets ED(w p), p in [lo, hi] (the
@@ -256,7 +342,7 @@ static double supply_gap(const ree_market *m, double p, const double *target) {
 ** Q - legal(P_rw), increasing (arg[0] = Q). The inner solve finds P_cn. */
 static double quota_gap(const ree_market *m, double p_rw, const double *q) {
   double total = excess_demand(m, p_rw), p_cn;
-  if (root(m, supply_gap, &total, &p_cn) != 0) return -1.0; /* China cannot
+  if (root(m, supply_gap, &total, &CN_JUMPS, &p_cn) != 0) return -1.0; /* China cannot
                                                               ** supply: raise */
   return *q - (total - leakage(m, p_cn, p_rw));
 }
@@ -312,9 +398,13 @@ static double area(const ree_curve *c, double a, double b, double cap) {
 }
 
 /* What does not depend on the licence price: the wedge, and the
-** free-trade solve (the price, its last bracket, what trades there). */
+** free-trade solve (the price, its last bracket, what trades there); and
+** the last price the wedge cleared at, with its licence price, for the
+** next solve at another licence price to start from. */
 typedef struct free_trade {
   double w, p_free, lo, hi, total;
+  int solved;
+  double last_p, last_L;
 } free_trade;
 
 static int solve_free(const ree_market *m, free_trade *ft, ree_err *err) {
@@ -324,7 +414,8 @@ static int solve_free(const ree_market *m, free_trade *ft, ree_err *err) {
   if ((rc = check(m, err)) != REE_OK) return rc;
   ft->w = (1.0 + m->tax) * (1.0 + m->vat_lost);
   ft->lo = ft->hi = 1.0;
-  if (root_bracket(m, free_gap, &one, &ft->p_free, &ft->lo, &ft->hi) != 0)
+  ft->solved = 0;
+  if (root_bracket(m, free_gap, &one, &FREE_JUMPS, &ft->p_free, &ft->lo, &ft->hi) != 0)
     return ree_err_set(err, REE_ESINGULAR, "market '%s', %d: no price clears: "
                        "China's excess supply never meets the rest of the "
                        "world's excess demand", m->name ? m->name : "?",
@@ -338,11 +429,34 @@ static int solve_free(const ree_market *m, free_trade *ft, ree_err *err) {
 ** Without a binding quota: the regime the wedge leaves (China imports,
 ** exports with the wedge, or no trade), into r and the two prices.
 */
-static int clear_wedge(const ree_market *m, const free_trade *ft,
+/*
+** A bracket for China's price with the wedge at m's licence price L: after
+** a solve at L0 whose price was p0, within [p0 - (L - L0) / w, p0] when L
+** rises (China's price falls; FOB rises, by no more than L - L0), and the
+** mirror when it falls; else from the free-trade bracket, where ED(w p +
+** L) is no more than ED(p) and China's price is p_free - L over w or
+** below. Either is a guess: root_bracket widens one that misses.
+*/
+static void wedge_bracket(const ree_market *m, const free_trade *ft,
+                          double *lo, double *hi) {
+  double w = ft->w, shift;
+  if (ft->solved) {
+    shift = (m->licence - ft->last_L) / w;
+    *lo = (shift > 0.0 ? ft->last_p - shift : ft->last_p) * (1.0 - 1e-12);
+    *hi = (shift < 0.0 ? ft->last_p - shift : ft->last_p) * (1.0 + 1e-12);
+    if (*lo > P_MIN) return;
+  }
+  *hi = ft->hi;
+  *lo = (ft->lo - m->licence) / w;
+  if (!(*lo > P_MIN)) *lo = ft->lo / (10.0 * w);
+}
+
+static int clear_wedge(const ree_market *m, free_trade *ft,
                        ree_market_result *r, double *p_cn, double *p_rw,
                        ree_err *err) {
   const char *name = m->name ? m->name : "?";
   double zero = 0.0, total = ft->total, lo, hi, w = ft->w;
+  jumps j; /* the wedge's: China's costs, and the rest of the world's at w p + L */
   r->p_free = ft->p_free;
   if (total < 0.0) {
     /* the rest of the world has a surplus at the free-trade price: China
@@ -351,22 +465,19 @@ static int clear_wedge(const ree_market *m, const free_trade *ft,
     r->imports = -total;
     return REE_OK;
   }
-  /* the free-trade bracket bounds it: at the free price ED(w p + L) is no
-  ** more than ED(p), and China's price with the wedge is p_free - L over
-  ** w or below (a guess only: the bracket widens if it is wrong) */
-  hi = ft->hi;
-  lo = (ft->lo - m->licence) / w;
-  if (!(lo > P_MIN)) lo = ft->lo / (10.0 * w);
-  if (root_bracket(m, tax_gap, &w, p_cn, &lo, &hi) != 0)
+  wedge_bracket(m, ft, &lo, &hi);
+  j.cn = j.rw = 1, j.w = w, j.L = m->licence;
+  if (root_bracket(m, tax_gap, &w, &j, p_cn, &lo, &hi) != 0)
     return ree_err_set(err, REE_ESINGULAR, "market '%s', %d: no price "
                        "clears with a wedge of %g", name, m->year, w);
+  ft->solved = 1, ft->last_p = *p_cn, ft->last_L = m->licence;
   *p_rw = w * *p_cn + m->licence;
   total = crossing(m, w, lo, hi);
   if (total < 0.0) {
     /* the wedge is wider than the gap between the two closed markets:
     ** no trade, each side clears on its own */
-    if (root(m, supply_gap, &zero, p_cn) != 0 ||
-        root(m, rw_gap, &zero, p_rw) != 0)
+    if (root(m, supply_gap, &zero, &CN_JUMPS, p_cn) != 0 ||
+        root(m, rw_gap, &zero, &RW_JUMPS, p_rw) != 0)
       return ree_err_set(err, REE_ESINGULAR, "market '%s', %d: no price "
                          "clears without trade", name, m->year);
     return REE_OK;
@@ -385,8 +496,8 @@ static int bind_quota(const ree_market *m, double w, ree_market_result *r,
                       double *p_cn, double *p_rw, ree_err *err) {
   const char *name = m->name ? m->name : "?";
   double total;
-  int no_root = m->leak_l0 == 0.0 ? root(m, rw_gap, &m->quota, p_rw)
-                                  : root(m, quota_gap, &m->quota, p_rw);
+  int no_root = m->leak_l0 == 0.0 ? root(m, rw_gap, &m->quota, &RW_JUMPS, p_rw)
+                                  : root(m, quota_gap, &m->quota, NULL, p_rw);
   if (no_root != 0 || *p_rw < w * *p_cn + m->licence)
     return ree_err_set(err, REE_ESINGULAR, "market '%s', %d: no price "
                        "clears under a quota of %g t", name, m->year,
@@ -394,7 +505,7 @@ static int bind_quota(const ree_market *m, double w, ree_market_result *r,
   /* (on a step of a merit order ED jumps across Q: the quota is what
   ** trades) */
   total = m->leak_l0 == 0.0 ? m->quota : excess_demand(m, *p_rw);
-  if (root(m, supply_gap, &total, p_cn) != 0)
+  if (root(m, supply_gap, &total, &CN_JUMPS, p_cn) != 0)
     return ree_err_set(err, REE_ESINGULAR, "market '%s', %d: China cannot "
                        "supply %g t of exports", name, m->year, total);
   r->leakage = leakage(m, *p_cn, *p_rw);
@@ -447,7 +558,7 @@ static int settle(const ree_market *m, ree_market_result *r, double p_cn,
 
 /* The prices and quantities of market m at its licence price (no
 ** welfare): the regime, then the quota if it binds. */
-static int clear_prices(const ree_market *m, const free_trade *ft,
+static int clear_prices(const ree_market *m, free_trade *ft,
                         ree_market_result *r, double *p_cn, double *p_rw,
                         ree_err *err) {
   int rc;
@@ -474,7 +585,7 @@ int ree_market_clear(const ree_market *m, ree_market_result *r, ree_err *err) {
 ** Every market at licence price L: their legal exports' sum, and with
 ** `full` also each one's welfare (only the answer needs that).
 */
-static int clear_all(const ree_market *ms, const free_trade *ft, int n,
+static int clear_all(const ree_market *ms, free_trade *ft, int n,
                      double L, int full, ree_market_result *rs,
                      double *legal, ree_err *err) {
   int i, rc;
@@ -495,7 +606,7 @@ static int clear_all(const ree_market *ms, const free_trade *ft, int n,
 ** The licence price in [lo, hi] where legal exports fall to the quota
 ** (g = legal - quota: g(lo) > 0 >= g(hi)), by the falsi bracket.
 */
-static int licence_root(const ree_market *ms, const free_trade *ft, int n,
+static int licence_root(const ree_market *ms, free_trade *ft, int n,
                         double quota, double lo, double g_lo, double hi,
                         double g_hi, ree_market_result *rs, double *licence,
                         ree_err *err) {

@@ -45,11 +45,18 @@ end
 return function(model, ctx)
   local elements, sides, get, steps = ctx.elements, ctx.sides, ctx.get, ctx.steps
   local monthly = ctx.monthly
+  if monthly.engine ~= nil and monthly.engine ~= "core" and monthly.engine ~= "lua" then
+    error(string.format("market model: monthly.engine is \"core\" or \"lua\", not %s", tostring(monthly.engine)), 0)
+  end
   local groups = ctx.quota_groups or {}
   model.period = 12
   local SET_NAMES = { "all" }
   for name in pairs(groups) do SET_NAMES[#SET_NAMES + 1] = name end
   table.sort(SET_NAMES)
+  local SET_PATH = {}
+  for _, name in ipairs(SET_NAMES) do
+    SET_PATH[name] = { licence = "licence." .. name, allowance = "allowance." .. name }
+  end
 
   local function declare(name, text, decl)
     decl[1], decl.owner = text, "market model"
@@ -123,13 +130,6 @@ return function(model, ctx)
     state.memory.month = mm
   end
 
-  --- What holders on one side buy at their price, as the core takes it:
-  -- a falling curve and a fixed part (selling S / tau whatever the price).
-  local function holders(h, cover, p)
-    local tau, eta = p["stock.tau"], p["stock.eta"]
-    return { "elastic", a = cover * h.use / tau * h.expected ^ eta, e = -eta }, -h.stock / tau
-  end
-
   --- The legal exports a group (or all) may make this month: the year's
   -- quota released so far, less what was used, spread over the months
   -- until the next tranche.
@@ -164,72 +164,96 @@ return function(model, ctx)
     end
   end
 
-  --- One element's market this month, what settle needs of it, and the
-  -- share of its leakage that is uncovered products, not smuggling.
-  local function market_of(state, p, year, sub, el, R, enforced)
-    local c, mm, key = state.vars.curves[el], state.memory.month, KEY[el]
+  --- What of one element's market holds for the whole year: the spec the
+  -- months share (its monthly fields are set by market_of), the twelfth of
+  -- the merit orders, the fringe at full strength. Made in January.
+  local function year_of(state, p, year, el)
+    local c, key = state.vars.curves[el], KEY[el]
     local a_rw = 0
     for i = 2, #sides do a_rw = a_rw + c.a[sides[i]] end
-    local p0, h = p[key.p0], mm.holders[el]
-    local s_cn = steps(p[key.s_cn], 1 / 12)
-    local cap = p[key.cap]
-    local fringe = nil
+    local cap, fringe = p[key.cap], nil
     if cap >= 0 then -- the fringe is what mining quotas do not hold: none before them
-      local f = 0
-      for name, shares in pairs(monthly.fringe_shares) do f = f + p["fringe." .. name] * (shares[el] or 0) end
-      local e = p["fringe.e"]
-      fringe = { "elastic", a = f * (1 - enforced) / 12 / p0 ^ e, e = e }
+      fringe = 0
+      for name, shares in pairs(monthly.fringe_shares) do fringe = fringe + p["fringe." .. name] * (shares[el] or 0) end
       cap = cap / 12
     end
-    local offered = state.vars.mined[el] / 12 + mm.mine_stock[el]
     local s_rw = steps(p[key.s_rw], 1 / 12)
-    if offered > 0 then table.insert(s_rw, 2, { cost = p[key.p_floor], cap = offered }) end
-    local hold_rw, stock_rw = holders(h.RW, p["stock.cover0"] * (1 + p["stock.theta"] * R), p)
-    local hold_cn, stock_cn = holders(h.CN, p["stock.cover0_cn"] * (1 + p["stock.theta_cn"] * R), p)
-    local share = monthly.shares[el]
+    local floor_step = { cost = p[key.p_floor], cap = 0 } -- the mines' sunk offer, set each month
+    table.insert(s_rw, 2, floor_step)
+    local cheaper = 0 -- what mines cheaper than the floor offer
+    for i = 3, #s_rw do
+      if s_rw[i].cost < floor_step.cost then cheaper = cheaper + s_rw[i].cap end
+    end
+    local spec = {
+      name = el, year = year,
+      d_cn = { "elastic", a = c.a.CN / 12, e = c.e }, d_rw = { "elastic", a = a_rw / 12, e = c.e },
+      s_cn = steps(p[key.s_cn], 1 / 12), s_rw = s_rw, tax = p[key.tax], vat_lost = p[key.vat_lost],
+      quota = p[key.quota] >= 0 and p[key.quota] / 12 or -1, cap = cap,
+      hold_rw = { "elastic", a = 0, e = 0 }, hold_cn = { "elastic", a = 0, e = 0 },
+      fringe = fringe and { "elastic", a = 0, e = p["fringe.e"] },
+    }
+    return { spec = spec, s_rw = s_rw, floor_step = floor_step, cheaper = cheaper, a_rw = a_rw, fringe = fringe,
+      stock_rw = (p[key.stock_rw] or 0) / 12, p0 = p[key.p0] }
+  end
+
+  --- The holders' curve on one side at their desired cover, as the core
+  -- takes it: a falling curve, and a fixed part (selling S / tau whatever
+  -- the price) that holds returns.
+  local function holders(curve, h, cover, p)
+    local tau, eta = p["stock.tau"], p["stock.eta"]
+    curve.a, curve.e = cover * h.use / tau * h.expected ^ eta, -eta
+    return -h.stock / tau
+  end
+
+  --- One element's market this month (the year's spec with the month's
+  -- fields set), and the share of its leakage that is uncovered products,
+  -- not smuggling.
+  local function market_of(state, p, year, sub, el, R, enforced)
+    local y, mm = state.memory.month.year[el], state.memory.month
+    local spec, h = y.spec, mm.holders[el]
+    if y.fringe then
+      local e = spec.fringe.e
+      spec.fringe.a = y.fringe * (1 - enforced) / 12 / y.p0 ^ e
+    end
+    y.offered = state.vars.mined[el] / 12 + mm.mine_stock[el]
+    y.floor_step.cap = y.offered
+    spec.s_rw = (#y.s_rw > 2 or y.offered > 0) and y.s_rw or nil
+    spec.stock_rw = holders(spec.hold_rw, h.RW, p["stock.cover0"] * (1 + p["stock.theta"] * R), p) + y.stock_rw
+    spec.stock_cn = holders(spec.hold_cn, h.CN, p["stock.cover0_cn"] * (1 + p["stock.theta_cn"] * R), p) +
+      p.reserve * (monthly.fringe_shares.heavy[el] or 0) / 12
     local smuggled = p["leak.l0"] * (1 - enforced)
     local shifted = year * 12 + sub - 1 < covered and p["shift.l0"] or 0
     local l0 = smuggled + shifted
-    return {
-      name = el, year = year,
-      d_cn = { "elastic", a = c.a.CN / 12, e = c.e }, d_rw = { "elastic", a = a_rw / 12, e = c.e },
-      s_cn = s_cn, s_rw = #s_rw > 1 and s_rw or nil, fringe = fringe,
-      tax = p[key.tax], vat_lost = p[key.vat_lost],
-      quota = p[key.quota] >= 0 and p[key.quota] / 12 or -1, cap = cap,
-      leak = l0 > 0 and { l0 = l0 * share / 12, g = p["leak.g"] } or nil,
-      hold_rw = hold_rw, stock_rw = stock_rw + (p[key.stock_rw] or 0) / 12,
-      hold_cn = hold_cn, stock_cn = stock_cn + p.reserve * (monthly.fringe_shares.heavy[el] or 0) / 12,
-    }, s_rw, offered, a_rw, l0 > 0 and shifted / l0 or 0 -- (the last: what of the leakage customs see)
+    spec.leak = l0 > 0 and { l0 = l0 * monthly.shares[el] / 12, g = p["leak.g"] } or nil
+    return spec, l0 > 0 and shifted / l0 or 0 -- (the last: what of the leakage customs see)
+  end
+
+  --- One side's holders after the month: their stock and expectation move.
+  local function hold(rec, hs, names, price, bought, use, tau_e)
+    hs.stock = hs.stock + bought
+    hs.expected = hs.expected + (price - hs.expected) / tau_e
+    hs.use = use
+    rec(names.stock, hs.stock, "t REO", "last")
+    rec(names.bought, bought, "t REO")
+    rec(names.expected, hs.expected, "US$/kg")
   end
 
   --- Records the month's market and moves the stocks and expectations.
-  local function settle(state, p, el, r, s_rw, offered, a_rw)
+  local function settle(state, p, el, r)
     local mm, rec, c = state.memory.month, state.record, state.vars.curves[el]
-    local key = KEY[el]
-    local floor, cheaper = p[key.p_floor], 0
-    for i = 2, #s_rw do
-      if s_rw[i].cost < floor then cheaper = cheaper + s_rw[i].cap end
-    end
-    local sold = r.p_rw < floor * (1 - 1e-9) and 0 or math.max(0, math.min(offered, r.s_rw - cheaper))
-    mm.mine_stock[el] = p[key.surplus] == "stock" and offered - sold or 0
-    local tau_e, path = p["stock.tau_e"], PATH[el]
-    local function hold(side, price, bought, use)
-      local hs, names = mm.holders[el][side], path.side[side]
-      hs.stock = hs.stock + bought
-      hs.expected = hs.expected + (price - hs.expected) / tau_e
-      hs.use = use
-      rec(names.stock, hs.stock, "t REO", "last")
-      rec(names.bought, bought, "t REO")
-      rec(names.expected, hs.expected, "US$/kg")
-    end
-    hold("CN", r.p_cn, r.bought_cn, r.d_cn)
-    hold("RW", r.p_rw, r.bought_rw, r.d_rw)
+    local y, key = mm.year[el], KEY[el]
+    local floor = y.floor_step.cost
+    local sold = r.p_rw < floor * (1 - 1e-9) and 0 or math.max(0, math.min(y.offered, r.s_rw - y.cheaper))
+    mm.mine_stock[el] = p[key.surplus] == "stock" and y.offered - sold or 0
+    local tau_e, path, h = p["stock.tau_e"], PATH[el], mm.holders[el]
+    hold(rec, h.CN, path.side.CN, r.p_cn, r.bought_cn, r.d_cn, tau_e)
+    hold(rec, h.RW, path.side.RW, r.p_rw, r.bought_rw, r.d_rw, tau_e)
     rec(path.cn, r.p_cn, "US$/kg")
     rec(path.fob, r.p_rw, "US$/kg")
     rec(path.ratio, r.p_rw / r.p_cn, "fraction")
     rec(path.demand.CN, r.d_cn, "t REO")
     for i = 2, #sides do
-      local share = c.a[sides[i]] / a_rw -- of use outside China; holders there buy in the same shares
+      local share = c.a[sides[i]] / y.a_rw -- of use outside China; holders there buy in the same shares
       rec(path.demand[sides[i]], r.d_rw * share, "t REO")
       rec(path.purchases[sides[i]], (r.d_rw + r.bought_rw) * share, "t REO")
     end
@@ -241,48 +265,55 @@ return function(model, ctx)
     rec(path.leakage, r.leakage, "t REO")
   end
 
-  --- The month: each quota group clears under its allowance and its
-  -- licence price, the other elements on their own.
-  function model.step(state, p, year, sub)
-    local mm = state.memory.month
-    if sub == 1 then mm.used = {} end
-    local R = risk_index(events, year, sub, p["risk.full"], p["risk.half_life"])
-    local enforced = enforced_in(state, p, year, sub)
-    state.record("risk", R, "fraction")
-    local specs, extra, index, shifted = {}, {}, {}, {}
-    for i, el in ipairs(elements) do
-      local spec, s_rw, offered, a_rw, seen = market_of(state, p, year, sub, el, R, enforced)
-      specs[i], extra[i], index[el], shifted[i] = spec, { s_rw, offered, a_rw }, i, seen
-    end
+  --- The quota sets this year: one for all the elements, or one a group.
+  local function sets_of(p)
     local sets = {}
     if p.quota_total ~= nil and p.quota_total >= 0 then
-      sets.all = { members = elements, quota = p.quota_total }
+      sets.all = { members = elements, quota = p.quota_total, list = {} }
     else
       for name, members in pairs(groups) do
         local q = p["quota_total." .. name]
-        if q ~= nil and q >= 0 then sets[name] = { members = members, quota = q } end
+        if q ~= nil and q >= 0 then sets[name] = { members = members, quota = q, list = {} } end
       end
+    end
+    return sets
+  end
+
+  --- The month: each quota group clears under its allowance and its
+  -- licence price, the other elements on their own.
+  function model.step(state, p, year, sub)
+    local mm, rec = state.memory.month, state.record
+    if sub == 1 then
+      mm.used, mm.year, mm.sets = {}, {}, sets_of(p)
+      for _, el in ipairs(elements) do mm.year[el] = year_of(state, p, year, el) end
+    end
+    local R = risk_index(events, year, sub, p["risk.full"], p["risk.half_life"])
+    local enforced = enforced_in(state, p, year, sub)
+    rec("risk", R, "fraction")
+    local specs, index, shifted = {}, {}, {}
+    for i, el in ipairs(elements) do
+      specs[i], shifted[i] = market_of(state, p, year, sub, el, R, enforced)
+      index[el] = i
     end
     local results = {}
     for _, name in ipairs(SET_NAMES) do -- every month, 0 where no quota holds
-      if not sets[name] then
-        state.record("licence." .. name, 0, "US$/kg")
-        state.record("allowance." .. name, -1, "t REO")
+      if not mm.sets[name] then
+        rec(SET_PATH[name].licence, 0, "US$/kg")
+        rec(SET_PATH[name].allowance, -1, "t REO")
       end
     end
-    for name, g in pairs(sets) do
-      local list = {}
-      for k, el in ipairs(g.members) do list[k] = specs[index[el]] end
+    for name, g in pairs(mm.sets) do
+      for k, el in ipairs(g.members) do g.list[k] = specs[index[el]] end
       local allowed = allowance(year, sub, name, g.quota, mm.used[name] or 0)
-      local rs, licence = ree.market.clear_joint(list, allowed)
+      local rs, licence = ree.market.clear_joint(g.list, allowed)
       local legal = 0
       for k, el in ipairs(g.members) do
         results[index[el]] = rs[k]
         legal = legal + rs[k].legal
       end
       mm.used[name] = (mm.used[name] or 0) + legal
-      state.record("licence." .. name, licence, "US$/kg")
-      state.record("allowance." .. name, allowed, "t REO")
+      rec(SET_PATH[name].licence, licence, "US$/kg")
+      rec(SET_PATH[name].allowance, allowed, "t REO")
     end
     for i, spec in ipairs(specs) do
       if not results[i] then results[i] = ree.market.clear(spec) end
@@ -290,13 +321,94 @@ return function(model, ctx)
     local exported, customs = 0, 0
     for i, el in ipairs(elements) do
       local r = results[i]
-      settle(state, p, el, r, table.unpack(extra[i]))
+      settle(state, p, el, r)
       exported = exported + r.exports
       customs = customs + r.legal + r.leakage * shifted[i]
     end
-    state.record("exports.total", exported, "t REO")
-    state.record("exports.customs", customs, "t REO") -- legal, and products the quota did not cover
+    rec("exports.total", exported, "t REO")
+    rec("exports.customs", customs, "t REO") -- legal, and products the quota did not cover
   end
+
+  --- The months of a year in the core (core/month.h: the same equations as
+  -- model.step's, which is its oracle), recorded path by path.
+  local ZERO, NONE = {}, {}
+  for sub = 1, 12 do ZERO[sub], NONE[sub] = 0, -1 end
+  local function core_year(state, p, year)
+    local mm, rec = state.memory.month, state.record_steps
+    local risk, enforced, shifting = {}, {}, {}
+    for sub = 1, 12 do
+      risk[sub] = risk_index(events, year, sub, p["risk.full"], p["risk.half_life"])
+      enforced[sub] = enforced_in(state, p, year, sub)
+      shifting[sub] = year * 12 + sub - 1 < covered
+    end
+    rec("risk", risk, "fraction")
+    local sets, set_list, set_names, set_of = sets_of(p), {}, {}, {}
+    for _, name in ipairs(SET_NAMES) do
+      local g = sets[name]
+      if g then
+        set_list[#set_list + 1] = { quota = g.quota, release = monthly.tranches[year] and monthly.tranches[year][name] }
+        set_names[#set_list] = name
+        for _, el in ipairs(g.members) do set_of[el] = #set_list end
+      else
+        rec(SET_PATH[name].licence, ZERO, "US$/kg")
+        rec(SET_PATH[name].allowance, NONE, "t REO")
+      end
+    end
+    local els, reserve = {}, p.reserve / 12
+    for i, el in ipairs(elements) do
+      local y, key, h = year_of(state, p, year, el), KEY[el], mm.holders[el]
+      els[i] = { spec = y.spec, fringe_a = y.fringe and y.fringe / 12 / y.p0 ^ p["fringe.e"], floor_step = 1,
+        floor = y.floor_step.cost, cheaper = y.cheaper, mined = state.vars.mined[el] / 12, stock_rw = y.stock_rw,
+        stock_cn = reserve * (monthly.fringe_shares.heavy[el] or 0), leak_share = monthly.shares[el] / 12,
+        keep_unsold = p[key.surplus] == "stock", set = set_of[el], cn = h.CN, rw = h.RW,
+        mine_stock = mm.mine_stock[el], a_rw = y.a_rw }
+    end
+    local outs, set_outs, exported, customs = ree.market.month_year(els, set_list, {
+      cover_rw = p["stock.cover0"], theta_rw = p["stock.theta"], cover_cn = p["stock.cover0_cn"],
+      theta_cn = p["stock.theta_cn"], eta = p["stock.eta"], tau = p["stock.tau"], tau_e = p["stock.tau_e"],
+      leak_l0 = p["leak.l0"], leak_g = p["leak.g"], shift_l0 = p["shift.l0"],
+      risk = risk, enforced = enforced, shifting = shifting })
+    for k, name in ipairs(set_names) do
+      rec(SET_PATH[name].licence, set_outs[k].licence, "US$/kg")
+      rec(SET_PATH[name].allowance, set_outs[k].allowance, "t REO")
+    end
+    for i, el in ipairs(elements) do
+      local o, path, c = outs[i], PATH[el], state.vars.curves[el]
+      mm.mine_stock[el] = els[i].mine_stock
+      for side, lower in pairs({ CN = "cn", RW = "rw" }) do
+        local names = path.side[side]
+        rec(names.stock, o["stock_" .. lower], "t REO", "last")
+        rec(names.bought, o["bought_" .. lower], "t REO")
+        rec(names.expected, o["expected_" .. lower], "US$/kg")
+      end
+      local ratio = {}
+      for sub = 1, 12 do ratio[sub] = o.p_rw[sub] / o.p_cn[sub] end
+      rec(path.cn, o.p_cn, "US$/kg")
+      rec(path.fob, o.p_rw, "US$/kg")
+      rec(path.ratio, ratio, "fraction")
+      rec(path.demand.CN, o.d_cn, "t REO")
+      for j = 2, #sides do
+        local share, demand, purchases = c.a[sides[j]] / els[i].a_rw, {}, {}
+        for sub = 1, 12 do
+          demand[sub], purchases[sub] = o.d_rw[sub] * share, (o.d_rw[sub] + o.bought_rw[sub]) * share
+        end
+        rec(path.demand[sides[j]], demand, "t REO")
+        rec(path.purchases[sides[j]], purchases, "t REO")
+      end
+      rec(path.supply.CN, o.s_cn, "t REO")
+      rec(path.supply.RW, o.s_rw, "t REO")
+      rec(path.fringe, o.fringe, "t REO")
+      rec(path.exports, o.exports, "t REO")
+      rec(path.legal, o.legal, "t REO")
+      rec(path.leakage, o.leakage, "t REO")
+    end
+    rec("exports.total", exported, "t REO")
+    rec("exports.customs", customs, "t REO")
+  end
+
+  -- the core runs the months; the Lua step above, which says the same in
+  -- Lua, runs them with monthly.engine = "lua" (the spec's oracle)
+  if monthly.engine ~= "lua" then model.steps, model.step = core_year, nil end
 
   --- The year, for the annual parts: mean prices and summed use.
   function model.clearing(state)

@@ -302,8 +302,9 @@ function crisis.legal_caps()
 end
 
 --- The crisis scenario; `values` (optional) replace parameters' values,
--- e.g. { ["stock.theta"] = 3 }.
-function crisis.scenario(values)
+-- e.g. { ["stock.theta"] = 3 }; `engine` (optional) runs the months in the
+-- core ("core", the default) or in Lua ("lua": the core's oracle, slower).
+function crisis.scenario(values, engine)
   local policies = {}
   for _, pol in ipairs(history.china_policies_without_wto()) do
     policies[#policies + 1] = pol.name == "mining quotas, and the output above them" and crisis.legal_caps() or pol
@@ -318,7 +319,7 @@ function crisis.scenario(values)
     -- enforcement from the State Council's guideline that month (chinadaily-2011-05)
     monthly = { events = crisis.events(), tranches = crisis.tranches(), covered_from = { 2011, 5 },
       enforced_from = { [2011] = 5 },
-      fringe_shares = crisis.GROUP_SHARES, shares = base.shares } }
+      fringe_shares = crisis.GROUP_SHARES, shares = base.shares, engine = engine } }
   if not values then return sc end
   for k in pairs(values) do
     if not sc.params[k] then

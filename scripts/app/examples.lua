@@ -118,6 +118,17 @@ return {
       '  d_cn = { "elastic", a = 100, e = -0.5 }, s_cn = { "steps", { cost = 5, cap = 1000 } },\n' ..
       '  d_rw = { "elastic", a = 200, e = -0.5 } }\n' ..
       'results, licence = ree.market.clear_joint({ la }, 10)   -- a tonnage quota of 10 t' },
+  ["ree.market.month_year"] = { example = 'ce = { set = 1, spec = { name = "Ce", year = 2011,\n' ..
+      '    d_cn = { "elastic", a = 100, e = -0.5 }, s_cn = { "steps", { cost = 5, cap = 100 } },\n' ..
+      '    d_rw = { "elastic", a = 200, e = -0.5 }, hold_cn = { "elastic", a = 0, e = 0 },\n' ..
+      '    hold_rw = { "elastic", a = 0, e = 0 } },\n' ..
+      '  floor = 0, cheaper = 0, mined = 0, stock_rw = 0, stock_cn = 0, leak_share = 0, mine_stock = 0,\n' ..
+      '  cn = { stock = 40, expected = 5, use = 20 }, rw = { stock = 120, expected = 6, use = 40 } }\n' ..
+      'twelve = function(v) local t = {} for m = 1, 12 do t[m] = v end return t end\n' ..
+      'months = ree.market.month_year({ ce }, { { quota = 400 } }, { cover_rw = 3, theta_rw = 1,\n' ..
+      '  cover_cn = 2, theta_cn = 1, eta = 0.5, tau = 6, tau_e = 12, leak_l0 = 0, leak_g = 1, shift_l0 = 0,\n' ..
+      '  risk = twelve(0.5), enforced = twelve(0), shifting = twelve(false) })\n' ..
+      'print(months[1].p_rw[12], ce.rw.stock)   -- December\'s FOB price; the stock moved to the year\'s end' },
   ["ree.scenario"] = { example = 'run = history.scenario("history"):run()   -- built by ree.scenario\n' ..
       'print(run.price.Nd.fob:max())' },
   ["ree.policy"] = { example = 'sc:fork(2012):apply(ree.policy { "quota held", from = 2012, ' ..

@@ -4,7 +4,9 @@
 --
 -- 1. The history of models/scenarios/history.lua (annual, 2005-2015) and
 --    the crisis of models/scenarios/crisis.lua (the same policies, monthly:
---    132 months of five markets under the tranche quotas), median of 9.
+--    132 months of five markets under the tranche quotas), its months in
+--    the core (core/month.c) and, the reference, in Lua (the same
+--    equations, models/market_month.lua's step), median of 9.
 --    Target for the crisis: under 10 ms.
 -- 2. A Monte Carlo of the crisis over its priors (models/sweeps/crisis.lua),
 --    in this process; the time a run gives the 10,000-run estimate on this
@@ -19,12 +21,15 @@ local MC_RUNS = math.tointeger(tonumber(arg and arg[1] or "")) or 200
 
 local history = require("models.scenarios.history").scenario("history")
 local crisis = require("models.scenarios.crisis").scenario()
+local crisis_lua = require("models.scenarios.crisis").scenario(nil, "lua")
 local rows = {
   { "the history, annual, 2005-2015", timing.measure(function() history:run() end, RUNS) },
   { "the crisis, monthly, 2005-2015", timing.measure(function() crisis:run() end, RUNS) },
+  { "the same, its months in Lua", timing.measure(function() crisis_lua:run() end, RUNS) },
 }
 timing.print(string.format("crisis model, median of %d runs (%s)", RUNS, _VERSION), rows)
-print(string.format("monthly / annual: %.1fx (the months are 12x the clearings)", rows[2][2] / rows[1][2]))
+print(string.format("monthly / annual: %.1fx (the months are 12x the clearings); months in Lua / in the core: %.1fx",
+  rows[2][2] / rows[1][2], rows[3][2] / rows[2][2]))
 
 local spec = dofile(require("ree.files").root() .. "/models/sweeps/crisis.lua")
 local t0 = os.clock()

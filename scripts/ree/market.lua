@@ -17,6 +17,7 @@
 --   r.p_cn, r.p_rw (US$/kg), r.exports (net: negative when China imports), r.imports,
 --   r.quota_binding, r.quota_rent (US$), r.tax_revenue, r.vat_revenue, r.deadweight
 --   ree.market.clear_joint({ nd, dy, la }, 30000)  -- one quota in tonnes for all three
+--   ree.market.month_year(elements, sets, params)   -- a year of months with stocks (the crisis)
 --
 -- A market where no price clears raises, naming the element, the year and
 -- why; ree.market.try_clear returns nil and the message instead.
@@ -53,6 +54,25 @@ function market.clear_joint(specs, quota)
   local results, licence = core.market_clear_joint(specs, quota)
   if not results then error(licence, 2) end
   return results, licence
+end
+
+--- A year of the crisis market, month by month, in the core (core/month.h
+-- has the equations; models/market_month.lua builds the arguments):
+-- elements { { spec = <a market>, floor, cheaper, mined, stock_rw, stock_cn,
+-- leak_share, mine_stock, cn = holders, rw = holders, ... }, ... }, holders
+-- { stock, expected, use }; quota sets { { quota, release = { shares by
+-- month } }, ... }; params (stock rule, leakage, and the months' risk,
+-- enforced and shifting). Returns per element its months ({ p_cn = { 12
+-- values }, ... }), per set its licence prices and allowances, and the
+-- months' exports and what customs see of them; each element's holders and
+-- mine_stock move to the year's end. Raises when a month does not clear.
+function market.month_year(elements, sets, params)
+  args.check("month_year", 1, elements, "table", 3)
+  args.check("month_year", 2, sets, "table", 3)
+  args.check("month_year", 3, params, "table", 3)
+  local outs, set_outs, exports, customs = core.month_year(elements, sets, params)
+  if not outs then error(set_outs, 2) end
+  return outs, set_outs, exports, customs
 end
 
 --- The cleared market; raises when no price clears.

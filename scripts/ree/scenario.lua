@@ -23,7 +23,10 @@
 -- p, year, sub), which runs period times between location and clearing;
 -- what it records is recorded for that quarter or month (a monthly
 -- series in the results), and state.annual(path [, how]) gives the annual
--- parts the year's aggregate of it. state.record(path, value, unit [, how])
+-- parts the year's aggregate of it. Instead of step, model.steps(state, p,
+-- year) may run the year's quarters or months at once (in the core, say),
+-- recording each path's values with state.record_steps(path, list, unit
+-- [, how]), list holding one value a step. state.record(path, value, unit [, how])
 -- may say how its year aggregates ("last" for a stock; by default as
 -- series.aggregation says for the unit).
 
@@ -53,22 +56,32 @@ end
 
 local Results = {} -- its __index is below, with the lazy series
 
---- Where a recorded path keeps step `sub` of `year`: 1 for the first step
--- of the scenario's first year, so that the values fill a Lua array.
-local function slot(r, year, sub) return (year - r.first) * r.period + sub end
+-- A recorded path is { unit, period, first, how } with, when yearly, its
+-- values in r.values (1 for the scenario's first year, so that they fill
+-- a Lua array) and, when monthly or quarterly, each year's list of steps
+-- in r.years[year] (a model's steps hand over a year's list whole).
 
 --- The "sum", "mean" or "last" of recorded r's steps in year; nil and the
 -- first step missing when one is.
 local function aggregate(r, year, how)
-  local sum, last = 0, nil
+  local sum, last, steps = 0, nil, r.years[year] or {}
   for k = 1, r.period do
-    last = r.values[slot(r, year, k)]
+    last = steps[k]
     if last == nil then return nil, k end
     sum = sum + last
   end
   if how == "sum" then return sum elseif how == "mean" then return sum / r.period end
   return last
 end
+
+--- A new recorded path.
+local function new_record(unit, period, first, how)
+  return { unit = unit or "fraction", period = period, first = first, how = how,
+    values = period == 1 and {} or nil, years = period > 1 and {} or nil }
+end
+
+--- The value of yearly path r in year.
+local function yearly(r, year) return r.values[year - r.first + 1] end
 
 local HOW = { sum = true, mean = true, last = true }
 
@@ -122,7 +135,7 @@ function scenario.new(spec)
         error(string.format("scenario: the model's %s must be a %s", k, DECLARED[k]), 2)
       end
     else
-      local known = k == "init" or k == "step"
+      local known = k == "init" or k == "step" or k == "steps"
       for _, s in ipairs(STEPS) do known = known or s == k end
       if not known then error(string.format("scenario: the model has an unknown step '%s'", tostring(k)), 2) end
       if type(f) ~= "function" then error(string.format("scenario: step '%s' must be a function", k), 2) end
@@ -130,8 +143,11 @@ function scenario.new(spec)
   end
   local period = spec.model.period or 1
   if not PERIOD_NAMES[period] and period ~= 1 then error("scenario: the model's period must be 1, 4 or 12", 2) end
-  if (period > 1) ~= (spec.model.step ~= nil) then
+  if (period > 1) ~= (spec.model.step ~= nil or spec.model.steps ~= nil) then
     error("scenario: a model with a period of 4 or 12 needs a step(state, p, year, sub), and only such a model", 2)
+  end
+  if spec.model.step and spec.model.steps then
+    error("scenario: a model has a step(state, p, year, sub) or steps(state, p, year), not both", 2)
   end
   check_params(spec.params or {})
   if spec.model.parameters then parameters.check(spec.model.parameters, spec.params or {}) end
@@ -249,18 +265,46 @@ function Scenario:run(opts)
   local violations = self.start and copy(self.start.violations) or {}
   local snapshots = {}
   local period, first_year = self.model.period or 1, self.first
+  -- the period being recorded now (1: a year) and where: the year's slot
+  -- in a yearly path, or the year and the step in a sub-annual one; set
+  -- once a step (record runs thousands of times in a monthly run)
+  local per, at, sub = 1, 1, nil
   local function record(path, value, unit, how)
+    if not at then error(string.format("scenario: '%s': the model's steps record with state.record_steps", path), 2) end
     local r = recorded[path]
-    local per = state.sub and period or 1
     if not r then
-      r = { unit = unit or "fraction", values = {}, period = per, first = first_year, how = how }
+      r = new_record(unit, per, first_year, how)
       recorded[path] = r
     elseif r.period ~= per then
       error(string.format("scenario: '%s' is recorded both %s and yearly", path, PERIOD_NAMES[period]), 2)
     end
-    r.values[slot(r, state.year, state.sub or 1)] = value
+    if per == 1 then
+      r.values[at] = value
+    else
+      local steps = r.years[at]
+      if not steps then
+        steps = {}
+        r.years[at] = steps
+      end
+      steps[sub] = value
+    end
   end
   state.record = record
+  --- The year's values of a path, one a step, from a model's steps (the
+  -- list is kept as it is, not copied).
+  function state.record_steps(path, list, unit, how)
+    local r = recorded[path]
+    if not r then
+      r = new_record(unit, period, first_year, how)
+      recorded[path] = r
+    elseif r.period ~= period then
+      error(string.format("scenario: '%s' is recorded both %s and yearly", path, PERIOD_NAMES[period]), 2)
+    end
+    if #list ~= period then
+      error(string.format("scenario: '%s' has %d values for the %d steps of %d", path, #list, period, state.year), 2)
+    end
+    r.years[state.year] = list
+  end
   --- The year's aggregate of a path the sub-annual step records: its sum,
   -- mean or last value (default: series.aggregation of its unit).
   function state.annual(path, how)
@@ -286,18 +330,23 @@ function Scenario:run(opts)
   if not self.start and self.model.init then self.model.init(state, self:parameters(first, nil, tables, known)) end
   for year = first, self.last do
     state.year = year
+    per, at, sub = 1, year - first_year + 1, nil
     if keep then snapshots[year] = { state = copy(state), recorded = copy(recorded), violations = copy(violations) } end
     local p = self:parameters(year, state, tables, known)
     state.params = p
     for _, step in ipairs(STEPS) do
       local f = self.model[step]
       if f then f(state, p, year) end
-      if step == SUBANNUAL_AFTER and period > 1 then
-        for sub = 1, period do
-          state.sub = sub
-          self.model.step(state, p, year, sub)
+      if step == SUBANNUAL_AFTER and self.model.steps then
+        per, at = period, nil -- (state.record has no step to record in)
+        self.model.steps(state, p, year)
+        per, at = 1, year - first_year + 1
+      elseif step == SUBANNUAL_AFTER and period > 1 then
+        for k = 1, period do
+          state.sub, per, at, sub = k, period, year, k
+          self.model.step(state, p, year, k)
         end
-        state.sub = nil
+        state.sub, per, at, sub = nil, 1, year - first_year + 1, nil
       end
     end
     for _, c in ipairs(self.checks) do
@@ -305,7 +354,7 @@ function Scenario:run(opts)
       if not ok then violations[#violations + 1] = { check = c.name, year = year, why = why } end
     end
   end
-  state.record, state.annual = nil, nil
+  state.record, state.record_steps, state.annual = nil, nil, nil
   self.results = setmetatable({ scenario = self, recorded = recorded, violations = violations,
     snapshots = snapshots }, Results)
   return self.results
@@ -323,8 +372,15 @@ local function make_series(results, path, r)
   if per == 1 then
     return series.new { from = sc.first, to = sc.last, unit = r.unit, name = path, table.unpack(r.values, 1, n) }
   end
+  local values = {}
+  for year = sc.first, sc.last do
+    local steps, base = r.years[year], (year - sc.first) * per
+    if steps then
+      for k = 1, per do values[base + k] = steps[k] end
+    end
+  end
   return series.new { from = { sc.first, 1 }, to = { sc.last, per }, period = PERIOD_NAMES[per], unit = r.unit,
-    name = path, table.unpack(r.values, 1, n) }
+    name = path, table.unpack(values, 1, n) }
 end
 
 local lazy_node
@@ -527,7 +583,7 @@ function scenario.check.close_to(path, data_series, tol)
   return { name = path .. " close to " .. (data_series:name() or "data"), test = function(_, year, recorded)
     local want = data_series[year]
     local r = recorded[path]
-    local got = r and r.values[slot(r, year, 1)]
+    local got = r and (r.period == 1 and yearly(r, year) or aggregate(r, year, r.how or series.aggregation(r.unit)))
     if want == nil or got == nil then return true end
     if math.abs(got - want) <= tol * math.abs(want) then return true end
     return false, string.format("%.6g against %.6g (tolerance %g)", got, want, tol)

@@ -140,8 +140,33 @@ static void market_should_climb_a_merit_order(void) {
   m.s_cn.n = 3;
   m.d_rw.a = 60;
   CHECK_INT(ree_market_clear(&m, &r, &err), REE_OK);
-  CHECK_NEAR(r.p_cn, 30, 1e-12);
+  CHECK(r.p_cn == 30); /* on the step: its cost, exactly */
   CHECK_NEAR(r.exports, 30, 1e-9);
+}
+
+/* Supply in China P, none used there; demand outside 100 - P and a mine of
+** 30 t at 45 US$/kg. Free trade: below 45, P = 100 - P has no root (50 is
+** above 45); at 45 the mine comes in, 45 > 100 - 45 - 30: the price is 45.
+** With a 50% tax, P_rw = 1.5 P_cn: below P_cn = 30, P_cn = 100 - 1.5 P_cn
+** would need 40; at 30 the mine comes in and 30 > 100 - 45 - 30 = 25: China
+** sells 30 t at 30, FOB is 45, and the mine sells 25 of its 30. */
+static void market_should_stop_on_the_step_outside_china(void) {
+  static const double cost[] = {45}, cap[] = {30};
+  ree_market m = linear();
+  ree_market_result r;
+  m.d_cn.kind = REE_CURVE_NONE;
+  m.s_rw.kind = REE_CURVE_STEPS;
+  m.s_rw.cost = cost;
+  m.s_rw.cap = cap;
+  m.s_rw.n = 1;
+  CHECK_INT(ree_market_clear(&m, &r, &err), REE_OK);
+  CHECK(r.p_cn == 45 && r.p_rw == 45);
+  m.tax = 0.5;
+  CHECK_INT(ree_market_clear(&m, &r, &err), REE_OK);
+  CHECK(r.p_free == 45);
+  CHECK(r.p_cn == 30 && r.p_rw == 45);
+  CHECK_NEAR(r.exports, 30, 1e-9);
+  CHECK_NEAR(r.s_rw, 25, 1e-9);
 }
 
 /* Supply outside China 3P: ED = 100 - 4P against ES = 2P - 100 meets at
@@ -332,6 +357,7 @@ int main(void) {
   RUN(market_should_cap_china_and_let_the_fringe_in);
   RUN(market_should_let_leakage_grow_with_the_gap);
   RUN(market_should_climb_a_merit_order);
+  RUN(market_should_stop_on_the_step_outside_china);
   RUN(market_should_let_china_import_a_surplus);
   RUN(market_should_stop_trade_when_the_wedge_is_wide);
   RUN(market_should_count_the_lost_vat_rebate_as_revenue);

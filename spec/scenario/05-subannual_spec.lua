@@ -80,6 +80,36 @@ describe("sub-annual scenarios #unit", function()
     assert.near(10, fit.values.p0, 1e-6)
   end)
 
+  it("take a year's steps at once from a model's steps, as the shop's months give them", function()
+    local m = shop()
+    m.step = nil
+    m.steps = function(state, p)
+      local sales, price = {}, {}
+      for month = 1, 12 do sales[month], price[month] = month, p.p0 + month end
+      state.record_steps("sales", sales, "t")
+      state.record_steps("price", price, "US$/kg")
+    end
+    local res = scenario(m):run()
+    assert.are.equal(3, res.sales:at(2011, 3))
+    assert.are.equal(32, res.price:at(2011, 12))
+    assert.are.equal(156, res.sold[2011]) -- the yearly parts see the same aggregates
+    assert.are.equal(16.5, res.mean_price[2010])
+  end)
+
+  it("refuse steps of the wrong length, a record with no step to go in, and step with steps", function()
+    local m = shop()
+    m.step = nil
+    m.steps = function(state) state.record_steps("sales", { 1, 2, 3 }, "t") end
+    assert.has_error(function() scenario(m):run() end, "scenario: 'sales' has 3 values for the 12 steps of 2010")
+    m.steps = function(state) state.record("sales", 1, "t") end
+    assert.has_error(function() scenario(m):run() end,
+      "scenario: 'sales': the model's steps record with state.record_steps")
+    m = shop()
+    m.steps = function() end
+    assert.has_error(function() scenario(m) end,
+      "scenario: a model has a step(state, p, year, sub) or steps(state, p, year), not both")
+  end)
+
   it("need a step for a period, and a period for a step", function()
     local m = shop()
     m.period = nil
