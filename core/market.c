@@ -414,6 +414,8 @@ static int solve_free(const ree_market *m, free_trade *ft, ree_err *err) {
   if ((rc = check(m, err)) != REE_OK) return rc;
   ft->w = (1.0 + m->tax) * (1.0 + m->vat_lost);
   ft->lo = ft->hi = 1.0;
+  if (m->near > P_MIN && isfinite(m->near)) /* 10% either side, widened if missed */
+    ft->lo = m->near / 1.1, ft->hi = m->near * 1.1;
   ft->solved = 0;
   if (root_bracket(m, free_gap, &one, &FREE_JUMPS, &ft->p_free, &ft->lo, &ft->hi) != 0)
     return ree_err_set(err, REE_ESINGULAR, "market '%s', %d: no price clears: "
@@ -625,7 +627,15 @@ static int licence_root(const ree_market *ms, free_trade *ft, int n,
 int ree_market_clear_joint(const ree_market *ms, int n, double quota,
                            ree_market_result *rs, double *licence,
                            ree_err *err) {
-  double lo = 0.0, hi = 1.0, legal, g_lo;
+  return ree_market_clear_joint_near(ms, n, quota, 0.0, rs, licence, err);
+}
+
+int ree_market_clear_joint_near(const ree_market *ms, int n, double quota,
+                                double guess, ree_market_result *rs,
+                                double *licence, ree_err *err) {
+  /* the bracket grows from the guess by doubling, or from 1 US$/kg by tens */
+  double lo = 0.0, hi = guess > 0.0 ? guess : 1.0, grow = guess > 0.0 ? 2.0 : 10.0;
+  double legal, g_lo;
   free_trade *ft;
   int i, rc = REE_OK;
   if (ms == NULL || rs == NULL || licence == NULL || n < 1)
@@ -633,6 +643,9 @@ int ree_market_clear_joint(const ree_market *ms, int n, double quota,
   if (!(quota >= 0.0) || !isfinite(quota))
     return ree_err_set(err, REE_EDOMAIN, "a shared quota must be 0 t or more, "
                        "not %g", quota);
+  if (!(guess >= 0.0) || !isfinite(guess))
+    return ree_err_set(err, REE_EDOMAIN, "a licence price to start from must "
+                       "be 0 US$/kg or more, not %g", guess);
   *licence = 0.0;
   ft = (free_trade *)ree_malloc((size_t)n * sizeof *ft);
   if (ft == NULL) return ree_err_set(err, REE_ENOMEM, "out of memory");
@@ -648,7 +661,7 @@ int ree_market_clear_joint(const ree_market *ms, int n, double quota,
                        "down to the shared quota of %g t", quota);
       goto done;
     }
-    lo = hi, hi *= 10.0, g_lo = legal - quota;
+    lo = hi, hi *= grow, g_lo = legal - quota;
   }
   rc = licence_root(ms, ft, n, quota, lo, g_lo, hi, legal - quota, rs, licence, err);
 done:

@@ -73,6 +73,8 @@ typedef struct ree_market {
   double licence;    /* US$/kg an exporter pays for a share of a quota
                         several markets share (0: none); see
                         ree_market_clear_joint */
+  double near;       /* US$/kg: a price near the free-trade one, where its
+                        search starts (0: none; last month's, say) */
 } ree_market;
 
 typedef struct ree_market_result {
@@ -112,5 +114,15 @@ int ree_market_clear(const ree_market *m, ree_market_result *r, ree_err *err);
 int ree_market_clear_joint(const ree_market *ms, int n, double quota,
                            ree_market_result *rs, double *licence,
                            ree_err *err);
+
+/*
+** The same, the search for the licence price starting from `guess` (US$/kg;
+** 0: none), last month's say: the answer is the same, found sooner when
+** the guess is near it. Errors as ree_market_clear_joint's, and
+** REE_EDOMAIN for a negative or non-finite guess.
+*/
+int ree_market_clear_joint_near(const ree_market *ms, int n, double quota,
+                                double guess, ree_market_result *rs,
+                                double *licence, ree_err *err);
 
 #endif

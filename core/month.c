@@ -68,6 +68,7 @@ static void settle(ree_month_element *e, const ree_market_result *r,
   double sold = r->p_rw < e->floor * (1.0 - 1e-9)
                   ? 0.0 : fmax(0.0, fmin(offered, r->s_rw - e->cheaper));
   e->mine_stock = e->keep_unsold ? offered - sold : 0.0;
+  e->m.near = r->p_free; /* next month's search starts there */
   hold(&e->cn, r->p_cn, r->bought_cn, r->d_cn, p->tau_e);
   hold(&e->rw, r->p_rw, r->bought_rw, r->d_rw, p->tau_e);
   o[REE_MO_P_CN][k] = r->p_cn, o[REE_MO_P_RW][k] = r->p_rw;
@@ -92,8 +93,10 @@ static int clear_set(ree_month_element *els, int n, ree_month_set *sets,
   for (i = 0; i < n; i++)
     if (els[i].set == s) ms[count++] = els[i].m;
   if (count == 0) return REE_OK;
-  if ((rc = ree_market_clear_joint(ms, count, allowed, joint, &licence, err)) != REE_OK)
+  if ((rc = ree_market_clear_joint_near(ms, count, allowed, sets[s].licence,
+                                        joint, &licence, err)) != REE_OK)
     return rc;
+  sets[s].licence = licence;
   for (i = 0, count = 0; i < n; i++)
     if (els[i].set == s) {
       rs[i] = joint[count++];
@@ -123,7 +126,7 @@ int ree_month_year(ree_month_element *els, int n, ree_month_set *sets,
   rs = (ree_market_result *)(ms + n);
   joint = rs + n;
   seen = (double *)(joint + n);
-  for (s = 0; s < n_sets; s++) sets[s].used = 0.0;
+  for (s = 0; s < n_sets; s++) sets[s].used = sets[s].licence = 0.0;
   for (k = 0; k < REE_MONTHS && rc == REE_OK; k++) {
     for (i = 0; i < n; i++) seen[i] = month_market(&els[i], p, k);
     for (s = 0; s < n_sets && rc == REE_OK; s++)

@@ -61,6 +61,8 @@ typedef struct ree_month_set {
   double release[REE_MONTHS];   /* the share of the quota each month
                                    releases (with tranches) */
   double used;                  /* t used so far this year */
+  double licence;               /* US$/kg last month (where the next
+                                   month's search starts) */
 } ree_month_set;
 
 typedef struct ree_month_params {

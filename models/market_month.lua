@@ -31,15 +31,26 @@ local ree = require("ree")
 
 local LN2 = math.log(2)
 
---- The supply-risk index in month (year, sub) from dated events
--- ({ year, month, step }), steps of 1/full fading with half_life months.
-local function risk_index(events, year, sub, full, half_life)
-  local now, r = year * 12 + sub - 1, 0
+--- The supply-risk index in each month of year from dated events
+-- ({ year, month, step }), steps of 1/full fading with half_life months:
+-- a list of 12. (An event's weight is computed once and fades by a
+-- month's factor: one exp an event, not one a month.)
+local function risk_of_year(events, year, full, half_life)
+  local r, fade = {}, math.exp(-LN2 / half_life)
+  for sub = 1, 12 do r[sub] = 0 end
   for _, e in ipairs(events) do
-    local age = now - (e.year * 12 + e.month - 1)
-    if age >= 0 then r = r + e.step / full * math.exp(-LN2 * age / half_life) end
+    local age = year * 12 - (e.year * 12 + e.month - 1) -- in January
+    local first = math.max(1, 1 - age) -- the first month it has happened by
+    if first <= 12 then
+      local w = e.step / full * math.exp(-LN2 * (age + first - 1) / half_life)
+      for sub = first, 12 do
+        r[sub] = r[sub] + w
+        w = w * fade
+      end
+    end
   end
-  return math.max(0, math.min(1, r))
+  for sub = 1, 12 do r[sub] = math.max(0, math.min(1, r[sub])) end
+  return r
 end
 
 return function(model, ctx)
@@ -285,9 +296,10 @@ return function(model, ctx)
     local mm, rec = state.memory.month, state.record
     if sub == 1 then
       mm.used, mm.year, mm.sets = {}, {}, sets_of(p)
+      mm.risk = risk_of_year(events, year, p["risk.full"], p["risk.half_life"])
       for _, el in ipairs(elements) do mm.year[el] = year_of(state, p, year, el) end
     end
-    local R = risk_index(events, year, sub, p["risk.full"], p["risk.half_life"])
+    local R = mm.risk[sub]
     local enforced = enforced_in(state, p, year, sub)
     rec("risk", R, "fraction")
     local specs, index, shifted = {}, {}, {}
@@ -335,9 +347,8 @@ return function(model, ctx)
   for sub = 1, 12 do ZERO[sub], NONE[sub] = 0, -1 end
   local function core_year(state, p, year)
     local mm, rec = state.memory.month, state.record_steps
-    local risk, enforced, shifting = {}, {}, {}
+    local risk, enforced, shifting = risk_of_year(events, year, p["risk.full"], p["risk.half_life"]), {}, {}
     for sub = 1, 12 do
-      risk[sub] = risk_index(events, year, sub, p["risk.full"], p["risk.half_life"])
       enforced[sub] = enforced_in(state, p, year, sub)
       shifting[sub] = year * 12 + sub - 1 < covered
     end

@@ -241,6 +241,34 @@ static void market_should_share_one_quota_between_markets(void) {
   CHECK_STR(err.msg, "a shared quota must be 0 t or more, not -1");
 }
 
+/* A guess of the licence price changes where its search starts, not what
+** it finds: from below (1), above (500), at the answer (35), for the
+** shared quota of 20 t above (licence 35); a guess near the free-trade
+** price (m.near) likewise leaves free trade at 200/3. */
+static void market_should_find_the_same_licence_from_any_guess(void) {
+  ree_market ms[2];
+  ree_market_result rs[2];
+  double licence, guesses[] = { 0, 1, 35, 500 };
+  int i;
+  ms[0] = ms[1] = linear();
+  for (i = 0; i < 4; i++) {
+    CHECK_INT(ree_market_clear_joint_near(ms, 2, 20, guesses[i], rs, &licence, &err), REE_OK);
+    CHECK_NEAR(licence, 35, 1e-9);
+    CHECK_NEAR(rs[0].p_cn, 55, 1e-9);
+  }
+  ms[0].near = ms[1].near = 60;
+  CHECK_INT(ree_market_clear_joint_near(ms, 2, 100, 35, rs, &licence, &err), REE_OK);
+  CHECK_NEAR(licence, 0, 0);
+  CHECK_NEAR(rs[0].p_free, 200.0 / 3, 1e-12);
+  ms[0].near = 1e6; /* far off: the bracket widens to the answer */
+  CHECK_INT(ree_market_clear(&ms[0], &rs[0], &err), REE_OK);
+  CHECK_NEAR(rs[0].p_cn, 200.0 / 3, 1e-12);
+  CHECK_INT(ree_market_clear_joint_near(ms, 2, 20, -1, rs, &licence, &err), REE_EDOMAIN);
+  CHECK_STR(err.msg, "a licence price to start from must be 0 US$/kg or more, not -1");
+  CHECK_INT(ree_market_clear_joint_near(ms, 2, 20, NAN, rs, &licence, &err), REE_EDOMAIN);
+  CHECK_STR(err.msg, "a licence price to start from must be 0 US$/kg or more, not nan");
+}
+
 /* The composition effect: La, the same tonnes at a tenth of Nd's prices
 ** (demand 100 - 10P, supply 10P), under a shared tonnage quota: each kg
 ** carries the same licence, a far larger mark-up on La, so La loses more
@@ -362,6 +390,7 @@ int main(void) {
   RUN(market_should_stop_trade_when_the_wedge_is_wide);
   RUN(market_should_count_the_lost_vat_rebate_as_revenue);
   RUN(market_should_share_one_quota_between_markets);
+  RUN(market_should_find_the_same_licence_from_any_guess);
   RUN(market_should_squeeze_the_cheap_element_under_a_tonnage_quota);
   RUN(market_should_let_a_stockpile_buy);
   RUN(market_should_let_holders_buy_by_the_price);
