@@ -234,7 +234,12 @@ end
 function Scenario:parameters(year, state, tables, known)
   known = known or known_parameters(self)
   local p = {}
-  for name, param in pairs(self.params) do p[name] = value_for(name, param.value, year, tables) end
+  for name, param in pairs(self.params) do
+    local v = param.value -- most are numbers: no call for them (this runs a year a run)
+    local kind = type(v)
+    if kind == "table" or kind == "userdata" then v = value_for(name, v, year, tables) end
+    p[name] = v
+  end
   local acting -- the policy whose apply runs, for the message
   setmetatable(p, { __newindex = function(t, k, v)
     if not known[k] then unknown_parameter(acting, k, known, 2) end
