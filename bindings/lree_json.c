@@ -1,11 +1,15 @@
 /*
 ** lree_json.c: JSON text to Lua values (json_decode) and back to positions
-** in the text (json_locate), for data loaders that report file:line.
+** in the text (json_locate), for data loaders that report file:line; Lua
+** values to JSON text (json_encode); and lists of numbers packed into one
+** string (pack_numbers, unpack_numbers), for files of millions of values.
 */
+#include <limits.h>
 #include <math.h>
 #include <string.h>
 
 #include "json_io.h"
+#include "pack.h"
 #include "lree.h"
 #include "lree_aux.h"
 
@@ -299,7 +303,55 @@ static int l_json_encode(lua_State *L) {
 
 /* }================================================================== */
 
+/*
+** {==================================================================
+** Packed numbers (core/pack.h): a list of numbers as one string, every
+** bit kept, written and read at memory speed.
+** ===================================================================
+*/
+
+#define PACK_MAX (INT_MAX / 8) /* numbers in one string: its bytes fit an int */
+
+/* pack_numbers(list [, n]) -> text: list[1..n] (n: #list), nil as NaN */
+static int l_pack_numbers(lua_State *L) {
+  lua_Integer n, i;
+  double *v;
+  luaL_Buffer b;
+  luaL_checktype(L, 1, LUA_TTABLE);
+  n = luaL_opt(L, luaL_checkinteger, 2, luaL_len(L, 1));
+  luaL_argcheck(L, n >= 0 && n <= PACK_MAX, 2, "a count from 0 to 268435455 expected");
+  v = (double *)lua_newuserdatauv(L, (size_t)(n > 0 ? n : 1) * sizeof *v, 0);
+  for (i = 0; i < n; i++) {
+    int type = lua_geti(L, 1, i + 1);
+    if (type != LUA_TNUMBER && type != LUA_TNIL)
+      return luaL_error(L, "bad argument #1 to 'pack_numbers' (entry %d is a %s, not a number)",
+                        (int)(i + 1), luaL_typename(L, -1));
+    v[i] = type == LUA_TNIL ? (double)NAN : lua_tonumber(L, -1);
+    lua_pop(L, 1);
+  }
+  ree_pack_doubles(v, (size_t)n, luaL_buffinitsize(L, &b, ree_pack_length((size_t)n) + 1));
+  luaL_pushresultsize(&b, ree_pack_length((size_t)n));
+  return 1;
+}
+
+/* unpack_numbers(text) -> list | fail, message, code ("syntax") */
+static int l_unpack_numbers(lua_State *L) {
+  size_t len, n;
+  const char *text = luaL_checklstring(L, 1, &len);
+  double *v;
+  ree_err err;
+  if (ree_unpack_doubles(text, len, NULL, &n, &err) != REE_OK) return lree_fail(L, &err);
+  v = (double *)lua_newuserdatauv(L, (n > 0 ? n : 1) * sizeof *v, 0);
+  (void)ree_unpack_doubles(text, len, v, &n, &err);
+  lree_push_numbers(L, v, (int)n); /* n <= len / 8: an int, as len's limit is */
+  return 1;
+}
+
+/* }================================================================== */
+
 static const luaL_Reg funcs[] = {
+  {"pack_numbers", l_pack_numbers},
+  {"unpack_numbers", l_unpack_numbers},
   {"json_encode", l_json_encode},
   {"json_decode", l_json_decode},
   {"json_locate", l_json_locate},

@@ -243,6 +243,7 @@ return {
   ["MonteCarlo:bands"] = { example = 'mc:bands("price.Dy.fob").p95[2011]' },
   ["MonteCarlo:chart"] = { example = 'mc:chart("price.Dy.fob", { file = os.tmpname() .. ".svg" })' },
   ["MonteCarlo:count"] = { example = 'mc:count()   --> 4' },
+  ["MonteCarlo:quantiles"] = { example = 'mc:quantiles("price.Dy.fob", 2011).p50' },
   ["MonteCarlo:export"] = { example = 'data = mc:export { scenario = "history" }' },
   ["Chain:process"] = { example = 'ree.chain { elements = { "Nd" }, from = 2011, to = 2011 }:process("alloy", ' ..
       '{ mode = "pull" })' },

@@ -167,14 +167,11 @@ end
 function sweep.summary(mc)
   local rows = { { "variable", "unit", "year", "p05", "median", "p95" } }
   for _, path in ipairs(mc.collect) do
-    local b = mc:bands(path)
-    local per = b.p50:period()
+    local per = mc.periods[path] or 1
+    local q = mc:quantiles(path, mc.last, per > 1 and per or nil)
     local when = per == 1 and tostring(mc.last) or format.time(mc.last + (per - 1) / per, per)
-    local v = function(s)
-      local x = per == 1 and s[mc.last] or s:at(mc.last, per)
-      return x and format.number(x) or "-"
-    end
-    rows[#rows + 1] = { path, mc.units[path], when, v(b.p05), v(b.p50), v(b.p95) }
+    local v = function(x) return x and format.number(x) or "-" end
+    rows[#rows + 1] = { path, mc.units[path], when, v(q.p05), v(q.p50), v(q.p95) }
   end
   return format.table(rows, "  ")
 end

@@ -11,6 +11,7 @@
 --   ree.tornado { scenario = sc, sample = ..., output = "price.Dy.fob", year = 2015 }
 
 local series = require("ree.series")
+local format = require("ree.format")
 
 local montecarlo = {}
 
@@ -221,31 +222,64 @@ end
 
 local PERIOD_NAMES = { [1] = "annual", [4] = "quarterly", [12] = "monthly" }
 
+local QUANTILES = { p05 = 0.05, p25 = 0.25, p50 = 0.5, p75 = 0.75, p95 = 0.95 }
+
+--- The collected path's period (1 for a yearly one); raises for a path
+-- not collected.
+local function period_of(self, path, level)
+  if not self.units[path] then error(string.format("montecarlo: '%s' was not collected", path), level + 1) end
+  return self.periods[path] or 1
+end
+
+--- { p05, p25, p50, p75, p95 } of step k (1 the first year's first) over
+-- the runs with a value there (each nil when none has).
+local function quantiles_of(self, path, k)
+  local column = {}
+  for _, row in pairs(self.values) do
+    local v = row[path] and row[path][k]
+    if v and v == v then column[#column + 1] = v end
+  end
+  table.sort(column)
+  local out = {}
+  for name, q in pairs(QUANTILES) do out[name] = #column > 0 and montecarlo.quantile(column, q) or nil end
+  return out
+end
+
 --- Quantile bands of a collected variable over the runs done:
 -- { p05, p25, p50, p75, p95 } as series (monthly for a monthly variable).
 function MonteCarlo:bands(path)
-  if not self.units[path] then error(string.format("montecarlo: '%s' was not collected", path), 2) end
-  local period = self.periods[path] or 1
-  local years = (self.last - self.first + 1) * period -- steps, in fact
+  local period = period_of(self, path, 2)
+  local steps = (self.last - self.first + 1) * period
   local bands = { p05 = {}, p25 = {}, p50 = {}, p75 = {}, p95 = {} }
-  local qs = { p05 = 0.05, p25 = 0.25, p50 = 0.5, p75 = 0.75, p95 = 0.95 }
-  for y = 1, years do
-    local column = {}
-    for _, row in pairs(self.values) do
-      local v = row[path] and row[path][y]
-      if v and v == v then column[#column + 1] = v end
-    end
-    table.sort(column)
-    for name, q in pairs(qs) do bands[name][y] = #column > 0 and montecarlo.quantile(column, q) or nil end
+  for k = 1, steps do
+    for name, x in pairs(quantiles_of(self, path, k)) do bands[name][k] = x end
   end
   local out = {}
-  for name in pairs(qs) do
+  for name in pairs(QUANTILES) do
     local sub_annual = period > 1
     out[name] = series.new { from = sub_annual and { self.first, 1 } or self.first,
       to = sub_annual and { self.last, period } or self.last, period = PERIOD_NAMES[period],
-      unit = self.units[path], name = path .. " " .. name, table.unpack(bands[name], 1, years) }
+      unit = self.units[path], name = path .. " " .. name, table.unpack(bands[name], 1, steps) }
   end
   return out
+end
+
+--- The quantiles of a collected variable in one year (and month or
+-- quarter, for a sub-annual one): { p05, p25, p50, p75, p95 }, numbers,
+-- without the bands' series of every step.
+function MonteCarlo:quantiles(path, year, sub)
+  local period = period_of(self, path, 2)
+  if math.type(year) ~= "integer" or year < self.first or year > self.last then
+    error(string.format("montecarlo: '%s' has no year %s (%d-%d)", path, tostring(year), self.first, self.last), 2)
+  end
+  if period == 1 and sub ~= nil then
+    error(string.format("montecarlo: '%s' is yearly: give a year, not a step", path), 2)
+  end
+  if period > 1 and (math.type(sub) ~= "integer" or sub < 1 or sub > period) then
+    error(string.format("montecarlo: '%s' is %s: give the %s, 1-%d, not %s", path, PERIOD_NAMES[period],
+      period == 12 and "month" or "quarter", period, tostring(sub)), 2)
+  end
+  return quantiles_of(self, path, (year - self.first) * period + (sub or 1))
 end
 
 --- A fan chart of a collected variable: the 5-95 and 25-75 percentile
@@ -271,13 +305,22 @@ end
 -- joins the files of one sweep into one result.
 -- ===================================================================
 
-local FORMAT = "ree-sweep-1"
+-- A run's values are packed (ree.core.pack_numbers: every bit of each
+-- double, in base64), not decimal text: a sweep of 10,000 monthly runs has
+-- millions of values, which a round-trip printf would take half a minute
+-- to write. Files of the first format, values as JSON arrays, still merge.
+local FORMAT, FORMATS = "ree-sweep-2", { ["ree-sweep-1"] = true, ["ree-sweep-2"] = true }
 
---- The runs done as a plain table for JSON (missing values as NaN, which
--- the encoder writes as null).
+--- The runs done as a plain table for JSON, each variable's values packed
+-- (a missing value as NaN).
 function MonteCarlo:export(meta)
+  local core = require("ree.core")
   local runs = {}
-  for i, row in pairs(self.values) do runs[tostring(i)] = row end
+  for i, row in pairs(self.values) do
+    local packed = {}
+    for path, values in pairs(row) do packed[path] = core.pack_numbers(values) end
+    runs[tostring(i)] = packed
+  end
   local out = { format = FORMAT, runs = self.runs, seed = self.seed, collect = self.collect, units = self.units,
     periods = self.periods, first = self.first, last = self.last, values = runs }
   for k, v in pairs(meta or {}) do out[k] = v end
@@ -295,7 +338,7 @@ function montecarlo.join(list, names)
     periods = first.periods or {}, first = first.first, last = first.last, values = {}, plan = nil }, MonteCarlo)
   local from = {}
   for k, t in ipairs(list) do
-    if t.format ~= FORMAT then error(string.format("merge: %s is not a ree sweep file", names[k]), 2) end
+    if not FORMATS[t.format] then error(string.format("merge: %s is not a ree sweep file", names[k]), 2) end
     for _, key in ipairs({ "runs", "seed", "first", "last", "scenario", "shards" }) do
       if t[key] ~= first[key] then
         error(string.format("merge: %s has %s %s, %s has %s", names[k], key, tostring(t[key]), names[1],
@@ -332,6 +375,12 @@ function montecarlo.join(list, names)
             tostring(path)), 2)
         end
         local period = mc.periods[path] or 1
+        if type(values) == "string" then -- packed
+          local unpacked, why = core.unpack_numbers(values)
+          if not unpacked then error(string.format("merge: %s: run %d, '%s': %s", names[k], i, path, why), 2) end
+          values = unpacked
+          row[path] = unpacked
+        end
         if type(values) ~= "table" or #values ~= years * period then
           error(string.format("merge: %s: run %d, '%s': %s values, not %s of %d-%d", names[k], i, path,
             type(values) == "table" and tostring(#values) or "no",
@@ -343,8 +392,9 @@ function montecarlo.join(list, names)
           if v == core.null then
             values[y] = 0 / 0
           elseif math.type(v) == nil then
-            error(string.format("merge: %s: run %d, '%s' in %d is %s, not a number", names[k], i, path,
-              mc.first + y - 1, type(v) == "string" and string.format("%q", v) or type(v)), 2)
+            error(string.format("merge: %s: run %d, '%s' in %s is %s, not a number", names[k], i, path,
+              format.time(mc.first + (y - 1) / period, period), type(v) == "string" and string.format("%q", v) or
+              type(v)), 2)
           end
         end
       end

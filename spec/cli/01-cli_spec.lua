@@ -179,7 +179,13 @@ describe("sweeps in shards #cli", function()
     assert.are.same({ 1, "ree: merge: " .. shard .. " has a run '99999', not one of 1-4", false },
       { merge_with(function(t) t.values["99999"] = t.values["1"] end) })
     assert.are.same({ 1, "ree: merge: " .. shard .. ": run 2, '" .. path .. "' in 2001 is \"garbage\", not a number",
-      false }, { merge_with(function(t) t.values["2"][path][2] = "garbage" end) })
+      false }, { merge_with(function(t)
+        t.values["2"][path] = core.unpack_numbers(t.values["2"][path]) -- the first format's list
+        t.values["2"][path][2] = "garbage"
+      end) })
+    assert.are.same({ 1, "ree: merge: " .. shard .. ": run 3, '" .. path ..
+      "': packed numbers: 3 characters, not a multiple of 4", false },
+      { merge_with(function(t) t.values["3"][path] = "AAA" end) })
     assert.are.same({ 1, "ree: merge: " .. shard .. ": run 3, '" .. path .. "': 1 values, not one for each of " ..
       good.first .. "-" .. good.last, false }, { merge_with(function(t) t.values["3"][path] = { 1 } end) })
     assert.are.same({ 1, "ree: merge: " .. shard .. ": run 4 has no '" .. path .. "'", false },

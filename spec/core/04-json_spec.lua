@@ -28,4 +28,20 @@ describe("JSON through the core #unit", function()
     assert.are.same({ 2, 3 }, { core.json_locate(text, { "grades" }) })
     assert.is_nil(core.json_locate(text, { "grades", 3 }))
   end)
+
+  -- 1.0 is the bytes 00 00 00 00 00 00 F0 3F, base64 "AAAAAAAA8D8=" (by
+  -- hand in spec/c/test_pack.c); nil packs as NaN, as a missing value does
+  it("packs numbers into one string and back, bit for bit", function()
+    assert.are.equal("AAAAAAAA8D8=", core.pack_numbers { 1 })
+    local x = { 0.1, -1e300, 2 ^ -1074, 1 / 3 }
+    assert.are.same(x, core.unpack_numbers(core.pack_numbers(x)))
+    local back = core.unpack_numbers(core.pack_numbers({ 1, nil, 3 }, 3))
+    assert.are.equal(3, #back)
+    assert.is_true(back[2] ~= back[2])
+    assert.are.same({}, core.unpack_numbers(""))
+    assert.are.same({ nil, "packed numbers: character 2 is not base64", "syntax" },
+      { core.unpack_numbers("A$AA") })
+    assert.has_error(function() core.pack_numbers { 1, "2" } end,
+      "bad argument #1 to 'pack_numbers' (entry 2 is a string, not a number)")
+  end)
 end)

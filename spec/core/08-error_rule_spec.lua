@@ -9,6 +9,8 @@ describe("the binding's error rule #unit", function()
     assert.are.same({ nil, "formula 'Nd2(': unbalanced '(' at column 4", "syntax" },
       returned(core.formula "Nd2("))
     assert.are.same({ nil, "invalid JSON at line 1, column 3 near ','", "syntax" }, returned(core.json_decode "[1,"))
+    assert.are.same({ nil, "packed numbers: 5 characters, not a multiple of 4", "syntax" },
+      returned(core.unpack_numbers "AAAAA"))
     assert.are.same({ nil, "mass of 'Nd' is negative (-1)", "domain" }, returned(core.composition({ Nd = -1 })))
     assert.are.same({ nil, "mass of part 1 is negative or not a number", "domain" },
       returned(core.mix({ core.formula "Nd" }, { -1 })))

@@ -68,6 +68,20 @@ describe("sub-annual scenarios #unit", function()
     -- every run's December is its January plus 11, so the medians are too
     assert.near(b.p50:at(2010, 1) + 11, b.p50:at(2011, 12), 1e-9)
     assert.is_true(b.p05:at(2010, 6) < b.p95:at(2010, 6))
+    assert.are.equal(b.p50:at(2011, 12), mc:quantiles("price", 2011, 12).p50)
+    assert.has_error(function() mc:quantiles("price", 2011) end,
+      "montecarlo: 'price' is monthly: give the month, 1-12, not nil")
+    -- through a shard file and back: the same values, bit for bit; a bad
+    -- value is named by its month
+    local core, montecarlo = require("ree.core"), require("ree.montecarlo")
+    local file = assert(core.json_decode(core.json_encode(mc:export { scenario = "shop", shard = 1, shards = 1 })))
+    assert.are.equal("string", type(file.values["1"].price))
+    assert.are.same(mc.values, montecarlo.join({ file }, { "shard" }).values)
+    file = assert(core.json_decode(core.json_encode(mc:export { scenario = "shop", shard = 1, shards = 1 })))
+    file.values["2"].price = core.unpack_numbers(file.values["2"].price)
+    file.values["2"].price[14] = "x"
+    assert.has_error(function() montecarlo.join({ file }, { "shard" }) end,
+      "merge: shard: run 2, 'price' in 2011-02 is \"x\", not a number")
   end)
 
   it("calibrate against yearly data as the year's aggregate", function()
