@@ -26,6 +26,10 @@
 -- threat to supply, -1 a relief) over risk.full, the steps that make the
 -- risk full, fading with a half-life of risk.half_life months; R is that
 -- sum kept within [0, 1]. It reads no price.
+--
+-- The months run in the core (core/month.c, one call a year, for speed);
+-- model.step below states the same equations in Lua and runs them instead
+-- with opts.monthly.engine = "lua": it is the core's oracle in the specs.
 
 local ree = require("ree")
 
