@@ -226,7 +226,7 @@ local function quotas_record()
 end
 
 --- The export quota in force in year, t REO: the total, and the light and
--- medium/heavy quotas where the record splits them (2012, 2014); nil when
+-- medium/heavy quotas where the record splits them (2012-2014); nil when
 -- there is none to apply. Before 2009 the record has the domestic firms'
 -- quota only, which exports exceeded (2006: 61,560 t against 45,000 t),
 -- so no total is applied: an assumption that it did not bind. None from
