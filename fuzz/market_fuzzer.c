@@ -1,7 +1,8 @@
 /*
 ** market_fuzzer.c: libFuzzer target for market clearing (core/market.h),
 ** alone and under a shared quota: curves of every kind with any
-** parameters, taxes, quotas, caps, leakage and stockpiles. A clearing
+** parameters, taxes, quotas, caps, leakage and stockpiles, and guesses
+** of the prices where the searches start. A clearing
 ** either gives finite prices and quantities or says why it cannot.
 */
 #include <stdlib.h>
@@ -47,6 +48,7 @@ static void market(fuzz_input *in, ree_market *m, merit *steps) {
   m->leak_l0 = fuzz_positive(in) / 100.0;
   m->leak_g = fuzz_byte(in) & 1 ? 1.0 : fuzz_number(in);
   m->stock_rw = fuzz_byte(in) & 1 ? 0.0 : fuzz_number(in);
+  m->near = fuzz_byte(in) & 1 ? 0.0 : fuzz_number(in); /* a free-trade guess, good or not */
 }
 
 static void check(int rc, const ree_market_result *r, const ree_err *err) {
@@ -62,13 +64,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   ree_market ms[MARKETS];
   merit steps[MARKETS][5];
   ree_market_result r[MARKETS];
-  double licence;
+  double licence, quota, guess;
   ree_err err;
   int n = fuzz_int(&in, 1, MARKETS), i, rc;
   for (i = 0; i < n; i++) market(&in, &ms[i], steps[i]);
   rc = ree_market_clear(&ms[0], &r[0], &err);
   check(rc, &r[0], &err);
-  rc = ree_market_clear_joint(ms, n, fuzz_byte(&in) & 1 ? fuzz_number(&in) : fuzz_positive(&in), r, &licence, &err);
+  quota = fuzz_byte(&in) & 1 ? fuzz_number(&in) : fuzz_positive(&in);
+  guess = fuzz_byte(&in) & 1 ? 0.0 : fuzz_number(&in); /* a licence to start from, good or not */
+  rc = ree_market_clear_joint_near(ms, n, quota, guess, r, &licence, &err);
   for (i = 0; rc == REE_OK && i < n; i++) check(rc, &r[i], &err);
   if (rc != REE_OK) check(rc, NULL, &err);
   return 0;

@@ -45,18 +45,18 @@ china.SHARES = {
 local ALLOY = { "Alloys: Dy-Fe, Nd-Fe", "Ferro-alloys over 10% rare earth" }
 local MAGNET = { "Sintered NdFeB magnets" }
 local FIRST = "Rare-earth products (first duty)"
+local LIGHT_METALS = { "Rare-earth metals", "Metals: light rare earths" }
 local SERIES = {
   Nd = { oxide = { FIRST, "Oxides: La, Nd", "Nd (oxide and metal)" },
-    metal = { "Rare-earth metals", "Nd (oxide and metal)" }, alloy = ALLOY, magnet = MAGNET },
-  Dy = { oxide = { FIRST, "Oxides: Y, Eu, Dy, Tb" },
-    metal = { "Rare-earth metals", "Oxides: Y, Eu, Dy, Tb" }, -- the 2010 entry covers metals too
-    alloy = ALLOY, magnet = MAGNET },
-  La = { oxide = { FIRST, "Oxides: La, Nd", "La, Ce" }, metal = { "Rare-earth metals" }, alloy = ALLOY,
+    metal = { "Rare-earth metals", "Metals: light rare earths", "Nd (oxide and metal)" }, alloy = ALLOY,
     magnet = MAGNET },
-  Ce = { oxide = { FIRST, "La, Ce" }, metal = { "Rare-earth metals" }, alloy = ALLOY, magnet = MAGNET },
+  Dy = { oxide = { FIRST, "Oxides: Y, Eu, Dy, Tb" }, -- the oxides' 2010 entry covers metals too
+    metal = { "Rare-earth metals", "Metals: heavy rare earths", "Oxides: Y, Eu, Dy, Tb" }, alloy = ALLOY,
+    magnet = MAGNET },
+  La = { oxide = { FIRST, "Oxides: La, Nd", "La, Ce" }, metal = LIGHT_METALS, alloy = ALLOY, magnet = MAGNET },
+  Ce = { oxide = { FIRST, "La, Ce" }, metal = LIGHT_METALS, alloy = ALLOY, magnet = MAGNET },
   -- Pr has no entry of its own: Global Trade Alert's 2010 "other rare earths 15%" (kept with La, Ce)
-  Pr = { oxide = { FIRST, "La, Ce (Global Trade Alert)" }, metal = { "Rare-earth metals" }, alloy = ALLOY,
-    magnet = MAGNET },
+  Pr = { oxide = { FIRST, "La, Ce (Global Trade Alert)" }, metal = LIGHT_METALS, alloy = ALLOY, magnet = MAGNET },
 }
 SERIES.Tb = SERIES.Dy
 local READINGS = { gta = "La, Ce (Global Trade Alert)", bloomberg = "La, Ce (Bloomberg)" }

@@ -25,9 +25,11 @@ describe("China's ladder #models", function()
     ladder, sources = china.ladder("Nd", 2011)
     assert.are.same({ oxide = 25, metal = 25, alloy = 25, magnet = 0 }, ladder)
     assert.are.same({ oxide = "gta-2151", metal = "gta-2151", alloy = "wsj-2011-05", magnet = "wsj-2011-08" }, sources)
-    -- heavy rare earths were raised first: Dy metal at 25% in 2008, Nd metal still at 10%
+    -- from 2008 the metals as the oxides: heavy 25%, light 15% (Nd metal was 10% in 2007)
     assert.are.equal(25, (china.ladder("Dy", 2008)).metal)
-    assert.are.equal(10, (china.ladder("Nd", 2008)).metal)
+    assert.are.equal(10, (china.ladder("Nd", 2007)).metal)
+    ladder, sources = china.ladder("Nd", 2009)
+    assert.are.same({ 15, "american-elements-2008" }, { ladder.metal, sources.metal })
     -- the rates carry forward until a source states another, and end in 2015
     assert.are.equal(25, (china.ladder("Nd", 2013)).alloy)
     assert.are.same({ oxide = 0, metal = 0, alloy = 0, magnet = 0 }, (china.ladder("Dy", 2015)))
