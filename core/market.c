@@ -265,7 +265,10 @@ static int narrow_to_jumps(const ree_market *m, fn f, const double *arg,
 static int root_bracket(const ree_market *m, fn f, const double *arg,
                         const jumps *j, double *out, double *lo_io,
                         double *hi_io) {
-  double lo = *lo_io, hi = *hi_io, f_lo, f_hi, at[MAX_JUMPS];
+  /* a guess off the prices there are (one that overflowed with a wedge
+  ** near zero, say) starts at their edge: lo /= 10 would never leave inf */
+  double lo = fmin(fmax(*lo_io, P_MIN), P_MAX), hi = fmin(fmax(*hi_io, P_MIN), P_MAX);
+  double f_lo, f_hi, at[MAX_JUMPS];
   falsi s;
   int i, on_jump = 0;
   while ((f_lo = f(m, lo, arg)) > 0.0 && lo > P_MIN) lo /= 10.0;
@@ -414,7 +417,7 @@ static int solve_free(const ree_market *m, free_trade *ft, ree_err *err) {
   if ((rc = check(m, err)) != REE_OK) return rc;
   ft->w = (1.0 + m->tax) * (1.0 + m->vat_lost);
   ft->lo = ft->hi = 1.0;
-  if (m->near > P_MIN && isfinite(m->near)) /* 10% either side, widened if missed */
+  if (m->near > P_MIN && m->near < P_MAX) /* 10% either side, widened if missed */
     ft->lo = m->near / 1.1, ft->hi = m->near * 1.1;
   ft->solved = 0;
   if (root_bracket(m, free_gap, &one, &FREE_JUMPS, &ft->p_free, &ft->lo, &ft->hi) != 0)
@@ -633,8 +636,9 @@ int ree_market_clear_joint(const ree_market *ms, int n, double quota,
 int ree_market_clear_joint_near(const ree_market *ms, int n, double quota,
                                 double guess, ree_market_result *rs,
                                 double *licence, ree_err *err) {
-  /* the bracket grows from the guess by doubling, or from 1 US$/kg by tens */
-  double lo = 0.0, hi = guess > 0.0 ? guess : 1.0, grow = guess > 0.0 ? 2.0 : 10.0;
+  /* the bracket grows from the guess by doubling, or from 1 US$/kg by tens
+  ** (a guess above any price there is starts at the highest) */
+  double lo = 0.0, hi = guess > 0.0 ? fmin(guess, P_MAX) : 1.0, grow = guess > 0.0 ? 2.0 : 10.0;
   double legal, g_lo;
   free_trade *ft;
   int i, rc = REE_OK;

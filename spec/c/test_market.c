@@ -242,16 +242,16 @@ static void market_should_share_one_quota_between_markets(void) {
 }
 
 /* A guess of the licence price changes where its search starts, not what
-** it finds: from below (1), above (500), at the answer (35), for the
-** shared quota of 20 t above (licence 35); a guess near the free-trade
-** price (m.near) likewise leaves free trade at 200/3. */
+** it finds: from below (1), above (500, and past any price), at the answer
+** (35), for the shared quota of 20 t above (licence 35); a guess near the
+** free-trade price (m.near) likewise leaves free trade at 200/3. */
 static void market_should_find_the_same_licence_from_any_guess(void) {
   ree_market ms[2];
   ree_market_result rs[2];
-  double licence, guesses[] = { 0, 1, 35, 500 };
+  double licence, guesses[] = { 0, 1, 35, 500, 1e12, 1e300 };
   int i;
   ms[0] = ms[1] = linear();
-  for (i = 0; i < 4; i++) {
+  for (i = 0; i < 6; i++) {
     CHECK_INT(ree_market_clear_joint_near(ms, 2, 20, guesses[i], rs, &licence, &err), REE_OK);
     CHECK_NEAR(licence, 35, 1e-9);
     CHECK_NEAR(rs[0].p_cn, 55, 1e-9);
@@ -263,6 +263,11 @@ static void market_should_find_the_same_licence_from_any_guess(void) {
   ms[0].near = 1e6; /* far off: the bracket widens to the answer */
   CHECK_INT(ree_market_clear(&ms[0], &rs[0], &err), REE_OK);
   CHECK_NEAR(rs[0].p_cn, 200.0 / 3, 1e-12);
+  ms[0].near = 1e308; /* past any price (its bracket would overflow): not a guess */
+  ms[0].tax = 0.5;    /* a wedge whose solve starts from the free-trade bracket */
+  CHECK_INT(ree_market_clear(&ms[0], &rs[0], &err), REE_OK);
+  CHECK_NEAR(rs[0].p_free, 200.0 / 3, 1e-12);
+  ms[0].tax = 0;
   CHECK_INT(ree_market_clear_joint_near(ms, 2, 20, -1, rs, &licence, &err), REE_EDOMAIN);
   CHECK_STR(err.msg, "a licence price to start from must be 0 US$/kg or more, not -1");
   CHECK_INT(ree_market_clear_joint_near(ms, 2, 20, NAN, rs, &licence, &err), REE_EDOMAIN);
