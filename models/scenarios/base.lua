@@ -16,7 +16,11 @@
 --     afr-reuters-2010 and usgs-mcs-compiled) leave after Japan: 7,200 t.
 --     The world comes to 111,200 t against the Economist's 134,000 t
 --     (economist-2010): the gap is smuggling and stock-building, which the
---     model leaves out
+--     model leaves out. The 7,200 t is what the recorded trade leaves, and
+--     it is low: the United States alone used 11,000-17,000 t a year in
+--     2011-2015 (usgs-mcs-2016, in demand.json). Raising it would need
+--     the smuggled exports that met it (about 1.2 times the legal ones in
+--     2011, ecns-2012-12-quota), which the 2009 balance does not count
 --   the mines outside China: their 3,600 t at half the reference price
 --     (an assumption), in each element's share
 --   element shares of demand: China's 2010 mining quotas (77,000 t light
