@@ -10,7 +10,9 @@
 --
 -- How each number was made:
 --   demand 2009, t REO: China 73,000 (xitucn); Japan 31,000 (its 2010
---     level, meti-2011: an assumption for 2009, range 25,000-32,390); the
+--     level, meti-2011: an assumption for 2009, range 20,000-32,390: 2009
+--     was the slump's year, Japan's imports from China rising 49% in 2010,
+--     and the government puts its demand at 20,000-30,000 t a year); the
 --     rest of the world what China's recorded exports (34,600 t in 2008, ccr-2010)
 --     and the mines outside China (India, Brazil, Malaysia: 3,600 t,
 --     afr-reuters-2010 and usgs-mcs-compiled) leave after Japan: 7,200 t.
@@ -55,7 +57,8 @@ base.YEARS = { 2005, 2015 }
 
 base.DEMAND_2009 = {
   CN = { value = 73000, source = "xitucn" },
-  JP = { value = 31000, source = "meti-2011", range = { 25000, 32390 }, note = "2010's level" },
+  JP = { value = 31000, source = "meti-2011", range = { 20000, 32390 },
+    note = "2010's level, a year of normal demand; 2009's was the slump's (demand.json)" },
   exports = { value = 34600, source = "ccr-2010", note = "2008" },
   outside = { value = 2700 + 550 + 350, source = "usgs-mcs-compiled", note = "India, Brazil, Malaysia" },
 }
