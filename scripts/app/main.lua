@@ -109,6 +109,16 @@ return function(out, chart_dir)
   for _, el in ipairs({ "Nd", "Dy" }) do say("%s", chain:where(vc, el)) end
   say("  Japan's alloy makers need %s t of Dy: the same %s t as section 1 (one engine).",
     n(vc:input("JP alloy", "Dy")[2011]), n(dy))
+  say("  Nd is Nd and Pr together in China and the rest of the world (the standard grade's 'Nd'), Nd alone")
+  say("  in Japan (its mix counts Pr apart).")
+  local cn_magnets = chain.spec.regions.CN.magnets.value
+  local statistics = ree.data.load("ndfeb-production"):get("China, sintered")[2010]
+  local mined = vc:input("CN mining", "Nd")[2011]
+  say("  China's %s t of magnets is the report's figure for 2011, taken as finished magnets; its plants draw",
+    n(cn_magnets))
+  say("  %s t of Nd and Pr at the mine. China's statistics give %s t for 2010, which would draw about %s t:",
+    n(mined), n(statistics), n(mined * statistics / cn_magnets))
+  say("  more than China mined, so that figure is taken as semi-finished output (neither source says).")
   local made, why = require("ree.host").mkdir(chart_dir) -- no shell: the name is taken as it is
   if not made then error(why, 0) end
   for _, el in ipairs({ "Nd", "Dy" }) do
