@@ -1,0 +1,18 @@
+-- One version, said alike everywhere (CHANGELOG.md's rule).
+local core = require("ree.core")
+
+local function read(path)
+  local f = assert(io.open(path))
+  local text = f:read("a")
+  f:close()
+  return text
+end
+
+describe("the version #unit", function()
+  it("is the same in the core, the changelog and the citation", function()
+    local version = core._VERSION
+    assert.truthy(version:match("^%d+%.%d+%.%d+$"))
+    assert.are.equal(version, read("CHANGELOG.md"):match("\n## (%d+%.%d+%.%d+)"))
+    assert.are.equal(version, read("CITATION.cff"):match("\nversion: (%S+)\n"))
+  end)
+end)
