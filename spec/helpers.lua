@@ -21,6 +21,14 @@ local function shell_quote(s)
   return "'" .. tostring(s):gsub("'", "'\\''") .. "'"
 end
 
+--- A file's whole text (raises when it cannot be read).
+function helpers.read(path)
+  local f = assert(io.open(path, "rb"))
+  local text = f:read("a")
+  f:close()
+  return text
+end
+
 --- The checkout's root, as the host finds it (symbolic links resolved).
 function helpers.root()
   local p = assert(io.popen("pwd -P"))

@@ -18,13 +18,7 @@ local function write(path, text, mode)
   if mode then assert(os.execute("chmod " .. mode .. " " .. path)) end
 end
 
-local function read(path)
-  local f = io.open(path)
-  if not f then return "" end
-  local text = f:read("a")
-  f:close()
-  return text
-end
+local read = require("spec.helpers").read
 
 --- A scratch tree: the launcher, a stand-in build and host, and a bin/ of
 -- stand-ins whose calls go to calls.log; `missing` names a package the
@@ -52,7 +46,7 @@ local function scratch(missing)
   write(dir .. "/Tupfile.ini", "")
   write(dir .. "/Tuprules.tup", "")
   return dir, function(args)
-    os.remove(log)
+    write(log, "")
     local out, code = sh("cd " .. dir .. " && PATH=" .. dir .. "/bin:$PATH ./ree " .. (args or "-e x"))
     return out, code, read(log)
   end

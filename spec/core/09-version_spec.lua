@@ -1,12 +1,6 @@
 -- One version, said alike everywhere (CHANGELOG.md's rule).
 local core = require("ree.core")
-
-local function read(path)
-  local f = assert(io.open(path))
-  local text = f:read("a")
-  f:close()
-  return text
-end
+local read = require("spec.helpers").read
 
 describe("the version #unit", function()
   it("is the same in the core, the changelog and the citation", function()
