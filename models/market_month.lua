@@ -254,6 +254,17 @@ return function(model, ctx)
   end
 
   --- Records the month's market and moves the stocks and expectations.
+  --- An element's supply and export flows from r, a month's market result
+  -- or the core's year of them (a value a month): rec takes either.
+  local function record_flows(rec, path, r)
+    rec(path.supply.CN, r.s_cn, "t REO")
+    rec(path.supply.RW, r.s_rw, "t REO")
+    rec(path.fringe, r.fringe, "t REO")
+    rec(path.exports, r.exports, "t REO")
+    rec(path.legal, r.legal, "t REO")
+    rec(path.leakage, r.leakage, "t REO")
+  end
+
   local function settle(state, p, el, r)
     local mm, rec, c = state.memory.month, state.record, state.vars.curves[el]
     local y, key = mm.year[el], KEY[el]
@@ -272,12 +283,7 @@ return function(model, ctx)
       rec(path.demand[sides[i]], r.d_rw * share, "t REO")
       rec(path.purchases[sides[i]], (r.d_rw + r.bought_rw) * share, "t REO")
     end
-    rec(path.supply.CN, r.s_cn, "t REO")
-    rec(path.supply.RW, r.s_rw, "t REO")
-    rec(path.fringe, r.fringe, "t REO")
-    rec(path.exports, r.exports, "t REO")
-    rec(path.legal, r.legal, "t REO")
-    rec(path.leakage, r.leakage, "t REO")
+    record_flows(rec, path, r)
   end
 
   --- The quota sets this year: one for all the elements, or one a group.
@@ -410,12 +416,7 @@ return function(model, ctx)
         rec(path.demand[sides[j]], demand, "t REO")
         rec(path.purchases[sides[j]], purchases, "t REO")
       end
-      rec(path.supply.CN, o.s_cn, "t REO")
-      rec(path.supply.RW, o.s_rw, "t REO")
-      rec(path.fringe, o.fringe, "t REO")
-      rec(path.exports, o.exports, "t REO")
-      rec(path.legal, o.legal, "t REO")
-      rec(path.leakage, o.leakage, "t REO")
+      record_flows(rec, path, o)
     end
     rec("exports.total", exported, "t REO")
     rec("exports.customs", customs, "t REO")

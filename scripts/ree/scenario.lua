@@ -274,15 +274,21 @@ function Scenario:run(opts)
   -- in a yearly path, or the year and the step in a sub-annual one; set
   -- once a step (record runs thousands of times in a monthly run)
   local per, at, sub = 1, 1, nil
-  local function record(path, value, unit, how)
-    if not at then error(string.format("scenario: '%s': the model's steps record with state.record_steps", path), 2) end
+  --- path's record, made on first use with steps of `steps`; raises
+  -- (at the model's call) for one recorded with other steps.
+  local function record_of(path, unit, steps, how)
     local r = recorded[path]
     if not r then
-      r = new_record(unit, per, first_year, how)
+      r = new_record(unit, steps, first_year, how)
       recorded[path] = r
-    elseif r.period ~= per then
-      error(string.format("scenario: '%s' is recorded both %s and yearly", path, PERIOD_NAMES[period]), 2)
+    elseif r.period ~= steps then
+      error(string.format("scenario: '%s' is recorded both %s and yearly", path, PERIOD_NAMES[period]), 3)
     end
+    return r
+  end
+  local function record(path, value, unit, how)
+    if not at then error(string.format("scenario: '%s': the model's steps record with state.record_steps", path), 2) end
+    local r = record_of(path, unit, per, how)
     if per == 1 then
       r.values[at] = value
     else
@@ -298,13 +304,7 @@ function Scenario:run(opts)
   --- The year's values of a path, one a step, from a model's steps (the
   -- list is kept as it is, not copied).
   function state.record_steps(path, list, unit, how)
-    local r = recorded[path]
-    if not r then
-      r = new_record(unit, period, first_year, how)
-      recorded[path] = r
-    elseif r.period ~= period then
-      error(string.format("scenario: '%s' is recorded both %s and yearly", path, PERIOD_NAMES[period]), 2)
-    end
+    local r = record_of(path, unit, period, how)
     if #list ~= period then
       error(string.format("scenario: '%s' has %d values for the %d steps of %d", path, #list, period, state.year), 2)
     end
