@@ -29,6 +29,8 @@ usage: ./ree [--debug] [COMMAND | FILE.lua [ARGS...] | -e CODE]
   ./ree fuzz [TARGET|all] [SECONDS]  fuzz a core entry point: formula, unit,
                          json, series, dsm, chain, market or reconcile
   ./ree bench            run the benchmarks (scripts/bench)
+  ./ree docs [--out DIR] the library's API reference as HTML, by LDoc (output/docs)
+  ./ree install [--prefix DIR]  install the library, headers, ree.pc and ree (/usr/local)
   ./ree --help, --version
   --debug                before any command: an error shows its traceback
 
@@ -217,6 +219,15 @@ function cli.main(args)
       local mc, file = sweep.merge(rest[1])
       io.write(string.format("%d runs (seed %d) merged into %s\n%s\n", mc:count(), mc.seed, file, sweep.summary(mc)))
     end)
+  end
+  if command == "docs" then
+    local out = "output/docs"
+    if rest[1] == "--out" and rest[2] and rest[3] == nil then
+      out = rest[2]
+    elseif rest[1] ~= nil then
+      return fail("docs: unknown argument '" .. rest[1] .. "' (./ree docs [--out DIR])", 2)
+    end
+    return protected(function() io.write("wrote ", require("app.docs").write(out), "\n") end)
   end
   if command == "--version" or command == "-v" then
     io.write("ree ", require("ree.core")._VERSION, "\n")
