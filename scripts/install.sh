@@ -9,6 +9,10 @@
 #   PREFIX/lib/pkgconfig/ree.pc  for pkg-config --cflags --libs ree
 #   PREFIX/lib/ree/              the executable with its Lua tree and data
 #   PREFIX/bin/ree               a link to that executable
+#   PREFIX/share/man/man1/ree.1, PREFIX/share/bash-completion/completions/ree,
+#   PREFIX/share/zsh/site-functions/_ree
+#                                its manual page and completions (made from
+#                                its --help by app.manual)
 #
 # With DESTDIR set (a packager's staging), the files go under DESTDIR/PREFIX
 # and ree.pc names PREFIX, where they will be.
@@ -37,7 +41,9 @@ for built in core/libree.so core/libree.a bindings/ree-host bindings/ree/core.so
 done
 
 LIB=$DEST/lib
-for dir in "$DEST" "$LIB" "$LIB/pkgconfig" "$DEST/include/ree" "$DEST/bin"; do
+SHARE=$DEST/share
+for dir in "$DEST" "$LIB" "$LIB/pkgconfig" "$DEST/include/ree" "$DEST/bin" "$SHARE/man/man1" \
+  "$SHARE/bash-completion/completions" "$SHARE/zsh/site-functions"; do
   if ! mkdir -p "$dir" 2>/dev/null || [ ! -w "$dir" ]; then
     say "cannot write to $dir: nothing was installed (choose another --prefix, or run as its owner)"
     exit 1
@@ -106,6 +112,14 @@ rm -rf "$TREE"
 mv "$NEW" "$TREE"
 printf '%s\n' "$TREE" >>"$DONE"
 link "../lib/ree/bindings/ree-host" "$DEST/bin/ree"
+
+made() { # made FILE LUA: FILE written by the built executable running LUA
+  printf '%s\n' "$1" >>"$DONE"
+  "$ROOT/bindings/ree-host" -e "io.write($2)" >"$1"
+}
+made "$SHARE/man/man1/ree.1" 'require("app.manual").manpage()'
+made "$SHARE/bash-completion/completions/ree" 'require("app.manual").completion("bash")'
+made "$SHARE/zsh/site-functions/_ree" 'require("app.manual").completion("zsh")'
 
 if [ "$DEST" = "$PREFIX" ]; then
   say "ree $VERSION installed under $PREFIX (pkg-config: PKG_CONFIG_PATH=$LIB/pkgconfig)"

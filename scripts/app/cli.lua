@@ -3,6 +3,8 @@
 
 local cli = {}
 
+-- the usage text: --help prints it, and app.manual makes the manual page
+-- and the shell completions from it
 local USAGE = [[
 usage: ./ree [--debug] [COMMAND | FILE.lua [ARGS...] | -e CODE]
 
@@ -27,10 +29,13 @@ usage: ./ree [--debug] [COMMAND | FILE.lua [ARGS...] | -e CODE]
   ./ree test --asan      ... built with the address and undefined sanitizers
   ./ree test --valgrind  ... under valgrind
   ./ree fuzz [TARGET|all] [SECONDS]  fuzz a core entry point: formula, unit,
-                         json, series, dsm, chain, market or reconcile
+                         json, series, dsm, chain, market, reconcile or pack
   ./ree bench            run the benchmarks (scripts/bench)
-  ./ree docs [--out DIR] the library's API reference as HTML, by LDoc (output/docs)
-  ./ree install [--prefix DIR]  install the library, headers, ree.pc and ree (/usr/local)
+  ./ree docs [--out DIR]
+                         the library's API reference as HTML, by LDoc (output/docs)
+  ./ree install [--prefix DIR]
+                         install the library, headers, ree.pc, ree, its manual page
+                         and shell completions under DIR (/usr/local)
   ./ree --help, --version
   --debug                before any command: an error shows its traceback
 
@@ -38,6 +43,7 @@ exit status: 0 done; 1 the work failed (an error in a script or a model, a
 wrong answer to a lesson, a sandbox limit); 2 the command line was wrong.
 Errors go to stderr.
 ]]
+cli.USAGE = USAGE
 
 local debugging = false -- --debug: errors keep their tracebacks
 

@@ -25,7 +25,8 @@ describe("the install #cli", function()
     assert.are.same({ "ree install: ree " .. core._VERSION .. " installed under " .. prefix ..
       " (pkg-config: PKG_CONFIG_PATH=" .. prefix .. "/lib/pkgconfig)\n", 0 }, { out, code })
     for _, file in ipairs({ "lib/libree.so." .. core._VERSION, "lib/libree.so", "lib/libree.a", "include/ree/ree.h",
-      "include/ree/chain.h", "lib/pkgconfig/ree.pc", "bin/ree", "lib/ree/models/data/sources.json" }) do
+      "include/ree/chain.h", "lib/pkgconfig/ree.pc", "bin/ree", "lib/ree/models/data/sources.json",
+      "share/man/man1/ree.1", "share/bash-completion/completions/ree", "share/zsh/site-functions/_ree" }) do
       assert.is_true(exists(prefix .. "/" .. file), file)
     end
     local env = "PKG_CONFIG_PATH=" .. prefix .. "/lib/pkgconfig "

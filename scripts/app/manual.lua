@@ -1,0 +1,121 @@
+--- The manual page and the shell completions, made from the usage text
+-- that ./ree --help prints (app.cli.USAGE), so that the three say the same.
+-- scripts/install.sh writes them into share/man/man1/ree.1,
+-- share/bash-completion/completions/ree and share/zsh/site-functions/_ree.
+--
+--   require("app.manual").manpage()            --> roff text
+--   require("app.manual").completion("bash")   --> a bash completion script
+
+local manual = {}
+
+--- The usage text's entries: { { form, text }, ... } for each "  ./ree ..."
+-- line (and the lines indented under it), and the paragraphs after them.
+local function entries()
+  local usage = require("app.cli").USAGE
+  local list, tail = {}, {}
+  for line in usage:gmatch("([^\n]*)\n") do
+    local form, text = line:match("^  (%./ree%S*.-)%s%s+(%S.*)$")
+    if not form then form, text = line:match("^  (%-%-%S+)%s%s+(%S.*)$") end
+    if not form and line:match("^  %./ree") then form, text = line:match("^  (.-)%s*$"), "" end
+    if form then
+      list[#list + 1] = { form, text }
+    elseif line:match("^%s%s%s%s+%S") and #list > 0 and #tail == 0 then
+      local last = list[#list]
+      last[2] = (last[2] == "" and "" or last[2] .. " ") .. line:match("^%s*(.-)%s*$")
+    elseif line:match("%S") and not line:match("^usage:") and #list > 0 then
+      tail[#tail + 1] = line
+    end
+  end
+  return list, table.concat(tail, " ")
+end
+
+--- Text with roff's special characters escaped.
+local function roff(s)
+  return (s:gsub("\\", "\\e"):gsub("%-", "\\-"):gsub("^%.", "\\&."):gsub("^'", "\\&'"))
+end
+
+--- The manual page ree(1), in roff.
+function manual.manpage()
+  local version = require("ree.core")._VERSION
+  local list, tail = entries()
+  local out = {
+    string.format('.TH REE 1 "" "ree %s" "User Commands"', version),
+    ".SH NAME",
+    "ree \\- the rare-earth supply chain, executable: models, scenarios, lessons",
+    ".SH SYNOPSIS",
+    ".B ree",
+    "[\\-\\-debug] [\\fICOMMAND\\fR | \\fIFILE.lua\\fR [\\fIARGS\\fR...] | \\-e \\fICODE\\fR]",
+    ".SH DESCRIPTION",
+    "ree models the rare\\-earth magnet value chain: a C core for stoichiometry, mass balances and",
+    "markets, with Lua 5.4 on top for models, scenarios and lessons. With no command it opens",
+    "the REPL. The commands, as \\fBree \\-\\-help\\fR lists them:",
+    ".SH COMMANDS",
+  }
+  for _, e in ipairs(list) do
+    out[#out + 1] = ".TP"
+    out[#out + 1] = ".B " .. roff((e[1]:gsub("^%./ree", "ree")))
+    out[#out + 1] = roff(e[2])
+  end
+  out[#out + 1] = ".SH EXIT STATUS"
+  out[#out + 1] = roff(tail)
+  out[#out + 1] = ".SH SEE ALSO"
+  out[#out + 1] = "The README and docs/ of ree's source; \\fBree docs\\fR for the library's reference."
+  return table.concat(out, "\n") .. "\n"
+end
+
+--- The first words ree takes: its commands and options.
+local function commands()
+  local seen, out = {}, {}
+  for _, e in ipairs((entries())) do
+    -- "./ree run ...", "--debug", "./ree --help, --version"
+    local first = e[1]:match("^%./ree%s+(%-%-[%w-]+, .*)$") or e[1]:match("^%./ree%s+(%S+)") or
+      e[1]:match("^(%-%-%S+)")
+    if first and not first:match("^[%[A-Z]") and not first:match("%.lua$") then
+      for word in first:gmatch("[^,%s]+") do
+        if not seen[word] then
+          seen[word] = true
+          out[#out + 1] = word
+        end
+      end
+    end
+  end
+  return out
+end
+
+--- A completion script for shell ("bash" or "zsh"): the commands, the
+-- scenario names after run and report, and files otherwise.
+function manual.completion(shell)
+  local words = table.concat(commands(), " ")
+  local scenarios = table.concat(require("models.scenarios.history").NAMES, " ") .. " crisis"
+  if shell == "bash" then
+    return table.concat({
+      "# bash completion for ree (made by app.manual from ree --help)",
+      "_ree() {",
+      "  local cur=${COMP_WORDS[COMP_CWORD]}",
+      "  if [ \"$COMP_CWORD\" -eq 1 ]; then",
+      "    COMPREPLY=($(compgen -W '" .. words .. "' -- \"$cur\") $(compgen -f -X '!*.lua' -- \"$cur\"))",
+      "  elif [ \"$COMP_CWORD\" -eq 2 ] && [[ \"${COMP_WORDS[1]}\" == @(run|report) ]]; then",
+      "    COMPREPLY=($(compgen -W '" .. scenarios .. "' -- \"$cur\") $(compgen -f -X '!*.lua' -- \"$cur\"))",
+      "  else",
+      "    COMPREPLY=($(compgen -f -- \"$cur\"))",
+      "  fi",
+      "}",
+      "complete -o filenames -F _ree ree",
+    }, "\n") .. "\n"
+  elseif shell == "zsh" then
+    return table.concat({
+      "#compdef ree",
+      "# zsh completion for ree (made by app.manual from ree --help)",
+      "if (( CURRENT == 2 )); then",
+      "  _alternative 'commands:command:(" .. words .. ")' 'files:script:_files -g \"*.lua\"'",
+      "elif (( CURRENT == 3 )) && [[ $words[2] == (run|report) ]]; then",
+      "  _alternative 'scenarios:scenario:(" .. scenarios .. ")' 'files:script:_files -g \"*.lua\"'",
+      "else",
+      "  _files",
+      "fi",
+    }, "\n") .. "\n"
+  end
+  error(string.format("completion: a shell is \"bash\" or \"zsh\", not %s", tostring(shell)), 2)
+end
+
+return manual
