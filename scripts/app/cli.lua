@@ -36,6 +36,7 @@ usage: ./ree [--debug] [COMMAND | FILE.lua [ARGS...] | -e CODE]
   ./ree install [--prefix DIR]
                          install the library, headers, ree.pc, ree, its manual page
                          and shell completions under DIR (/usr/local)
+  ./ree help [COMMAND]   the usage of every command, or of one
   ./ree --help, --version
   --debug                before any command: an error shows its traceback
 
@@ -174,6 +175,25 @@ local function sandbox(rest)
   os.exit(ok and 0 or 1, false)
 end
 
+-- commands the launcher (./ree) runs itself, before the host
+local LAUNCHER_ONLY = { test = true, fuzz = true, bench = true, install = true }
+
+--- ./ree help [COMMAND]: the usage, or one command's lines of it.
+local function help(rest)
+  if rest[1] == nil then
+    io.write(USAGE)
+    return 0
+  end
+  local manual = require("app.manual")
+  local lines = rest[2] == nil and manual.usage(rest[1])
+  if not lines then
+    return fail("help: no command '" .. tostring(rest[1]) .. "'" ..
+      require("ree.suggest").hint(rest[1], manual.commands()) .. " (./ree help [COMMAND])", 2)
+  end
+  io.write(lines)
+  return 0
+end
+
 function cli.main(args)
   if args[1] == "--debug" then
     debugging = true
@@ -188,7 +208,11 @@ function cli.main(args)
     if not f then return fail(err) end
     return protected(f, table.unpack(rest, 2))
   end
+  if command == "help" then return help(rest) end
   if command == "run" then
+    if rest[1] ~= nil and rest[1]:match("^%-") and rest[1] ~= "--out" then
+      return fail("run: unknown option '" .. rest[1] .. "' (./ree run [--out DIR], or ./ree run SCENARIO)", 2)
+    end
     if rest[1] ~= nil and rest[1] ~= "--out" then return run_scenario(rest) end
     local dir = "output"
     if rest[1] == "--out" and rest[2] and rest[3] == nil then
@@ -243,8 +267,20 @@ function cli.main(args)
     io.write(USAGE)
     return 0
   end
+  local manual = require("app.manual")
   if command:sub(1, 1) == "-" then
-    return fail("unknown option '" .. command .. "' (see ./ree --help)", 2)
+    return fail("unknown option '" .. command .. "'" .. require("ree.suggest").hint(command, manual.commands()) ..
+      " (see ./ree --help)", 2)
+  end
+  if LAUNCHER_ONLY[command] then
+    return fail(command .. " is the launcher's: run ./ree " .. command .. " (the script at the checkout's root)", 2)
+  end
+  -- a word that names no file and no command is a slip, not a script
+  local file = not command:find("[/.]") and io.open(command)
+  if file then file:close() end
+  if not command:find("[/.]") and not file then
+    return fail("unknown command '" .. command .. "'" .. require("ree.suggest").hint(command, manual.commands()) ..
+      " (see ./ree --help)", 2)
   end
   return run_file(command, rest)
 end

@@ -82,6 +82,20 @@ local function commands()
   return out
 end
 
+--- The usage lines of one command ("run": every "./ree run ..." entry),
+-- as --help prints them; nil for a word that is no command.
+function manual.usage(command)
+  local out, taking = {}, false
+  for line in require("app.cli").USAGE:gmatch("([^\n]*)\n") do
+    local first = line:match("^  %./ree%s+(%S+)")
+    if first then taking = first == command elseif not line:match("^%s%s%s%s+%S") then taking = false end
+    if taking then out[#out + 1] = line end
+  end
+  return #out > 0 and table.concat(out, "\n") .. "\n" or nil
+end
+
+manual.commands = commands
+
 --- A completion script for shell ("bash" or "zsh"): the commands, the
 -- scenario names after run and report, and files otherwise.
 function manual.completion(shell)

@@ -26,7 +26,15 @@ describe("the ree executable #cli", function()
     assert.are.equal(1, status)
     assert.are.equal("ree: (command line):1: formula 'Nd2Fe14Bx': unknown element 'Bx' at column 8",
       err:match("^[^\n]*"))
-    assert.are.same({ "", "ree: unknown option '-x' (see ./ree --help)\n", 2 }, { run { "-x" } })
+    assert.are.same({ "", "ree: unknown option '-x' (did you mean '-e'?) (see ./ree --help)\n", 2 }, { run { "-x" } })
+    assert.are.same({ "", "ree: unknown option '--verison' (did you mean '--version'?) (see ./ree --help)\n", 2 },
+      { run { "--verison" } })
+    -- a word that names no file and no command is a slip, not a script
+    assert.are.same({ "", "ree: unknown command 'rn' (did you mean 'run'?) (see ./ree --help)\n", 2 }, { run { "rn" } })
+    assert.are.same({ "", "ree: run: unknown option '--bogus' (./ree run [--out DIR], or ./ree run SCENARIO)\n", 2 },
+      { run { "run", "--bogus" } })
+    assert.are.same({ "", "ree: test is the launcher's: run ./ree test (the script at the checkout's root)\n", 2 },
+      { run { "test" } })
     assert.are.same({ "", "ree: -e needs a chunk of code\n", 2 }, { run { "-e" } })
     out, err, status = run { "/no/such/script.lua" }
     assert.are.same({ "", "ree: cannot open /no/such/script.lua: No such file or directory\n", 1 },
@@ -35,6 +43,11 @@ describe("the ree executable #cli", function()
 
   it("prints its version and help", function()
     assert.are.same({ "ree 0.1.0\n", "", 0 }, { run { "--version" } })
+    assert.are.same({ run { "--help" } }, { run { "help" } })
+    assert.are.same({ "  ./ree merge DIR        join a sweep's shard files into DIR/merged.json\n", "", 0 },
+      { run { "help", "merge" } })
+    assert.are.same({ "", "ree: help: no command 'rn' (did you mean 'run'?) (./ree help [COMMAND])\n", 2 },
+      { run { "help", "rn" } })
     local out, _, status = run { "--help" }
     assert.are.equal(0, status)
     assert.truthy(out:find("./ree run ", 1, true))
