@@ -4,7 +4,7 @@
 -- protection (Corden 1966) it gives each stage inside China
 -- (docs/MODELS.md section 1.1).
 --
---   local china = require("models.china")
+--   local china = require("ree.models.china")
 --   china.ladder("Nd", 2011)        --> { oxide = 25, metal = 25, alloy = 25, magnet = 0 } (%), and sources
 --   china.policies({ "Nd", "Dy" }, 2005, 2015)   --> ree.policy objects for a scenario
 --   china.erp { nominal = { metal = -0.2, alloy = 0, magnet = 0 } }   --> { alloy = 1.8, magnet = 0 }

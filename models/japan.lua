@@ -4,7 +4,7 @@
 -- listing them. Every default names its source or says it is an
 -- assumption, with the range to try.
 --
---   local japan = require("models.japan")
+--   local japan = require("ree.models.japan")
 --   sc:apply(japan.dy_saving(), japan.new_mines(), japan.export_control())
 --   japan.describe()     -- what each does, with its sources
 --

@@ -17,7 +17,7 @@
 -- control on magnet technology, the hazard of losing know-how. mu sets how
 -- strongly firms follow cost (small mu: all go to the cheapest region).
 --
---   local location = require("models.location")
+--   local location = require("ree.models.location")
 --   local c = location.cost { inputs = { Nd = 0.26 }, prices = { Nd = 120 }, conversion = 6 }
 --   location.shares({ CN = 51, JP = 59 }, 5)            --> { CN = 0.83, JP = 0.17 }
 --   location.move({ CN = 20, JP = 80 }, shares, 0.25)   --> capacity a year later

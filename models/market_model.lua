@@ -2,7 +2,7 @@
 -- element (equations: docs/MODELS.md, sections 1.2-1.3,
 -- 3.1-3.2, 4 and 5.1-5.2).
 --
---   local model = require("models.market_model") { elements = { "Nd", "Dy" }, regions = { "JP", "RW" },
+--   local model = require("ree.models.market_model") { elements = { "Nd", "Dy" }, regions = { "JP", "RW" },
 --     quota_groups = { light = { "Nd" }, heavy = { "Dy" } } }
 --
 -- Parameters (declared below, in model.parameters, with units and ranges),
@@ -323,7 +323,7 @@ return function(opts)
   end
 
   if opts.monthly then
-    return require("models.market_month")(model, { elements = elements, sides = sides, get = get, steps = steps,
+    return require("ree.models.market_month")(model, { elements = elements, sides = sides, get = get, steps = steps,
       quota_groups = opts.quota_groups, monthly = opts.monthly })
   end
   return model

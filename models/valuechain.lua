@@ -2,7 +2,7 @@
 -- rest of the world, with the firms the report names, calibrated to 2011
 -- as far as the data allows (models/data/valuechain-2011.json).
 --
---   local chain = require("models.valuechain")()
+--   local chain = require("ree.models.valuechain")()
 --   local r = chain:solve { year = 2011 }                        -- the 2011 demands
 --   local r = chain:solve { year = 2011, demand = { magnet = { JP = 10000 } } }
 --   chain:where(r, "Dy")           -- t of Dy entering each stage, by region

@@ -108,6 +108,7 @@ cp "$ROOT/bindings/ree/core.so" "$NEW/bindings/ree/core.so"
   cp "$ROOT/$file" "$NEW/$file"
 done
 cp "$ROOT/LICENSE" "$NEW/LICENSE"
+ln -s ../../models "$NEW/scripts/ree/models" # the domain's modules are ree.models.*
 rm -rf "$TREE"
 mv "$NEW" "$TREE"
 printf '%s\n' "$TREE" >>"$DONE"

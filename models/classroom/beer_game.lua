@@ -16,12 +16,12 @@
 -- The factory's orders go to a brewery that always delivers, after
 -- order_delay + ship_delay weeks. A "year" of the scenario is a week.
 --
---   local beer = require("models.classroom.beer_game")
+--   local beer = require("ree.models.classroom.beer_game")
 --   local res = beer.scenario():run()
 --   res.orders.factory            -- the bullwhip, week by week
 
 local ree = require("ree")
-local classroom_params = require("models.classroom.params")
+local classroom_params = require("ree.models.classroom.params")
 
 local beer = {}
 

@@ -12,12 +12,12 @@
 -- With L = 1 and naive expectations prices converge when d / b < 1, cycle
 -- with constant amplitude when d / b = 1 and explode when d / b > 1.
 --
---   local cobweb = require("models.classroom.cobweb")
+--   local cobweb = require("ree.models.classroom.cobweb")
 --   local res = cobweb.scenario { d = 1.2 }:run()
 --   ree.plot { res.price }
 
 local ree = require("ree")
-local classroom_params = require("models.classroom.params")
+local classroom_params = require("ree.models.classroom.params")
 
 local cobweb = {}
 

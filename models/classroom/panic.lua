@@ -15,12 +15,12 @@
 -- the price multiple m solves m^e + (cover0 (1 + theta) m^(-eta) - cover0) / tau = 1;
 -- for e = -0.15, cover 2 to 5 months, tau 4 months and eta 0.5, m is about 3.5.
 --
---   local panic = require("models.classroom.panic")
+--   local panic = require("ree.models.classroom.panic")
 --   local res = panic.scenario { eta = 0.3 }:run()
 --   res.price:at(2010, 1), res.price:max(), res.stock:annual("last")
 
 local ree = require("ree")
-local classroom_params = require("models.classroom.params")
+local classroom_params = require("ree.models.classroom.params")
 
 local panic = {}
 

@@ -14,11 +14,11 @@
 --   price      P = max(p_floor, P(t-1) (cover / cover_ref)^(-1 / eps_inv)),
 --              cover = max(S, cover_min D) / D years of demand
 --
---   local stockpile = require("models.classroom.stockpile")
+--   local stockpile = require("ree.models.classroom.stockpile")
 --   local res = stockpile.scenario { buy_rate = 0 }:run()    -- no public stockpile
 
 local ree = require("ree")
-local classroom_params = require("models.classroom.params")
+local classroom_params = require("ree.models.classroom.params")
 
 local stockpile = {}
 

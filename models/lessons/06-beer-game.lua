@@ -12,7 +12,7 @@ orders of Dy did in 2010-2012. Counting the whole supply line (beta = 1)
 damps it.]=],
   steps = {
     { "Sterman's players, customer demand stepping from 4 to 8 cases a week:",
-      [=[beer = require("models.classroom.beer_game")
+      [=[beer = require("ree.models.classroom.beer_game")
 play = beer.scenario():run()
 play.orders.retailer:max(), play.orders.factory:max()]=] },
     { "The same chain, each stage counting its whole supply line:",

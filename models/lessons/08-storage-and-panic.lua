@@ -17,7 +17,7 @@ harvest shortfall at all. models/classroom/panic.lua is a monthly market with it
   steps = {
     { "A market of 1,000 t a month at US$20/kg with two months of stock; a scare in 2010-11 raises the " ..
       "desired cover to five months (theta = 1.5). Output never changes:",
-      [=[panic = require("models.classroom.panic")
+      [=[panic = require("ree.models.classroom.panic")
 play = panic.scenario():run()
 play.price:annual("mean"):values()]=] },
     { "The month the scare arrives, the price multiple m solves m^-0.15 + (5 m^-0.5 - 2) / 4 = 1 " ..
@@ -29,16 +29,16 @@ play.price:annual("mean"):values()]=] },
   exercises = {
     { question = "By what multiple does the price jump in January 2010, the month the scare arrives?",
       hint = "play.price:at(2010, 1) / 20; by hand, solve m^-0.15 + (5 m^-0.5 - 2) / 4 = 1.",
-      solution = "require('models.classroom.panic').scenario():run().price:at(2010, 1) / 20", within = 0.01 },
+      solution = "require('ree.models.classroom.panic').scenario():run().price:at(2010, 1) / 20", within = 0.01 },
     { question = "If buyers' cover reacts less to the price (eta = 0.3), what is that first multiple?",
       hint = "panic.scenario { eta = 0.3 }:run().price:at(2010, 1) / 20",
-      solution = "require('models.classroom.panic').scenario { eta = 0.3 }:run().price:at(2010, 1) / 20",
+      solution = "require('ree.models.classroom.panic').scenario { eta = 0.3 }:run().price:at(2010, 1) / 20",
       within = 0.01 },
     { question = "In which month of 2010 does the price peak (1-12)?",
       hint = "select(3, play.price:max()): the month comes after the value and the year.",
-      solution = "select(3, require('models.classroom.panic').scenario():run().price:max())" },
+      solution = "select(3, require('ree.models.classroom.panic').scenario():run().price:max())" },
     { question = "After the scare, how low does the price fall, as a fraction of the US$20 it started at?",
       hint = "play.price:min() / 20: the stock bought in the scare is being sold back.",
-      solution = "require('models.classroom.panic').scenario():run().price:min() / 20", within = 0.005 },
+      solution = "require('ree.models.classroom.panic').scenario():run().price:min() / 20", within = 0.005 },
   },
 }

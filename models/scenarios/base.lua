@@ -4,7 +4,7 @@
 -- from stated assumptions where it does not. Policies are not here: a
 -- scenario adds China's (models/china.lua) and Japan's (models/japan.lua).
 --
---   local base = require("models.scenarios.base")
+--   local base = require("ree.models.scenarios.base")
 --   local sc = base.scenario { name = "no restrictions" }     -- 2005-2015
 --   base.shares.Nd, base.params["Nd.d_cn0"]
 --
@@ -45,9 +45,9 @@
 --     scale and the speed of moving are assumptions with ranges
 
 local ree = require("ree")
-local china = require("models.china")
-local location = require("models.location")
-local market_model = require("models.market_model")
+local china = require("ree.models.china")
+local location = require("ree.models.location")
+local market_model = require("ree.models.market_model")
 
 local base = {}
 

@@ -1,7 +1,7 @@
 --- The crisis: the history of models/scenarios/history.lua on a monthly
 -- market with stocks (models/market_month.lua), 2005-2015.
 --
---   local crisis = require("models.scenarios.crisis")
+--   local crisis = require("ree.models.scenarios.crisis")
 --   local res = crisis.scenario():run()
 --   res.price.Dy.fob:max()            -- the peak, and its month
 --   crisis.scenario { ["stock.theta"] = 3 }:run()
@@ -19,9 +19,9 @@
 -- assumption with the range the Monte Carlo draws from.
 
 local ree = require("ree")
-local base = require("models.scenarios.base")
-local china = require("models.china")
-local history = require("models.scenarios.history")
+local base = require("ree.models.scenarios.base")
+local china = require("ree.models.china")
+local history = require("ree.models.scenarios.history")
 local suggest = require("ree.suggest")
 
 local crisis = {}

@@ -2,7 +2,7 @@
 -- crisis, never on a price of 2010-2013 (those are held out: the
 -- validation of models/scenarios/crisis_validation.lua judges them).
 --
---   local fit = require("models.scenarios.crisis_fit").run()
+--   local fit = require("ree.models.scenarios.crisis_fit").run()
 --   print(fit)                      -- each parameter, its sd, whether the data pin it
 --   fit:scenario():run()
 --
@@ -23,7 +23,7 @@
 -- output in the crisis's default mix (crisis.mix).
 
 local ree = require("ree")
-local crisis = require("models.scenarios.crisis")
+local crisis = require("ree.models.scenarios.crisis")
 
 local fit = {}
 

@@ -3,8 +3,8 @@
 -- against the held-out facts (misses included), the facts of section 7
 -- on the calibrated run, and fan charts of Nd and Dy against the record.
 
-local validation = require("models.scenarios.validation")
-local crisis_validation = require("models.scenarios.crisis_validation")
+local validation = require("ree.models.scenarios.validation")
+local crisis_validation = require("ree.models.scenarios.crisis_validation")
 
 -- a main job of seconds: each 5% tail rests on five runs, so the band ends
 -- are rough (crisis_validation.run takes more)

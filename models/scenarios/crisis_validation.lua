@@ -3,7 +3,7 @@
 -- record, the model's 5-95% band and median, and whether the band
 -- reaches the record.
 --
---   local v = require("models.scenarios.crisis_validation")
+--   local v = require("ree.models.scenarios.crisis_validation")
 --   local out = v.run { runs = 200, seed = 1 }
 --   print(v.report(out.facts))
 --   out.mc:bands "price.Dy.fob"
@@ -27,9 +27,9 @@
 local ree = require("ree")
 local format = require("ree.format")
 local quantile = require("ree.montecarlo").quantile
-local base = require("models.scenarios.base")
-local crisis = require("models.scenarios.crisis")
-local fit = require("models.scenarios.crisis_fit")
+local base = require("ree.models.scenarios.base")
+local crisis = require("ree.models.scenarios.crisis")
+local fit = require("ree.models.scenarios.crisis_fit")
 
 local validation = {}
 

@@ -9,7 +9,7 @@
 --   no_wto               the history had the WTO case not ended duties and quotas in 2015
 --   <countermeasure>     China's policies and that one countermeasure (history.COUNTERMEASURES)
 --
---   local history = require("models.scenarios.history")
+--   local history = require("ree.models.scenarios.history")
 --   local res = history.scenario("history"):run()
 --
 -- China's quotas are tonnes of all rare earths; the base models five, so
@@ -21,9 +21,9 @@
 -- (china.above_quota, china.mining_quotas).
 
 local ree = require("ree")
-local base = require("models.scenarios.base")
-local china = require("models.china")
-local japan = require("models.japan")
+local base = require("ree.models.scenarios.base")
+local china = require("ree.models.china")
+local japan = require("ree.models.japan")
 
 local history = {}
 

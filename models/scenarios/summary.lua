@@ -2,10 +2,10 @@
 -- without China's restrictions, what China collected, what Japan paid
 -- and saved, the facts of the record it meets and misses, and charts.
 
-local history = require("models.scenarios.history")
-local base = require("models.scenarios.base")
-local validation = require("models.scenarios.validation")
-local china = require("models.china")
+local history = require("ree.models.scenarios.history")
+local base = require("ree.models.scenarios.base")
+local validation = require("ree.models.scenarios.validation")
+local china = require("ree.models.china")
 local format = require("ree.format")
 
 --- Sums f(res, el, year) over the elements and 2010-2014 (or to `last`).

@@ -5,12 +5,12 @@
 -- annual, so it cannot show a peak inside a year, and it leaves out
 -- speculation, stock-building and smuggling.
 --
---   local validation = require("models.scenarios.validation")
---   local facts = validation.check(require("models.scenarios.history").scenario("history"):run())
+--   local validation = require("ree.models.scenarios.validation")
+--   local facts = validation.check(require("ree.models.scenarios.history").scenario("history"):run())
 --   print(validation.report(facts))
 
 local format = require("ree.format")
-local base = require("models.scenarios.base")
+local base = require("ree.models.scenarios.base")
 
 local validation = {}
 

@@ -5,7 +5,7 @@
 --   ./ree merge output/cobweb
 
 local ree = require("ree")
-local cobweb = require("models.classroom.cobweb")
+local cobweb = require("ree.models.classroom.cobweb")
 
 return {
   scenario = cobweb.scenario({}, { 2000, 2015 }),

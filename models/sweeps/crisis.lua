@@ -5,12 +5,12 @@
 --
 --   ./ree sweep models/sweeps/crisis.lua --runs 1000 --jobs all --out output/crisis
 
-local crisis = require("models.scenarios.crisis")
-local crisis_validation = require("models.scenarios.crisis_validation")
+local crisis = require("ree.models.scenarios.crisis")
+local crisis_validation = require("ree.models.scenarios.crisis_validation")
 
 -- the fitted parameters drawn too, over their ranges, as when the data leave them free
 local none = { params = {}, identified = {}, range = {} }
-for _, name in ipairs(require("models.scenarios.crisis_fit").FIT) do
+for _, name in ipairs(require("ree.models.scenarios.crisis_fit").FIT) do
   none.params[#none.params + 1] = name
   none.range[name] = crisis.PARAMS[name].range
 end

@@ -124,7 +124,7 @@ local function report(rest)
   if not sc then return fail(err, status) end
   status = protected(function()
     -- the crisis comes with its calibration and validation (about 20 s)
-    local validation = name == "crisis" and require("models.scenarios.crisis_validation").run { progress = false }
+    local validation = name == "crisis" and require("ree.models.scenarios.crisis_validation").run { progress = false }
     reports.write(sc:run(), out, { year = year, validation = validation or nil })
   end)
   if status == 0 then io.write(string.format("wrote %s\n", out)) end

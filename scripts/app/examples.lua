@@ -134,21 +134,21 @@ return {
   ["ree.policy"] = { example = 'sc:fork(2012):apply(ree.policy { "quota held", from = 2012, ' ..
       'set = { quota_total = 20000 } }):run()' },
   ["ree.compare"] = { example = 'print(ree.compare { history = res, ladder = ' ..
-      'require("models.scenarios.history").scenario("ladder_only"):run() })' },
+      'require("ree.models.scenarios.history").scenario("ladder_only"):run() })' },
   ["ree.montecarlo"] = { example = 'mc = ree.montecarlo { scenario = sc, runs = 4, seed = 7, ' ..
       'collect = { "price.Dy.fob" },\n  sample = { ["Dy.lambda"] = ree.dist.uniform(0.15, 0.5) } }\n' ..
       'print(mc:bands("price.Dy.fob").p50[2011])' },
   ["ree.tornado"] = { example = 'ree.tornado { scenario = sc, output = "price.Nd.fob", year = 2011,\n' ..
       '  sample = { ["Nd.lambda"] = ree.dist.uniform(0.15, 0.5) } }' },
   ["Scenario:run"] = { example = 'res = sc:run()\nprint(res.price.Dy.fob[2011])' },
-  ["Scenario:apply"] = { example = 'sc:fork(2012):apply(require("models.japan").recycling()):run()' },
+  ["Scenario:apply"] = { example = 'sc:fork(2012):apply(require("ree.models.japan").recycling()):run()' },
   ["Scenario:fork"] = { example = 'branch = sc:fork(2012)   -- from the state at the start of 2012' },
   ["Scenario:with"] = { example = 'sc:with({ ["Nd.lambda"] = 0.5 }):run().price.Nd.fob[2011]' },
   ["Scenario:parameters"] = { example = 'sc:parameters(2011).quota_total   --> the 2011 quota, t' },
   ["Results:get"] = { example = 'res:get "price.Nd.fob"   -- as res.price.Nd.fob' },
   ["Results:variables"] = { example = 'res:variables()   --> { "cost.alloy.CN", ... }' },
-  ["Results:annual"] = { example = 'require("models.scenarios.crisis").scenario():run():annual().price.Nd.fob[2011]' ..
-      '   -- the mean of its months' },
+  ["Results:annual"] = { example = 'require("ree.models.scenarios.crisis").scenario():run()' ..
+      ':annual().price.Nd.fob[2011]   -- the mean of its months' },
   ["Results:sub_annual"] = { example = 'res:sub_annual()   --> false: the history is yearly' },
   ["Results:has"] = { example = 'res:has "location.magnet"   --> true: the history places magnet making' },
   ["Results:sources"] = { example = 'for _, s in ipairs(res:sources()) do print(s.source, #s.params) end' },
@@ -186,7 +186,7 @@ return {
   ["location.shares"] = { example = 'location.shares({ CN = 51, JP = 59 }, 5)   --> { CN = 0.83, JP = 0.17 }' },
   ["location.move"] = { example = 'location.move({ CN = 20, JP = 80 }, { CN = 0.8, JP = 0.2 }, 0.25)' ..
       '   --> { CN = 35, JP = 65 }' },
-  ["location.attach"] = { example = 'model = location.attach(require("models.market_model") { elements = ' ..
+  ["location.attach"] = { example = 'model = location.attach(require("ree.models.market_model") { elements = ' ..
       '{ "Nd" } },\n  { stages = { magnet = "jp-2011-mix" }, regions = { "CN", "JP" }, elements = { "Nd" } })' },
 
   -- {==================================================================
@@ -195,11 +195,11 @@ return {
   ["history.scenario"] = { example = 'history.scenario("no_export_control"):run().location.magnet.CN[2014]' },
   ["history.china_policies"] = { example = 'list = history.china_policies("bloomberg")   -- the La/Ce reading' },
   ["history.china_policies_without_wto"] = { example = 'list = history.china_policies_without_wto()' },
-  ["base.scenario"] = { example = 'base = require("models.scenarios.base")\n' ..
+  ["base.scenario"] = { example = 'base = require("ree.models.scenarios.base")\n' ..
       'base.scenario { name = "quota held", policies = { ree.policy { "held", from = 2012, ' ..
       'set = { quota_total = 20000 } } } }:run()' },
-  ["validation.check"] = { example = 'facts = require("models.scenarios.validation").check(res)' },
-  ["validation.report"] = { example = 'validation = require("models.scenarios.validation")\n' ..
+  ["validation.check"] = { example = 'facts = require("ree.models.scenarios.validation").check(res)' },
+  ["validation.report"] = { example = 'validation = require("ree.models.scenarios.validation")\n' ..
       'print(validation.report(validation.check(res)))' },
   ["report.scenario"] = { example = 'report = require("app.report")\nsc2 = report.scenario "ladder_only"' },
   ["report.digest"] = { example = 'require("app.report").digest(res)   --> { { label, value }, ... }' },
@@ -207,34 +207,34 @@ return {
   ["report.html"] = { example = 'page = require("app.report").html(res, { year = 2011 })' },
   ["report.write"] = { example = 'require("app.report").write(res, os.tmpname() .. ".html")' },
   ["report.sankey"] = { example = 'print(require("app.report").sankey(res, "Dy", 2011):table(2011))' },
-  ["cobweb.scenario"] = { example = 'require("models.classroom.cobweb").scenario({ d = 1.2 }):run().price' ..
+  ["cobweb.scenario"] = { example = 'require("ree.models.classroom.cobweb").scenario({ d = 1.2 }):run().price' ..
       '   -- d / b > 1: it explodes' },
-  ["beer_game.scenario"] = { example = 'require("models.classroom.beer_game").scenario({ beta = 1 }):run()' ..
+  ["beer_game.scenario"] = { example = 'require("ree.models.classroom.beer_game").scenario({ beta = 1 }):run()' ..
       '.orders.factory' },
   ["beer_game.cases_in_system"] = { example = '-- in a model step: beer.cases_in_system(state)\n' ..
-      'require("models.classroom.beer_game").scenario():run().orders.factory:max()' },
-  ["crisis.scenario"] = { example = 'crisis = require("models.scenarios.crisis")\n' ..
+      'require("ree.models.classroom.beer_game").scenario():run().orders.factory:max()' },
+  ["crisis.scenario"] = { example = 'crisis = require("ree.models.scenarios.crisis")\n' ..
       'print(crisis.scenario { ["stock.theta"] = 3 }:run().price.Dy.fob:max())   -- the peak and its month' },
-  ["crisis.events"] = { example = 'for _, e in ipairs(require("models.scenarios.crisis").events()) do ' ..
+  ["crisis.events"] = { example = 'for _, e in ipairs(require("ree.models.scenarios.crisis").events()) do ' ..
       'print(e.year, e.month, e.step, e.what) end' },
-  ["crisis.tranches"] = { example = 'require("models.scenarios.crisis").tranches()[2011].all   ' ..
+  ["crisis.tranches"] = { example = 'require("ree.models.scenarios.crisis").tranches()[2011].all   ' ..
       '--> { [1] = 0.479, [7] = 0.521 }' },
-  ["crisis.legal_caps"] = { example = 'legal = require("models.scenarios.base").scenario { policies = ' ..
-      '{ require("models.scenarios.crisis").legal_caps() } }' },
-  ["crisis.mix"] = { example = 'factor, modelled = require("models.scenarios.crisis").mix(16320, 24480)   ' ..
+  ["crisis.legal_caps"] = { example = 'legal = require("ree.models.scenarios.base").scenario { policies = ' ..
+      '{ require("ree.models.scenarios.crisis").legal_caps() } }' },
+  ["crisis.mix"] = { example = 'factor, modelled = require("ree.models.scenarios.crisis").mix(16320, 24480)   ' ..
       '-- Dy about 2x the base' },
-  ["panic.scenario"] = { example = 'require("models.classroom.panic").scenario { eta = 0.3 }:run().price:max()' },
-  ["stockpile.scenario"] = { example = 'require("models.classroom.stockpile").scenario():run().price' },
+  ["panic.scenario"] = { example = 'require("ree.models.classroom.panic").scenario { eta = 0.3 }:run().price:max()' },
+  ["stockpile.scenario"] = { example = 'require("ree.models.classroom.stockpile").scenario():run().price' },
   ["market_model"] = { signature = "market_model(opts)",
     text = { "The market model of a scenario: China's and the other regions' markets for each element,",
       "cleared in the core every year (see the comment at the top of models/market_model.lua for",
       "its parameters): opts = { elements, regions = { \"JP\", \"RW\" }, quota_groups }." },
-    example = 'model = require("models.market_model") { elements = { "Nd", "Dy" }, regions = { "JP", "RW" } }' },
-  ["valuechain"] = { signature = "valuechain()", example = 'chain = require("models.valuechain")()\n' ..
+    example = 'model = require("ree.models.market_model") { elements = { "Nd", "Dy" }, regions = { "JP", "RW" } }' },
+  ["valuechain"] = { signature = "valuechain()", example = 'chain = require("ree.models.valuechain")()\n' ..
       'print(chain:where(chain:solve { year = 2011 }, "Dy"))' },
-  ["ValueChain:solve"] = { example = 'require("models.valuechain")():solve { year = 2011, ' ..
+  ["ValueChain:solve"] = { example = 'require("ree.models.valuechain")():solve { year = 2011, ' ..
       'demand = { magnet = { JP = 10000 } } }' },
-  ["ValueChain:where"] = { example = 'vc = require("models.valuechain")()\n' ..
+  ["ValueChain:where"] = { example = 'vc = require("ree.models.valuechain")()\n' ..
       'print(vc:where(vc:solve { year = 2011 }, "Nd"))' },
 
   -- {==================================================================

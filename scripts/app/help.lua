@@ -4,7 +4,7 @@
 -- module or an object, the list of its functions.
 --
 --   help(ree.series)      -- a function: signature, text, example
---   help "ree.market"     -- a name: what it names (or a loaded module: "models.china")
+--   help "ree.market"     -- a name: what it names (or a loaded module: "ree.models.china")
 --   help(s)               -- an object: its summary and methods
 --   help()                -- where to start
 
@@ -65,18 +65,18 @@ function help.public()
   for _, m in ipairs({ "china", "japan", "location", "scenarios.history", "scenarios.base",
     "scenarios.validation", "scenarios.crisis", "classroom.cobweb", "classroom.beer_game", "classroom.stockpile",
     "classroom.panic" }) do
-    walk(require("models." .. m), m:match("[^.]+$") .. ".", 2)
+    walk(require("ree.models." .. m), m:match("[^.]+$") .. ".", 2)
   end
   walk(require("app.report"), "report.", 2) -- the reports a user writes from the REPL
   -- the models that are one function each
-  add("market_model", require("models.market_model"))
-  add("valuechain", require("models.valuechain"))
+  add("market_model", require("ree.models.market_model"))
+  add("valuechain", require("ree.models.valuechain"))
   local classes = {
     Scenario = require("ree.scenario").Scenario, Results = require("ree.scenario").Results,
     MonteCarlo = require("ree.montecarlo").MonteCarlo, Chain = require("ree.chain").Chain,
     ChainResult = require("ree.chain").Result, StockModel = require("ree.stocks").StockModel,
     Dataset = require("ree.dataset").Dataset, Requirement = require("ree.magnet").Requirement,
-    ValueChain = getmetatable(require("models.valuechain")()), Calibration = require("ree.calibrate").Calibration,
+    ValueChain = getmetatable(require("ree.models.valuechain")()), Calibration = require("ree.calibrate").Calibration,
   }
   for class, methods in pairs(classes) do
     for k, v in pairs(methods) do
@@ -210,7 +210,7 @@ function help.text(x, env)
       v = type(v) == "table" and v[part] or nil
       if v == nil then break end
     end
-    v = v or package.loaded[x] -- a module by its name: help "models.china"
+    v = v or package.loaded[x] -- a module by its name: help "ree.models.china"
     if v == nil then return string.format("help: nothing is called '%s'", x) end
     return help.text(v, env)
   end

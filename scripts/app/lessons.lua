@@ -30,7 +30,7 @@ local function files()
   local out = {}
   for _, file in ipairs(assert(require("ree.files").list(directory()))) do
     local n, base = file:match("^(%d+)%-(.+)%.lua$")
-    if n then out[#out + 1] = { tonumber(n), "models.lessons." .. file:gsub("%.lua$", ""), base } end
+    if n then out[#out + 1] = { tonumber(n), "ree.models.lessons." .. file:gsub("%.lua$", ""), base } end
   end
   table.sort(out, function(a, b) return a[1] < b[1] end)
   return out

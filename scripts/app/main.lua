@@ -8,7 +8,7 @@
 
 local ree = require("ree")
 local format = require("ree.format")
-local figures = require("models.report_figures")
+local figures = require("ree.models.report_figures")
 
 local n = format.number
 
@@ -104,7 +104,7 @@ return function(out, chart_dir)
   end
   say("")
   say("== 5. The value chain of 2011: China, Japan and the rest of the world ==")
-  local chain = require("models.valuechain")()
+  local chain = require("ree.models.valuechain")()
   local vc = chain:solve { year = 2011 }
   for _, el in ipairs({ "Nd", "Dy" }) do say("%s", chain:where(vc, el)) end
   say("  Japan's alloy makers need %s t of Dy: the same %s t as section 1 (one engine).",
@@ -130,7 +130,7 @@ return function(out, chart_dir)
   say("  Mass balance: largest residual %.3g t (%s).", worst, where)
   say("")
   say("== 6. China's ladder: the effective protection it gives each stage ==")
-  local china = require("models.china")
+  local china = require("ree.models.china")
   local rows = { { "year", "Dy metal duty", "Dy alloy duty", "ERP alloy", "ERP magnet", "Nd ERP alloy",
     "Nd ERP magnet" } }
   local erp_dy, erp_nd = china.erp_by_year("Dy", 2006, 2015), china.erp_by_year("Nd", 2006, 2015)
@@ -165,10 +165,10 @@ return function(out, chart_dir)
   say("  Chart: %s", erp_file)
   say("")
   say("== 7. History 2005-2015 against a world without China's restrictions ==")
-  require("models.scenarios.summary")(say, chart_dir)
+  require("ree.models.scenarios.summary")(say, chart_dir)
   say("")
   say("== 8. The crisis, month by month: calibrated on quantities, judged on held-out prices ==")
-  require("models.scenarios.crisis_summary")(say, chart_dir)
+  require("ree.models.scenarios.crisis_summary")(say, chart_dir)
   say("")
   say("Sources for every number: models/data/*.json; their bibliography: models/data/sources.json.")
 end

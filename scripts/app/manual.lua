@@ -100,7 +100,7 @@ manual.commands = commands
 -- scenario names after run and report, and files otherwise.
 function manual.completion(shell)
   local words = table.concat(commands(), " ")
-  local scenarios = table.concat(require("models.scenarios.history").NAMES, " ") .. " crisis"
+  local scenarios = table.concat(require("ree.models.scenarios.history").NAMES, " ") .. " crisis"
   if shell == "bash" then
     return table.concat({
       "# bash completion for ree (made by app.manual from ree --help)",

@@ -45,10 +45,10 @@ function repl.new(opts)
   local env = opts.env or setmetatable({}, { __index = _G })
   env.ree = env.ree or require("ree")
   -- the founding report's models, ready to use
-  env.china = env.china or require("models.china")
-  env.japan = env.japan or require("models.japan")
-  env.location = env.location or require("models.location")
-  env.history = env.history or require("models.scenarios.history")
+  env.china = env.china or require("ree.models.china")
+  env.japan = env.japan or require("ree.models.japan")
+  env.location = env.location or require("ree.models.location")
+  env.history = env.history or require("ree.models.scenarios.history")
   env.help = function(x) session.write(help.text(x, env) .. "\n") end
   session.env = env
   return session

@@ -26,7 +26,7 @@ local report = {}
 -- Returns the scenario, or nil, a message and the exit status it means: 2
 -- for a name that is no scenario, 1 for a file that failed to give one.
 function report.scenario(name)
-  local history = require("models.scenarios.history")
+  local history = require("ree.models.scenarios.history")
   if type(name) ~= "string" or name == "" then
     return nil, "name a scenario: " .. table.concat(history.NAMES, ", ") .. ", crisis, or a FILE.lua that returns one",
       2
@@ -44,7 +44,7 @@ function report.scenario(name)
   for _, known in ipairs(history.NAMES) do
     if known == name then return history.scenario(name) end
   end
-  if name == "crisis" then return require("models.scenarios.crisis").scenario() end
+  if name == "crisis" then return require("ree.models.scenarios.crisis").scenario() end
   return nil, string.format("no scenario '%s': name one of %s, crisis, or a FILE.lua that returns one", name,
     table.concat(history.NAMES, ", ")), 2
 end
@@ -216,7 +216,7 @@ local function chart_location(res)
 end
 
 local function chart_erp()
-  local china = require("models.china")
+  local china = require("ree.models.china")
   local erp = china.erp_by_year("Dy", 2006, 2015)
   return svg.lines({ erp.alloy:to("%"):named("alloy making"), erp.magnet:to("%"):named("magnet sintering") },
     { title = "China's ladder: effective protection of Dy-magnet stages", ylabel = "effective rate of protection, %",
@@ -330,11 +330,11 @@ function report.html(res, opts)
     page:para(string.format("Targets: %s, %d-%d; S = %.4g on %d degrees of freedom. Held out, never fitted: %s.",
       table.concat(v.fit.targets, ", "), v.fit.years[1], v.fit.years[2], v.fit.s, v.fit.df,
       table.concat(v.fit.hold_out, ", ")), "note")
-    local facts, met = require("models.scenarios.crisis_validation").rows(v.facts)
+    local facts, met = require("ree.models.scenarios.crisis_validation").rows(v.facts)
     page:para(string.format("%d of %d held-out facts within the model's 5-95%% band (%d Monte Carlo runs over " ..
       "the parameters the data leave free); a miss is reported, not tuned away.", met, #v.facts, v.mc:count()))
     page:table(facts)
-    for _, chart in ipairs(require("models.scenarios.crisis_validation").charts(v)) do
+    for _, chart in ipairs(require("ree.models.scenarios.crisis_validation").charts(v)) do
       page:figure(chart[2], "Log scale. The record's monthly prices were never fitted.")
     end
   end

@@ -43,8 +43,8 @@ for _, name in ipairs { "ree", "ree.core", "ree.elements", "ree.series", "ree.da
 end
 --- The domain's models a script may build on (not the lessons' files, nor
 -- the main job's printed summary). The application (app.*) is never one.
-local MODELS = { "^models%.[%a_]+$", "^models%.classroom%.[%a_]+$", "^models%.scenarios%.[%a_]+$" }
-local NOT_LIBRARY = { ["models.scenarios.summary"] = true }
+local MODELS = { "^ree%.models%.[%a_]+$", "^ree%.models%.classroom%.[%a_]+$", "^ree%.models%.scenarios%.[%a_]+$" }
+local NOT_LIBRARY = { ["ree.models.scenarios.summary"] = true }
 
 -- the environment variables the library may read: its root, and the
 -- terminal's width and locale for charts
@@ -196,9 +196,8 @@ local function library_environment(limit, root, opts)
     if type(name) ~= "string" then error("require: give a module name", 2) end
     if loaded[name] ~= nil then return loaded[name] end
     local top = name:match("^[^.]+")
-    if top ~= "ree" and top ~= "models" and top ~= "app" or not name:find("^[%a_][%w_.]*$") then
-      error(string.format("sandbox: require '%s': only the toolkit's modules (ree, models.*) can be loaded", name),
-        2)
+    if top ~= "ree" and top ~= "app" or not name:find("^[%a_][%w_.]*$") then
+      error(string.format("sandbox: require '%s': only the toolkit's modules (ree.*) can be loaded", name), 2)
     end
     local file = package.searchpath(name, path)
     if (file or name == "ree.host") and not is_library(name) then

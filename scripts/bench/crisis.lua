@@ -19,9 +19,9 @@ local timing = require("bench.timing")
 local RUNS = 9
 local MC_RUNS = math.tointeger(tonumber(arg and arg[1] or "")) or 200
 
-local history = require("models.scenarios.history").scenario("history")
-local crisis = require("models.scenarios.crisis").scenario()
-local crisis_lua = require("models.scenarios.crisis").scenario(nil, "lua")
+local history = require("ree.models.scenarios.history").scenario("history")
+local crisis = require("ree.models.scenarios.crisis").scenario()
+local crisis_lua = require("ree.models.scenarios.crisis").scenario(nil, "lua")
 local rows = {
   { "the history, annual, 2005-2015", timing.measure(function() history:run() end, RUNS) },
   { "the crisis, monthly, 2005-2015", timing.measure(function() crisis:run() end, RUNS) },

@@ -18,7 +18,7 @@
 
 local ree = require("ree")
 local timing = require("bench.timing")
-local market_model = require("models.market_model")
+local market_model = require("ree.models.market_model")
 
 local RUNS = 9
 local MC_RUNS = math.tointeger(tonumber(arg and arg[1] or "")) or 10000
@@ -176,7 +176,7 @@ for _, m in ipairs(markets) do -- the two must agree before their speed means an
   end
 end
 
-local history = require("models.scenarios.history").scenario("history")
+local history = require("ree.models.scenarios.history").scenario("history")
 local rows = {
   { "one run: 6 elements, 3 regions, 2005-2020", timing.measure(function() sc:run() end, RUNS) },
   { "the history, 2005-2015 (models/scenarios)", timing.measure(function() history:run() end, RUNS) },

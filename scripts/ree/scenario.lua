@@ -8,7 +8,7 @@
 --       quota = { value = quota_series, source = "tmr-quota-2011" },
 --       e_lr = { value = -0.6, source = "assumption", range = { -1.0, -0.3 } },
 --     },
---     model = require("models.market_model"),     -- { init = fn, supply = fn, ..., diagnostics = fn }
+--     model = require("ree.models.market_model"),     -- { init = fn, supply = fn, ..., diagnostics = fn }
 --     policies = { ree.policy { "quota held", from = 2012, set = { quota = 20000 } } },
 --     checks = { ree.check.always("prices are positive", function(s) return s.vars.p > 0 end) },
 --   }

@@ -32,7 +32,7 @@ describe("./ree run SCENARIO and ./ree report #cli", function()
 
   it("runs a scenario from a file, and says what is wrong with one", function()
     local path = os.tmpname() .. ".lua"
-    write(path, 'return require("models.classroom.cobweb").scenario({ d = 0.8 }, { 2000, 2004 })\n')
+    write(path, 'return require("ree.models.classroom.cobweb").scenario({ d = 0.8 }, { 2000, 2004 })\n')
     local out, err, status = run { "run", path }
     assert.are.same({ "", 0 }, { err, status })
     assert.truthy(out:find("  scenario          cobweb, 2000-2004\n", 1, true))

@@ -17,7 +17,7 @@ describe("./ree --sandbox #cli", function()
   it("runs a student's script with the toolkit", function()
     assert.are.same({ "1081.124\t25.0\n", "", 0 }, { sandboxed([[
 local ree = require("ree")
-print(ree.formula("Nd2Fe14B"):molar_mass(), require("models.china").ladder("Dy", 2011).alloy)
+print(ree.formula("Nd2Fe14B"):molar_mass(), require("ree.models.china").ladder("Dy", 2011).alloy)
 ]]) })
   end)
 
@@ -42,9 +42,9 @@ for _, name in ipairs({ "io", "os", "socket", "ree.host", "app.cli", "app.main",
 end
 ]])
     assert.are.equal(table.concat({
-      "sandbox: require 'io': only the toolkit's modules (ree, models.*) can be loaded",
-      "sandbox: require 'os': only the toolkit's modules (ree, models.*) can be loaded",
-      "sandbox: require 'socket': only the toolkit's modules (ree, models.*) can be loaded",
+      "sandbox: require 'io': only the toolkit's modules (ree.*) can be loaded",
+      "sandbox: require 'os': only the toolkit's modules (ree.*) can be loaded",
+      "sandbox: require 'socket': only the toolkit's modules (ree.*) can be loaded",
       "sandbox: require 'ree.host': it reaches outside the sandbox",
       "sandbox: require 'app.cli': it reaches outside the sandbox",
       "sandbox: require 'app.main': it reaches outside the sandbox",

@@ -29,7 +29,7 @@ describe("the HTML report in a browser #cli", function()
 
   it("loads with its title and charts, and nothing on the console", function()
     local file = os.tmpname() .. ".html"
-    report.write(require("models.scenarios.history").scenario("history"):run(), file)
+    report.write(require("ree.models.scenarios.history").scenario("history"):run(), file)
     local dom, console = browse(file)
     os.remove(file)
     assert.truthy(dom:find("<title>ree: the scenario 'history', 2005-2015</title>", 1, true))

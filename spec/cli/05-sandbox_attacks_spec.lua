@@ -122,13 +122,13 @@ print(f, err)]], out = "nil\tattempt to load a binary chunk (mode is 't')\n", st
   { "the application's modules", [[
 for _, name in ipairs { "app.cli", "app.repl", "app.lessons", "app.sweep", "ree.host", "app.sandbox", "app.help",
   "app.complete", "app.examples", "app.cdocs", "app.host_tty", "app.main", "app.report",
-  "models.scenarios.summary", "models.lessons.01-erp-ladder" } do
+  "ree.models.scenarios.summary", "ree.models.lessons.01-erp-ladder" } do
   if pcall(require, name) then print(name) end
 end
 print(pcall(require, "app.cli"))
-print(pcall(require, "models.lessons.01-erp-ladder"))]],
+print(pcall(require, "ree.models.lessons.01-erp-ladder"))]],
     out = "false\tsandbox: require 'app.cli': it reaches outside the sandbox\n" ..
-      "false\tsandbox: require 'models.lessons.01-erp-ladder': only the toolkit's modules (ree, models.*) " ..
+      "false\tsandbox: require 'ree.models.lessons.01-erp-ladder': only the toolkit's modules (ree.*) " ..
       "can be loaded\n", status = 0 },
   { "ree.files.write", "require('ree.files').write(CANARY, 'x')",
     err = { "cannot write '.*': the sandbox writes no files$" } },

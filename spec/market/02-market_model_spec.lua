@@ -1,6 +1,6 @@
 local ree = require("ree")
-local location = require("models.location")
-local market_model = require("models.market_model")
+local location = require("ree.models.location")
+local market_model = require("ree.models.market_model")
 
 --- A teaching market for Nd a hand can solve: China supplies any amount at
 -- US$40/kg, demand sits at its reference level at that price, and a

@@ -144,7 +144,7 @@ describe("production from ore #models", function()
 end)
 
 describe("the founding report's magnet case #models", function()
-  local figures = require("models.report_figures")
+  local figures = require("ree.models.report_figures")
   local row = figures.japan_magnets_in(2011)
 
   it("lands Japan's 2011 Nd+Pr in the report's table range", function()

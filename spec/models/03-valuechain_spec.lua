@@ -2,7 +2,7 @@ local ree = require("ree")
 require("spec.helpers")
 
 describe("the value chain of 2011 #models", function()
-  local chain = require("models.valuechain")()
+  local chain = require("ree.models.valuechain")()
   local r = chain:solve { year = 2011 }
 
   it("agrees with the requirement walk: one engine, the same numbers", function()

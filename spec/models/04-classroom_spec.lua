@@ -1,7 +1,7 @@
 local ree = require("ree")
-local cobweb = require("models.classroom.cobweb")
-local beer = require("models.classroom.beer_game")
-local stockpile = require("models.classroom.stockpile")
+local cobweb = require("ree.models.classroom.cobweb")
+local beer = require("ree.models.classroom.beer_game")
+local stockpile = require("ree.models.classroom.stockpile")
 
 describe("the cobweb model #models", function()
   -- defaults: Qd = 10 - P, Qs = 1 + 0.5 Pe, so P = 9 - 0.5 Pe and P* = 6

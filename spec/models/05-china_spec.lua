@@ -1,4 +1,4 @@
-local china = require("models.china")
+local china = require("ree.models.china")
 
 describe("China's ladder #models", function()
   it("gives Corden's effective protection, as docs/MODELS.md's worked example", function()

@@ -1,7 +1,7 @@
 local ree = require("ree")
-local location = require("models.location")
-local market_model = require("models.market_model")
-local china = require("models.china")
+local location = require("ree.models.location")
+local market_model = require("ree.models.market_model")
+local china = require("ree.models.china")
 
 --- Nd priced by hand: China supplies any amount at US$40/kg and taxes
 -- oxide exports 25%, so the FOB price is 50 from the first year; the

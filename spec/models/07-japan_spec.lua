@@ -1,6 +1,6 @@
 local ree = require("ree")
-local japan = require("models.japan")
-local market_model = require("models.market_model")
+local japan = require("ree.models.japan")
+local market_model = require("ree.models.market_model")
 
 --- Nd and Dy markets a hand can follow: China supplies any amount at p0
 -- and a quota squeezes exports in 2011, so prices outside China jump.

@@ -1,6 +1,6 @@
-local base = require("models.scenarios.base")
-local history = require("models.scenarios.history")
-local validation = require("models.scenarios.validation")
+local base = require("ree.models.scenarios.base")
+local history = require("ree.models.scenarios.history")
+local validation = require("ree.models.scenarios.validation")
 
 describe("the history scenarios #models", function()
   local res = history.scenario("history"):run()
@@ -30,7 +30,7 @@ describe("the history scenarios #models", function()
     -- gone (2015), it lowers what Japan buys
     assert.is_true(dy.price.Dy.fob[2013] < ladder.price.Dy.fob[2013])
     assert.relatively_near(ladder.demand.Dy.JP[2013], dy.demand.Dy.JP[2013], 1e-9)
-    local japan = require("models.japan")
+    local japan = require("ree.models.japan")
     local wto = history.scenario("wto_case"):run()
     local saved = base.scenario { name = "WTO and Dy saving",
       policies = { table.unpack(history.china_policies_without_wto()) } }
@@ -58,7 +58,7 @@ describe("the history scenarios #models", function()
     -- a stockpile bought in 2008-09 (China's spare capacity meets it at the
     -- same price: more exports) eases the price when it sells in 2011
     local stock = base.scenario { name = "stockpile", policies = { table.unpack(history.china_policies()) } }
-    stock:apply(require("models.japan").stockpile())
+    stock:apply(require("ree.models.japan").stockpile())
     local held = stock:run()
     assert.relatively_near(0.05 * base.params["Nd.d_jp0"].value, held.stockpiled.Nd[2008], 1e-12)
     assert.relatively_near(ladder.exports.Nd[2008] + held.stockpiled.Nd[2008], held.exports.Nd[2008], 1e-9)

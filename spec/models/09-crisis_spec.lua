@@ -1,7 +1,7 @@
 local ree = require("ree")
-local crisis = require("models.scenarios.crisis")
-local crisis_fit = require("models.scenarios.crisis_fit")
-local crisis_validation = require("models.scenarios.crisis_validation")
+local crisis = require("ree.models.scenarios.crisis")
+local crisis_fit = require("ree.models.scenarios.crisis_fit")
+local crisis_validation = require("ree.models.scenarios.crisis_validation")
 
 local ELEMENTS = { "La", "Ce", "Pr", "Nd", "Dy" }
 

@@ -46,7 +46,7 @@ describe("values as the REPL shows them #repl", function()
     assert.are.equal("ree.Chain of Nd, 2011-2011: 1 processes, 2 flows", pretty.show(c))
     assert.are.equal("ree.ChainResult of Nd, 2011-2011: 2 flows solved; largest residual 0 t (alloy, Nd, 2011)" ..
       "  -- :table() :explain() for more", pretty.show(c:solve()))
-    local cobweb = require("models.classroom.cobweb").scenario({}, { 2000, 2003 })
+    local cobweb = require("ree.models.classroom.cobweb").scenario({}, { 2000, 2003 })
     assert.are.equal("ree.Scenario 'cobweb', 2000-2003: 8 parameters, 0 policies", pretty.show(cobweb))
     assert.are.equal("ree.Results of 'cobweb', 2000-2003: 5 variables, 0 check violations", pretty.show(cobweb:run()))
   end)

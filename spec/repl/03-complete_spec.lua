@@ -27,7 +27,7 @@ describe("Tab completion #repl", function()
   end)
 
   it("lists a scenario's results by the names it recorded", function()
-    local res = require("models.scenarios.history").scenario("history"):run()
+    local res = require("ree.models.scenarios.history").scenario("history"):run()
     env.res = res
     assert.are.same({ "res.price" }, complete.words(env, "res.pri"))
     assert.are.same({ "res.price.Nd" }, complete.words(env, "res.price.N"))

@@ -89,7 +89,7 @@ describe("declared parameters #unit", function()
   end)
 
   it("are declared by the market model and plant location for every parameter of the history", function()
-    local base = require("models.scenarios.base")
+    local base = require("ree.models.scenarios.base")
     local sc = base.scenario {}
     local owners = {}
     for name in pairs(sc.params) do owners[sc.model.parameters[name].owner] = true end
