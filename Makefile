@@ -8,6 +8,7 @@
 #   make install PREFIX=/usr DESTDIR=/tmp/stage
 #                           scripts/install.sh: files under DESTDIR/PREFIX,
 #                           ree.pc naming PREFIX
+#   make rock               ree.core alone, for luarocks (.build/rock/core.so)
 #   make clean
 
 CC = gcc
@@ -55,12 +56,26 @@ spec/c/test_%: spec/c/test_%.o spec/c/check.o core/libree.a
 check: $(TESTS)
 	@failed=0; for t in $(TESTS); do ./$$t || failed=1; done; exit $$failed
 
+# the Lua module alone, for luarocks (ree-dev-1.rockspec): built apart, in
+# .build/rock, so that it never touches the outputs of tup or of `all`
+ROCK_OBJ := $(patsubst %.c,.build/rock/%.o,$(CORE_SRC) $(wildcard bindings/lree_*.c))
+LUA_INCDIR = /usr/include/lua5.4
+LIBFLAG = -shared
+
+.build/rock/%.o: %.c $(wildcard core/*.h bindings/*.h)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -Icore -I$(LUA_INCDIR) -c $< -o $@
+
+rock: $(ROCK_OBJ)
+	$(CC) $(LIBFLAG) $(ROCK_OBJ) -lcjson -lm -o .build/rock/core.so
+
 install: all
 	DESTDIR="$(DESTDIR)" scripts/install.sh "$(PREFIX)"
 
 clean:
 	rm -f core/*.o core/libree.a core/libree.so bindings/*.o bindings/ree/core.so bindings/ree-host \
 	  spec/c/*.o $(TESTS)
+	rm -rf .build/rock
 
-.PHONY: all check install clean
+.PHONY: all check install clean rock
 .SECONDARY: # keep the tests' objects

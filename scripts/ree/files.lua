@@ -5,8 +5,11 @@
 
 local files = {}
 
---- The toolkit's root directory: this file is <root>/scripts/ree/files.lua.
-local ROOT = (debug.getinfo(1, "S").source:match("^@(.*)/scripts/ree/files%.lua$"))
+--- The toolkit's root directory, the one that holds models/: this file is
+-- <root>/scripts/ree/files.lua in a checkout or an install, and
+-- <lua dir>/ree/files.lua in a rock, whose root is <lua dir>/ree.
+local SOURCE = debug.getinfo(1, "S").source
+local ROOT = SOURCE:match("^@(.*)/scripts/ree/files%.lua$") or SOURCE:match("^@(.*/ree)/files%.lua$")
   or (os.getenv("REE_ROOT") ~= "" and os.getenv("REE_ROOT")) or "."
 
 --- The root of the toolkit: the directory that holds scripts/ and models/.
