@@ -36,7 +36,7 @@ usage: ./ree [--debug] [COMMAND | FILE.lua [ARGS...] | -e CODE]
   ./ree install [--prefix DIR]
                          install the library, headers, ree.pc, ree, its manual page
                          and shell completions under DIR (/usr/local)
-  ./ree help [COMMAND]   the usage of every command, or of one
+  ./ree help [COMMAND]   the usage of every command, or of one (or ./ree COMMAND --help)
   ./ree --help, --version
   --debug                before any command: an error shows its traceback
 
@@ -177,6 +177,8 @@ end
 
 -- commands the launcher (./ree) runs itself, before the host
 local LAUNCHER_ONLY = { test = true, fuzz = true, bench = true, install = true }
+-- the host's commands (with their own --help)
+local COMMANDS = { run = true, report = true, lesson = true, sweep = true, merge = true, docs = true }
 
 --- ./ree help [COMMAND]: the usage, or one command's lines of it.
 local function help(rest)
@@ -209,6 +211,10 @@ function cli.main(args)
     return protected(f, table.unpack(rest, 2))
   end
   if command == "help" then return help(rest) end
+  -- each command's own help: ./ree run --help is ./ree help run
+  if (rest[1] == "--help" or rest[1] == "-h") and rest[2] == nil and COMMANDS[command] then
+    return help({ command })
+  end
   if command == "run" then
     if rest[1] ~= nil and rest[1]:match("^%-") and rest[1] ~= "--out" then
       return fail("run: unknown option '" .. rest[1] .. "' (./ree run [--out DIR], or ./ree run SCENARIO)", 2)

@@ -46,6 +46,7 @@ describe("the ree executable #cli", function()
     assert.are.same({ run { "--help" } }, { run { "help" } })
     assert.are.same({ "  ./ree merge DIR        join a sweep's shard files into DIR/merged.json\n", "", 0 },
       { run { "help", "merge" } })
+    assert.are.same({ run { "help", "sweep" } }, { run { "sweep", "--help" } }) -- a command's own help
     assert.are.same({ "", "ree: help: no command 'rn' (did you mean 'run'?) (./ree help [COMMAND])\n", 2 },
       { run { "help", "rn" } })
     local out, _, status = run { "--help" }
