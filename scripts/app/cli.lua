@@ -123,7 +123,7 @@ local function report(rest)
   local sc, err, status = reports.scenario(name)
   if not sc then return fail(err, status) end
   status = protected(function()
-    -- the crisis comes with its calibration and validation (about 20 s)
+    -- the crisis comes with its calibration and validation (a few seconds)
     local validation = name == "crisis" and require("ree.models.scenarios.crisis_validation").run { progress = false }
     reports.write(sc:run(), out, { year = year, validation = validation or nil })
   end)
@@ -281,12 +281,14 @@ function cli.main(args)
   if LAUNCHER_ONLY[command] then
     return fail(command .. " is the launcher's: run ./ree " .. command .. " (the script at the checkout's root)", 2)
   end
-  -- a word that names no file and no command is a slip, not a script
-  local file = not command:find("[/.]") and io.open(command)
-  if file then file:close() end
-  if not command:find("[/.]") and not file then
-    return fail("unknown command '" .. command .. "'" .. require("ree.suggest").hint(command, manual.commands()) ..
-      " (see ./ree --help)", 2)
+  -- a bare word (no "/", no ".") that names no file is a slip, not a script
+  if not command:find("[/.]") then
+    local file = io.open(command)
+    if not file then
+      return fail("unknown command '" .. command .. "'" .. require("ree.suggest").hint(command, manual.commands()) ..
+        " (see ./ree --help)", 2)
+    end
+    file:close()
   end
   return run_file(command, rest)
 end

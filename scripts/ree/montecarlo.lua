@@ -316,9 +316,10 @@ local FORMAT, FORMATS = "ree-sweep-2", { ["ree-sweep-1"] = true, ["ree-sweep-2"]
 function MonteCarlo:export(meta)
   local core = require("ree.core")
   local runs = {}
+  local years = self.last - self.first + 1
   for i, row in pairs(self.values) do
     local packed = {}
-    for path, values in pairs(row) do packed[path] = core.pack_numbers(values) end
+    for path, values in pairs(row) do packed[path] = core.pack_numbers(values, years * (self.periods[path] or 1)) end
     runs[tostring(i)] = packed
   end
   local out = { format = FORMAT, runs = self.runs, seed = self.seed, collect = self.collect, units = self.units,
