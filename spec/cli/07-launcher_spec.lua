@@ -26,7 +26,8 @@ local read = require("spec.helpers").read
 local function scratch(missing)
   local dir = os.tmpname()
   os.remove(dir)
-  assert(os.execute("mkdir -p " .. dir .. "/bin " .. dir .. "/core " .. dir .. "/bindings/ree"))
+  assert(os.execute("mkdir -p " .. dir .. "/bin " .. dir .. "/core " .. dir .. "/bindings/ree " .. dir .. "/spec/c " ..
+    dir .. "/scripts/bench"))
   assert(os.execute("cp ree " .. dir .. "/ree"))
   local log = dir .. "/calls.log"
   write(dir .. "/bin/dpkg-query", table.concat({
