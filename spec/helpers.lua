@@ -29,6 +29,15 @@ function helpers.read(path)
   return text
 end
 
+--- Runs a shell command; returns what it printed (stdout and stderr
+-- together) and its exit status.
+function helpers.sh(cmd)
+  local p = assert(io.popen(cmd .. " 2>&1"))
+  local out = p:read("a")
+  local ok, _, code = p:close()
+  return out, ok and 0 or code
+end
+
 --- The checkout's root, as the host finds it (symbolic links resolved).
 function helpers.root()
   local p = assert(io.popen("pwd -P"))

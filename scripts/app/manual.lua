@@ -96,40 +96,45 @@ end
 
 manual.commands = commands
 
+-- The completion scripts, @WORDS@ and @SCENARIOS@ filled in.
+local COMPLETIONS = {
+  bash = [=[
+# bash completion for ree (made by app.manual from ree --help)
+_ree() {
+  local cur=${COMP_WORDS[COMP_CWORD]}
+  if [ "$COMP_CWORD" -eq 1 ]; then
+    COMPREPLY=($(compgen -W '@WORDS@' -- "$cur") $(compgen -f -X '!*.lua' -- "$cur"))
+  elif [ "$COMP_CWORD" -eq 2 ] && [[ "${COMP_WORDS[1]}" == @(run|report) ]]; then
+    COMPREPLY=($(compgen -W '@SCENARIOS@' -- "$cur") $(compgen -f -X '!*.lua' -- "$cur"))
+  else
+    COMPREPLY=($(compgen -f -- "$cur"))
+  fi
+}
+complete -o filenames -F _ree ree
+]=],
+  zsh = [=[
+#compdef ree
+# zsh completion for ree (made by app.manual from ree --help)
+if (( CURRENT == 2 )); then
+  _alternative 'commands:command:(@WORDS@)' 'files:script:_files -g "*.lua"'
+elif (( CURRENT == 3 )) && [[ $words[2] == (run|report) ]]; then
+  _alternative 'scenarios:scenario:(@SCENARIOS@)' 'files:script:_files -g "*.lua"'
+else
+  _files
+fi
+]=],
+}
+
 --- A completion script for shell ("bash" or "zsh"): the commands, the
 -- scenario names after run and report, and files otherwise.
 function manual.completion(shell)
-  local words = table.concat(commands(), " ")
-  local scenarios = table.concat(require("ree.models.scenarios.history").NAMES, " ") .. " crisis"
-  if shell == "bash" then
-    return table.concat({
-      "# bash completion for ree (made by app.manual from ree --help)",
-      "_ree() {",
-      "  local cur=${COMP_WORDS[COMP_CWORD]}",
-      "  if [ \"$COMP_CWORD\" -eq 1 ]; then",
-      "    COMPREPLY=($(compgen -W '" .. words .. "' -- \"$cur\") $(compgen -f -X '!*.lua' -- \"$cur\"))",
-      "  elif [ \"$COMP_CWORD\" -eq 2 ] && [[ \"${COMP_WORDS[1]}\" == @(run|report) ]]; then",
-      "    COMPREPLY=($(compgen -W '" .. scenarios .. "' -- \"$cur\") $(compgen -f -X '!*.lua' -- \"$cur\"))",
-      "  else",
-      "    COMPREPLY=($(compgen -f -- \"$cur\"))",
-      "  fi",
-      "}",
-      "complete -o filenames -F _ree ree",
-    }, "\n") .. "\n"
-  elseif shell == "zsh" then
-    return table.concat({
-      "#compdef ree",
-      "# zsh completion for ree (made by app.manual from ree --help)",
-      "if (( CURRENT == 2 )); then",
-      "  _alternative 'commands:command:(" .. words .. ")' 'files:script:_files -g \"*.lua\"'",
-      "elif (( CURRENT == 3 )) && [[ $words[2] == (run|report) ]]; then",
-      "  _alternative 'scenarios:scenario:(" .. scenarios .. ")' 'files:script:_files -g \"*.lua\"'",
-      "else",
-      "  _files",
-      "fi",
-    }, "\n") .. "\n"
+  local template = COMPLETIONS[shell]
+  if not template then
+    error(string.format("completion: a shell is \"bash\" or \"zsh\", not %s", tostring(shell)), 2)
   end
-  error(string.format("completion: a shell is \"bash\" or \"zsh\", not %s", tostring(shell)), 2)
+  local fill = { WORDS = table.concat(commands(), " "),
+    SCENARIOS = table.concat(require("ree.models.scenarios.history").NAMES, " ") .. " crisis" }
+  return (template:gsub("@(%u+)@", fill))
 end
 
 return manual

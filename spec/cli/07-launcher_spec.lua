@@ -4,12 +4,7 @@
 -- neither dpkg nor tup; a changed source builds again; a missing package is
 -- named, with what it is for, before apt-get runs.
 
-local function sh(cmd)
-  local p = assert(io.popen(cmd .. " 2>&1"))
-  local out = p:read("a")
-  local ok, _, code = p:close()
-  return out, ok and 0 or code
-end
+local sh = require("spec.helpers").sh
 
 local function write(path, text, mode)
   local f = assert(io.open(path, "w"))

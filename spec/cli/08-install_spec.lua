@@ -3,12 +3,7 @@
 -- and as a Lua user would.
 local core = require("ree.core")
 
-local function sh(cmd)
-  local p = assert(io.popen(cmd .. " 2>&1"))
-  local out = p:read("a")
-  local ok, _, code = p:close()
-  return out, ok and 0 or code
-end
+local sh = require("spec.helpers").sh
 
 local function exists(path) return os.rename(path, path) ~= nil end
 

@@ -2,12 +2,7 @@
 local manual = require("app.manual")
 local core = require("ree.core")
 
-local function sh(cmd)
-  local p = assert(io.popen(cmd .. " 2>&1"))
-  local out = p:read("a")
-  local ok, _, code = p:close()
-  return out, ok and 0 or code
-end
+local sh = require("spec.helpers").sh
 
 local function file_with(text)
   local path = os.tmpname()

@@ -3,12 +3,7 @@
 -- paths, anywhere; the rockspec lists the tree as it is.
 local core = require("ree.core")
 
-local function sh(cmd)
-  local p = assert(io.popen(cmd .. " 2>&1"))
-  local out = p:read("a")
-  local ok, _, code = p:close()
-  return out, ok and 0 or code
-end
+local sh = require("spec.helpers").sh
 
 describe("the rock #cli", function()
   it("is made from the tree as it is", function()
