@@ -79,7 +79,7 @@ end
 --- Writes the reference into out (absolute or relative to the working
 -- directory); returns the path of its index, or raises.
 function docs.write(out)
-  if not out:match("^/") then out = os.getenv("PWD") .. "/" .. out end
+  if not out:match("^/") then out = (os.getenv("PWD") or ".") .. "/" .. out end
   local ok, err = host.mkdir(out)
   if not ok then error(err, 0) end
   local dir = os.tmpname()
