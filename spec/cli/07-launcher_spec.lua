@@ -36,7 +36,7 @@ local function scratch(missing)
   -- tup builds nothing here; `tup generate` (no FUSE) writes an empty script
   write(dir .. "/bin/tup", "#!/bin/sh\necho \"tup $1\" >> " .. log ..
     "\n[ \"$1\" = generate ] && : > \"$2\"\nexit 0\n", "+x")
-  write(dir .. "/bindings/ree-host", "#!/bin/sh\necho host ran\n", "+x")
+  write(dir .. "/bindings/ree-host", "#!/bin/sh\necho \"host ran: $*\"\n", "+x")
   write(dir .. "/bindings/ree/core.so", "")
   write(dir .. "/core/a.c", "int a;\n")
   write(dir .. "/Tupfile.ini", "")
@@ -52,17 +52,19 @@ describe("the launcher #cli", function()
   it("checks the packages and builds once, then only when a source changes", function()
     local dir, launch = scratch()
     local out, code, calls = launch()
-    assert.are.same({ "host ran\n", 0 }, { out, code })
+    assert.are.same({ "host ran: -e x\n", 0 }, { out, code })
     assert.are.equal(1, select(2, calls:gsub("dpkg%-query", "")))  -- one call for every package
     assert.truthy(calls:find("tup", 1, true))
     out, code, calls = launch()                                     -- set up: nothing to check
-    assert.are.same({ "host ran\n", 0, "" }, { out, code, calls })
+    assert.are.same({ "host ran: -e x\n", 0, "" }, { out, code, calls })
     assert(os.execute("sleep 0.01; touch " .. dir .. "/core/a.c"))  -- a source changed: tup, not dpkg
     out, code, calls = launch()
-    assert.are.same({ "host ran\n", 0 }, { out, code })
+    assert.are.same({ "host ran: -e x\n", 0 }, { out, code })
     assert.truthy(calls:find("^tup"))
     assert.falsy(calls:find("dpkg", 1, true))
-    assert.are.same({ "host ran\n", 0, "" }, { launch() })
+    assert.are.same({ "host ran: -e x\n", 0, "" }, { launch() })
+    -- the launcher's own commands take --help to the usage text, as the host's do
+    assert.are.same({ "host ran: help install\n", 0, "" }, { launch("install --help") })
     os.execute("rm -rf " .. dir)
   end)
 
