@@ -46,31 +46,40 @@ local function wrap(text, width)
   return lines
 end
 
-local function check(list, opts, fname)
+local function check(list, opts, fname, level)
+  level = level or 3 -- the chart's caller, when the chart calls this
   for k in pairs(opts) do
     if not (OPTIONS[k] or (k == "record" and fname == "bands")) then
-      error(string.format("unknown option '%s' to 'svg.%s'", tostring(k), fname), 3)
+      error(string.format("unknown option '%s' to 'svg.%s'", tostring(k), fname), level)
     end
   end
-  if type(list) ~= "table" or #list == 0 then error("svg." .. fname .. ": no series to draw", 3) end
+  if type(list) ~= "table" or #list == 0 then error("svg." .. fname .. ": no series to draw", level) end
   local unit = list[1]:unit()
   for _, s in ipairs(list) do
     if s:unit() ~= unit then
       error(string.format("svg.%s: series in '%s' and '%s' cannot share an axis: convert with :to",
-        fname, unit, s:unit()), 3)
+        fname, unit, s:unit()), level)
     end
   end
   return unit
 end
 
--- Charts that stand a bar or a stack on each year take annual series.
-local function check_annual(list, fname)
+--- The checks of a chart that stands a bar or a stack on each year (svg.area,
+-- svg.bars): annual series, no log scale, a value somewhere. Returns the
+-- options, the unit and the extent; raises at the chart's caller.
+local function yearly_chart(list, opts, fname, what)
+  opts = opts or {}
+  local unit = check(list, opts, fname, 4)
   for _, s in ipairs(list) do
     if s:period() > 1 then
       error(string.format("svg.%s: draws annual series; aggregate the %s one with :annual()", fname,
         s:period() == 12 and "monthly" or "quarterly"), 3)
     end
   end
+  if opts.log then error(string.format("svg.%s: %s cannot use a log scale", fname, what), 3) end
+  local lo, hi, y0, y1 = scale.extent(list)
+  if not y0 then error(string.format("svg.%s: every value is missing", fname), 3) end
+  return opts, unit, lo, hi, y0, y1
 end
 
 --- The frame every chart shares: title, axes, ticks, legend, source line.
@@ -188,12 +197,8 @@ end
 --- Stacked areas, first series at the bottom, over the years where every
 -- series has a value (a year with a gap is left out, not guessed).
 function svg.area(list, opts)
-  opts = opts or {}
-  local unit = check(list, opts, "area")
-  check_annual(list, "area")
-  if opts.log then error("svg.area: stacked areas cannot use a log scale", 2) end
-  local _, _, y0, y1 = scale.extent(list)
-  if not y0 then error("svg.area: every value is missing", 2) end
+  local unit, y0, y1, _
+  opts, unit, _, _, y0, y1 = yearly_chart(list, opts, "area", "stacked areas")
   local years, tops = {}, {}
   for year = y0, y1 do
     local total, complete = 0, true
@@ -288,12 +293,8 @@ end
 --- Bars per year, side by side (or stacked, with stacked = true). A
 -- missing value draws no bar; stacked, a year with a gap is left out.
 function svg.bars(list, opts)
-  opts = opts or {}
-  local unit = check(list, opts, "bars")
-  check_annual(list, "bars")
-  if opts.log then error("svg.bars: bars cannot use a log scale", 2) end
-  local lo, hi, y0, y1 = scale.extent(list)
-  if not lo then error("svg.bars: every value is missing", 2) end
+  local unit, lo, hi, y0, y1
+  opts, unit, lo, hi, y0, y1 = yearly_chart(list, opts, "bars", "bars")
   if lo < 0 then error("svg.bars: negative values cannot be drawn as bars", 2) end
   if opts.stacked then
     hi = 0
