@@ -16,7 +16,9 @@ CFLAGS = -std=c99 -O2 -g -fPIC \
   -Wall -Wextra -pedantic -Wshadow -Wmissing-prototypes \
   -Wstrict-prototypes -Wcast-qual -Wwrite-strings -Werror
 LDFLAGS =
-SONAME = libree.so.0.1
+# the soname is the version's major.minor (core/ree_err.h), as in Tuprules.tup
+VERSION := $(shell sed -n 's/^\#define REE_VERSION_STRING "\(.*\)"$$/\1/p' core/ree_err.h)
+SONAME = libree.so.$(basename $(VERSION))
 PREFIX = /usr/local
 DESTDIR =
 

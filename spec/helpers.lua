@@ -38,6 +38,14 @@ function helpers.sh(cmd)
   return out, ok and 0 or code
 end
 
+--- Copies the tree's files into dest (made): git's list, or, in a copy
+-- without .git (as the test variants' trees are), every file but the build's.
+function helpers.copy_tree(dest)
+  local list = "{ git ls-files -co --exclude-standard -z 2>/dev/null || find . \\( -name .git -o -name .tup " ..
+    "-o -name .build \\) -prune -o \\( -type f -o -type l \\) -print0; }"
+  assert(os.execute("mkdir -p " .. dest .. " && " .. list .. " | xargs -0 cp -P --parents -t " .. dest))
+end
+
 --- The checkout's root, as the host finds it (symbolic links resolved).
 function helpers.root()
   local p = assert(io.popen("pwd -P"))

@@ -177,8 +177,6 @@ end
 
 -- commands the launcher (./ree) runs itself, before the host
 local LAUNCHER_ONLY = { test = true, fuzz = true, bench = true, install = true }
--- the host's commands (with their own --help)
-local COMMANDS = { run = true, report = true, lesson = true, sweep = true, merge = true, docs = true }
 
 --- ./ree help [COMMAND]: the usage, or one command's lines of it.
 local function help(rest)
@@ -212,7 +210,7 @@ function cli.main(args)
   end
   if command == "help" then return help(rest) end
   -- each command's own help: ./ree run --help is ./ree help run
-  if (rest[1] == "--help" or rest[1] == "-h") and rest[2] == nil and COMMANDS[command] then
+  if (rest[1] == "--help" or rest[1] == "-h") and rest[2] == nil and require("app.manual").usage(command) then
     return help({ command })
   end
   if command == "run" then

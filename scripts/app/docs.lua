@@ -31,23 +31,25 @@ local function examples_by_line()
   return out
 end
 
---- The module's text as LDoc reads it (see the module's comment).
+--- The module's text as LDoc reads it (see the module's comment), and
+-- for each of its lines the source's line it came from (an added @usage
+-- line: the function's), so that a warning names the source's place.
 local function for_ldoc(text, usage)
-  local out, n = {}, 0
+  local out, origin, n = {}, {}, 0
   for line in (text .. "\n"):gmatch("([^\n]*)\n") do
     n = n + 1
     if usage and usage[n] then
       local tag = "-- @usage "
       for example in (usage[n] .. "\n"):gmatch("([^\n]*)\n") do
-        out[#out + 1] = tag .. example
+        out[#out + 1], origin[#out + 1] = tag .. example, n
         tag = "--   "
       end
     end
     local indent, rest = line:match("^(%s*%-%-%s%s+)(%S.*)$")
     if indent and not line:match("^%s*%-%-%-") then line = indent .. "  " .. rest end
-    out[#out + 1] = line
+    out[#out + 1], origin[#out + 1] = line, n
   end
-  return table.concat(out, "\n")
+  return table.concat(out, "\n"), origin
 end
 
 local CONFIG = [[
@@ -86,17 +88,25 @@ function docs.write(out)
   os.remove(dir)
   assert(host.mkdir(dir .. "/ree"))
   local usage = examples_by_line()
-  local names = assert(files.list(files.root() .. "/scripts/ree"))
+  local names, origins = assert(files.list(files.root() .. "/scripts/ree")), {}
   for _, name in ipairs(names) do
     if name:match("%.lua$") then
       local path = "scripts/ree/" .. name
-      files.write(dir .. "/ree/" .. name, for_ldoc(assert(files.read(files.root() .. "/" .. path)), usage[path]))
+      local text, origin = for_ldoc(assert(files.read(files.root() .. "/" .. path)), usage[path])
+      files.write(dir .. "/ree/" .. name, text)
+      origins[name] = origin
     end
   end
   files.write(dir .. "/config.ld", CONFIG:format(out))
   local warnings = ldoc(dir)
   os.execute("rm -rf '" .. dir .. "'")
-  if warnings then error("docs: ldoc warned (warnings are errors): " .. table.concat(warnings, "; "), 0) end
+  if warnings then
+    local copy = dir:gsub("%p", "%%%0") .. "/ree/([^:/]+%.lua):(%d+):"
+    local text = table.concat(warnings, "; "):gsub(copy, function(name, line)
+      return string.format("scripts/ree/%s:%s:", name, (origins[name] or {})[tonumber(line)] or line)
+    end)
+    error("docs: ldoc warned (warnings are errors): " .. text, 0)
+  end
   return out .. "/index.html"
 end
 

@@ -75,6 +75,7 @@ static void pack_should_refuse_text_that_is_not_packed_doubles(void) {
   CHECK_INT(ree_unpack_doubles("====", 4, back, &n, &err), REE_ESYNTAX);
   CHECK_STR(err.msg, "packed numbers: character 1 is not base64");
   CHECK_INT(ree_unpack_doubles(NULL, 4, back, &n, &err), REE_EINVAL);
+  CHECK_STR(err.msg, "no packed numbers");
 }
 
 int main(void) {

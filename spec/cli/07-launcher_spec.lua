@@ -65,6 +65,9 @@ describe("the launcher #cli", function()
     assert.are.same({ "host ran: -e x\n", 0, "" }, { launch() })
     -- the launcher's own commands take --help to the usage text, as the host's do
     assert.are.same({ "host ran: help install\n", 0, "" }, { launch("install --help") })
+    assert.are.same({ "ree: install: unknown argument '--perfix' (./ree install [--prefix DIR])\n", 2, "" },
+      { launch("install --perfix /tmp") })
+    assert.are.same({ "ree: install: --prefix needs a directory\n", 2, "" }, { launch("install --prefix") })
     os.execute("rm -rf " .. dir)
   end)
 

@@ -62,6 +62,14 @@ describe("the install #cli", function()
     assert.is_false(exists(prefix .. "/lib/libree.a"))
     assert.is_false(exists(prefix .. "/include/ree/comp.h"))
     assert.are.same({ "ree install: usage: scripts/install.sh PREFIX\n", 2 }, { sh("scripts/install.sh") })
+    -- a tree not built: said before anything is made
+    local tree = scratch_prefix()
+    assert(os.execute("mkdir -p " .. tree .. "/scripts " .. tree .. "/core && cp scripts/install.sh " .. tree ..
+      "/scripts/ && cp core/ree_err.h " .. tree .. "/core/"))
+    assert.are.same({ "ree install: core/libree.so is not built: build first (./ree install builds)\n", 1 },
+      { sh(tree .. "/scripts/install.sh " .. prefix .. "/never") })
+    assert.is_false(exists(prefix .. "/never"))
+    os.execute("rm -rf " .. tree)
     os.execute("rm -rf " .. prefix)
   end)
 end)

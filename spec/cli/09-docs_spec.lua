@@ -20,4 +20,18 @@ describe("./ree docs #cli", function()
     assert.are.same({ "", "ree: docs: unknown argument '--bogus' (./ree docs [--out DIR])\n", 2 },
       { run { "docs", "--bogus" } })
   end)
+
+  it("fails on a warning of LDoc's, naming the source's file", function()
+    -- a copy of the tree with a tag LDoc does not know, run by the built host put in it
+    local dir = os.tmpname()
+    os.remove(dir)
+    helpers.copy_tree(dir)
+    assert(os.execute("mkdir -p " .. dir .. "/bindings/ree && cp bindings/ree-host " .. dir .. "/bindings/ && " ..
+      "cp bindings/ree/core.so " .. dir .. "/bindings/ree/ && " ..
+      "sed -i '1a -- @bogustag x' " .. dir .. "/scripts/ree/args.lua"))
+    local out, code = helpers.sh(dir .. "/bindings/ree-host docs --out " .. dir .. "/out")
+    assert.are.equal(1, code)
+    assert.truthy(out:find("^ree: docs: ldoc warned %(warnings are errors%): scripts/ree/args%.lua:%d+: .*'bogustag'"))
+    os.execute("rm -rf " .. dir)
+  end)
 end)

@@ -14,11 +14,7 @@ describe("the rock #cli", function()
     local dir = os.tmpname()
     os.remove(dir)
     local copy = dir .. "/src"
-    -- the tree's files: git's list, or (in a copy without .git, as the
-    -- test variants' are) every file but the build's
-    local files = "{ git ls-files -co --exclude-standard -z 2>/dev/null || find . \\( -name .git -o -name .tup " ..
-      "-o -name .build \\) -prune -o \\( -type f -o -type l \\) -print0; }"
-    assert(os.execute("mkdir -p " .. copy .. " && " .. files .. " | xargs -0 cp -P --parents -t " .. copy))
+    require("spec.helpers").copy_tree(copy)
     local out, code = sh("cd " .. copy .. " && luarocks --lua-version 5.4 make --tree " .. dir ..
       "/rock ree-dev-1.rockspec")
     assert.are.equal(0, code, out)
@@ -30,6 +26,11 @@ describe("the rock #cli", function()
       "local res = require(\"ree.models.scenarios.history\").scenario(\"history\"):run(); " ..
       "print(string.format(\"%.1f\", res.price.Dy.fob[2009]))'")
     assert.are.same({ "1081.124\t" .. core._VERSION .. "\n118.5\n", 0 }, { out, code }) -- 2009: the base's Dy price
+    -- a rockspec that no longer says what the tree holds is refused
+    assert(os.execute("echo '-- edited' >> " .. copy .. "/ree-dev-1.rockspec"))
+    assert.are.same({ "ree-dev-1.rockspec is out of date: run ./ree scripts/dev/rockspec.lua\n", 1 },
+      { sh("cd " .. copy .. " && LUA_PATH_5_4='" .. copy .. "/scripts/?.lua;" .. copy .. "/scripts/?/init.lua' " ..
+        "lua5.4 scripts/dev/rockspec.lua --check") })
     os.execute("rm -rf " .. dir)
   end)
 end)

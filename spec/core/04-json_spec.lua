@@ -43,5 +43,7 @@ describe("JSON through the core #unit", function()
       { core.unpack_numbers("A$AA") })
     assert.has_error(function() core.pack_numbers { 1, "2" } end,
       "bad argument #1 to 'pack_numbers' (entry 2 is a string, not a number)")
+    assert.has_error(function() core.pack_numbers({ 1 }, -1) end,
+      "bad argument #2 to 'pack_numbers' (a count from 0 to 268435455 expected)")
   end)
 end)
