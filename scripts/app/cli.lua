@@ -1,50 +1,11 @@
 --- The ree command line: what ./ree does with its arguments. The C host
 -- (bindings/ree_host.c) calls cli.main(args) and exits with its result.
+-- A script and -e take their arguments as they are; a command's are
+-- parsed by app.grammar, and --help prints app.usage's text.
 
 local cli = {}
 
--- the usage text: --help prints it, and app.manual makes the manual page
--- and the shell completions from it
-local USAGE = [[
-usage: ./ree [--debug] [COMMAND | FILE.lua [ARGS...] | -e CODE]
-
-  ./ree                  open the REPL (a script when stdin is not a terminal)
-  ./ree FILE.lua [ARGS]  run a script; require("ree") works in it
-  ./ree -e 'CODE'        run a chunk of Lua
-  ./ree --sandbox FILE.lua [--memory MB] [--instructions N] [--seconds S]
-                         run a student's script: the toolkit only, no io or os,
-                         limits on memory (256 MB), instructions (1e9), time (60 s)
-  ./ree run [--out DIR]  run the main job (scripts/app/main.lua); charts go to DIR (output)
-  ./ree run SCENARIO     run one scenario and print its summary: a name of the
-                         history's (history, no_restrictions, ladder_only, ...) or
-                         a FILE.lua that returns a scenario
-  ./ree report SCENARIO -o FILE.html [--year Y]
-                         write the scenario's report: one self-contained HTML file
-  ./ree lesson [N]       list the lessons, or take lesson N
-  ./ree sweep FILE.lua --runs N [--seed S] [--shard K/M | --jobs J|all] [--out DIR]
-                         run shard K of M of a Monte Carlo sweep; one JSON file to DIR;
-                         or all of it in J local processes (all: one a core), merged
-  ./ree merge DIR        join a sweep's shard files into DIR/merged.json
-  ./ree test             build and run every test (C and busted)
-  ./ree test --asan      ... built with the address and undefined sanitizers
-  ./ree test --valgrind  ... under valgrind
-  ./ree fuzz [TARGET|all] [SECONDS]  fuzz a core entry point: formula, unit,
-                         json, series, dsm, chain, market, reconcile or pack
-  ./ree bench            run the benchmarks (scripts/bench)
-  ./ree docs [--out DIR]
-                         the library's API reference as HTML, by LDoc (output/docs)
-  ./ree install [--prefix DIR]
-                         install the library, headers, ree.pc, ree, its manual page
-                         and shell completions under DIR (/usr/local)
-  ./ree help [COMMAND]   the usage of every command, or of one (or ./ree COMMAND --help)
-  ./ree --help, --version
-  --debug                before any command: an error shows its traceback
-
-exit status: 0 done; 1 the work failed (an error in a script or a model, a
-wrong answer to a lesson, a sandbox limit); 2 the command line was wrong.
-Errors go to stderr.
-]]
-cli.USAGE = USAGE
+local usage = require("app.usage")
 
 local debugging = false -- --debug: errors keep their tracebacks
 
@@ -92,52 +53,34 @@ local function run_repl()
   return require("app.repl").start()
 end
 
---- ./ree run SCENARIO: its summary (scripts/app/report.lua).
-local function run_scenario(rest)
-  if rest[2] ~= nil then return fail("run takes one scenario (./ree run SCENARIO)", 2) end
+--- ./ree run [--out DIR], or ./ree run SCENARIO: the main job, or the
+-- scenario's summary (scripts/app/report.lua).
+local function run(a)
+  if not a.scenario then return protected(require("app.main"), io.stdout, a.out or "output") end
   local report = require("app.report")
-  local sc, err, status = report.scenario(rest[1])
+  local sc, err, status = report.scenario(a.scenario)
   if not sc then return fail(err, status) end
   return protected(function() report.text(sc:run(), io.write) end)
 end
 
 --- ./ree report SCENARIO -o FILE.html [--year Y]
-local function report(rest)
-  local name, out, year = nil, nil, nil
-  local i = 1
-  while rest[i] do
-    local a = rest[i]
-    if a == "-o" or a == "--out" then
-      out, i = rest[i + 1], i + 2
-    elseif a == "--year" then
-      year, i = math.tointeger(tonumber(rest[i + 1] or "")), i + 2
-      if not year then return fail("report: --year needs a year", 2) end
-    elseif a:sub(1, 1) == "-" or name then
-      return fail("report: unknown argument '" .. a .. "' (./ree report SCENARIO -o FILE.html)", 2)
-    else
-      name, i = a, i + 1
-    end
-  end
-  if not out then return fail("report: name the file to write with -o FILE.html", 2) end
+local function report(a)
   local reports = require("app.report")
-  local sc, err, status = reports.scenario(name)
+  local sc, err, status = reports.scenario(a.scenario)
   if not sc then return fail(err, status) end
   status = protected(function()
     -- the crisis comes with its calibration and validation (a few seconds)
-    local validation = name == "crisis" and require("ree.models.scenarios.crisis_validation").run { progress = false }
-    reports.write(sc:run(), out, { year = year, validation = validation or nil })
+    local validation = a.scenario == "crisis" and
+      require("ree.models.scenarios.crisis_validation").run { progress = false }
+    reports.write(sc:run(), a.o, { year = a.year, validation = validation or nil })
   end)
-  if status == 0 then io.write(string.format("wrote %s\n", out)) end
+  if status == 0 then io.write(string.format("wrote %s\n", a.o)) end
   return status
 end
 
 --- ./ree lesson [N]: the list, or lesson N (scripts/app/lessons.lua).
-local function lesson(rest)
-  local n = rest[1] and math.tointeger(tonumber(rest[1]))
-  if rest[1] ~= nil and (n == nil or rest[2] ~= nil) then
-    return fail("lesson takes one number (./ree lesson [N])", 2)
-  end
-  local ok, result = xpcall(require("app.lessons").main, debug.traceback, n)
+local function lesson(a)
+  local ok, result = xpcall(require("app.lessons").main, debug.traceback, a.n)
   if ok then return result end
   return fail(result)
 end
@@ -145,53 +88,83 @@ end
 --- ./ree --sandbox FILE.lua [--memory MB] [--instructions N] [--seconds S]
 -- The process ends here, without closing the Lua state: what the script
 -- left (a finaliser, a hijacked metatable) never runs outside its limits.
-local function sandbox(rest)
-  local sb = require("app.sandbox")
-  local path, opts = rest[1], {}
-  if path == nil or path:sub(1, 1) == "-" then
-    return fail("--sandbox needs a script (./ree --sandbox FILE.lua)", 2)
-  end
-  local OPTIONS = { ["--memory"] = "memory", ["--instructions"] = "instructions", ["--seconds"] = "seconds" }
-  local i = 2
-  while rest[i] do
-    local key, value = rest[i], tonumber(rest[i + 1] or "")
-    local field = OPTIONS[key]
-    if not field then
-      return fail("--sandbox: unknown option '" .. key .. "' (--memory MB, --instructions N, --seconds S)", 2)
-    end
-    local range = sb.RANGES[field]
-    local low, high = range[1], range[2]
-    if field == "memory" then low, high = low / 2 ^ 20, high / 2 ^ 20 end
-    if not value or value ~= value or value < low or value > high then
-      return fail(string.format("--sandbox: %s takes a number from %.10g to %.10g, not '%s'", key, low, high,
-        tostring(rest[i + 1])), 2)
-    end
-    opts[field] = field == "memory" and value * 2 ^ 20 or value
-    i = i + 2
-  end
-  local ok, err = sb.run(path, opts)
+local function sandbox(a)
+  local ok, err = require("app.sandbox").run(a.file, { memory = a.memory, instructions = a.instructions,
+    seconds = a.seconds })
   io.stdout:flush()
   if not ok then fail(err) end
   os.exit(ok and 0 or 1, false)
 end
 
--- commands the launcher (./ree) runs itself, before the host
-local LAUNCHER_ONLY = { test = true, fuzz = true, bench = true, install = true }
+--- ./ree sweep FILE.lua --runs N [--seed S] [--shard K/M | --jobs J] [--out DIR]
+local function sweep(a)
+  local sweeps = require("app.sweep")
+  local o = { runs = a.runs, seed = a.seed, shard = a.shard and a.shard[1] or 1, shards = a.shard and a.shard[2] or 1,
+    jobs = a.jobs, out = a.out }
+  return protected(function()
+    if o.jobs then
+      local mc, file = sweeps.run_jobs(a.file, o)
+      io.write(string.format("%d runs (seed %d) in %d local processes, merged into %s\n%s\n", mc:count(), mc.seed,
+        o.jobs, file, sweeps.summary(mc)))
+      return
+    end
+    local file, n = sweeps.run(a.file, o)
+    io.write(string.format("%d of %d runs (shard %d/%d, seed %d) written to %s\n", n, o.runs, o.shard, o.shards,
+      o.seed, file))
+  end)
+end
+
+--- ./ree merge DIR
+local function merge(a)
+  return protected(function()
+    local sweeps = require("app.sweep")
+    local mc, file = sweeps.merge(a.dir)
+    io.write(string.format("%d runs (seed %d) merged into %s\n%s\n", mc:count(), mc.seed, file, sweeps.summary(mc)))
+  end)
+end
+
+--- ./ree docs [--out DIR]
+local function docs(a)
+  return protected(function() io.write("wrote ", require("app.docs").write(a.out), "\n") end)
+end
 
 --- ./ree help [COMMAND]: the usage, or one command's lines of it.
-local function help(rest)
-  if rest[1] == nil then
-    io.write(USAGE)
+local function help(a)
+  if a.topic == nil then
+    io.write(usage.TEXT)
     return 0
   end
-  local manual = require("app.manual")
-  local lines = rest[2] == nil and manual.usage(rest[1])
+  local lines = usage.of(a.topic)
   if not lines then
-    return fail("help: no command '" .. tostring(rest[1]) .. "'" ..
-      require("ree.suggest").hint(rest[1], manual.commands()) .. " (./ree help [COMMAND])", 2)
+    return fail("help: no command '" .. a.topic .. "'" .. require("ree.suggest").hint(a.topic, usage.words()) ..
+      "; usage: ./ree help [COMMAND]", 2)
   end
   io.write(lines)
   return 0
+end
+
+local grammar = require("app.grammar")
+
+local COMMANDS = { run = run, report = report, lesson = lesson, sweep = sweep, merge = merge, docs = docs,
+  help = help, ["--sandbox"] = sandbox }
+
+--- A command's arguments parsed, and the command run.
+local function command(args)
+  local parsed, a, err = pcall(grammar.parse, args)
+  if not parsed then return fail(a) end -- no argparse: the command line cannot be read
+  if not a then return fail(err, 2) end
+  if a.help then return help { topic = a.command } end
+  if grammar.LAUNCHER_ONLY[a.command] then
+    return fail(a.command .. " is the launcher's: run ./ree " .. a.command .. " (the script at the checkout's root)", 2)
+  end
+  return COMMANDS[a.command](a)
+end
+
+--- A first word that is no command: a script, or a slip.
+local function unknown(word)
+  local hint = require("ree.suggest").hint(word, usage.words())
+  if word:sub(1, 1) == "-" then return fail("unknown option '" .. word .. "'" .. hint .. "; see ./ree help", 2) end
+  return fail("unknown command '" .. word .. "'" .. hint .. "; see ./ree help", 2)
 end
 
 function cli.main(args)
@@ -199,96 +172,28 @@ function cli.main(args)
     debugging = true
     table.remove(args, 1)
   end
-  local command = args[1]
-  local rest = table.move(args, 2, #args, 1, {})
-  if command == nil then return run_repl() end
-  if command == "-e" then
-    if rest[1] == nil then return fail("-e needs a chunk of code", 2) end
-    local f, err = load(rest[1], "=(command line)")
+  local first = args[1]
+  if first == nil then return run_repl() end
+  if first == "-e" then
+    if args[2] == nil then return fail("-e needs a chunk of code; usage: ./ree -e 'CODE'", 2) end
+    local f, err = load(args[2], "=(command line)")
     if not f then return fail(err) end
-    return protected(f, table.unpack(rest, 2))
+    return protected(f, table.unpack(args, 3))
   end
-  if command == "help" then return help(rest) end
-  -- each command's own help: ./ree run --help is ./ree help run
-  if (rest[1] == "--help" or rest[1] == "-h") and rest[2] == nil and require("app.manual").usage(command) then
-    return help({ command })
-  end
-  if command == "run" then
-    if rest[1] ~= nil and rest[1]:match("^%-") and rest[1] ~= "--out" then
-      return fail("run: unknown option '" .. rest[1] .. "' (./ree run [--out DIR], or ./ree run SCENARIO)", 2)
-    end
-    if rest[1] ~= nil and rest[1] ~= "--out" then return run_scenario(rest) end
-    local dir = "output"
-    if rest[1] == "--out" and rest[2] and rest[3] == nil then
-      dir = rest[2]
-    elseif rest[1] ~= nil then
-      return fail("run: --out needs a directory (./ree run [--out DIR])", 2)
-    end
-    return protected(require("app.main"), io.stdout, dir)
-  end
-  if command == "report" then return report(rest) end
-  if command == "lesson" then return lesson(rest) end
-  if command == "--sandbox" then return sandbox(rest) end
-  if command == "sweep" then
-    local path = rest[1]
-    if path == nil then return fail("sweep needs a sweep file (./ree sweep FILE.lua --runs N ...)", 2) end
-    local o, err = require("app.sweep").options(table.move(rest, 2, #rest, 1, {}))
-    if not o then return fail("sweep: " .. err, 2) end
-    return protected(function()
-      if o.jobs then
-        local mc, file = require("app.sweep").run_jobs(path, o)
-        io.write(string.format("%d runs (seed %d) in %d local processes, merged into %s\n%s\n", mc:count(), mc.seed,
-          o.jobs, file, require("app.sweep").summary(mc)))
-        return
-      end
-      local file, n = require("app.sweep").run(path, o)
-      io.write(string.format("%d of %d runs (shard %d/%d, seed %d) written to %s\n", n, o.runs, o.shard, o.shards,
-        o.seed, file))
-    end)
-  end
-  if command == "merge" then
-    if rest[1] == nil or rest[2] ~= nil then return fail("merge needs one directory (./ree merge DIR)", 2) end
-    return protected(function()
-      local sweep = require("app.sweep")
-      local mc, file = sweep.merge(rest[1])
-      io.write(string.format("%d runs (seed %d) merged into %s\n%s\n", mc:count(), mc.seed, file, sweep.summary(mc)))
-    end)
-  end
-  if command == "docs" then
-    local out = "output/docs"
-    if rest[1] == "--out" and rest[2] and rest[3] == nil then
-      out = rest[2]
-    elseif rest[1] ~= nil then
-      return fail("docs: unknown argument '" .. rest[1] .. "' (./ree docs [--out DIR])", 2)
-    end
-    return protected(function() io.write("wrote ", require("app.docs").write(out), "\n") end)
-  end
-  if command == "--version" or command == "-v" then
+  if first == "--version" or first == "-v" then
     io.write("ree ", require("ree.core")._VERSION, "\n")
     return 0
   end
-  if command == "--help" or command == "-h" then
-    io.write(USAGE)
-    return 0
-  end
-  local manual = require("app.manual")
-  if command:sub(1, 1) == "-" then
-    return fail("unknown option '" .. command .. "'" .. require("ree.suggest").hint(command, manual.commands()) ..
-      " (see ./ree --help)", 2)
-  end
-  if LAUNCHER_ONLY[command] then
-    return fail(command .. " is the launcher's: run ./ree " .. command .. " (the script at the checkout's root)", 2)
-  end
+  if first == "--help" or first == "-h" then return help {} end
+  if first == "--sandbox" or grammar.is_command(first) then return command(args) end
+  if first:sub(1, 1) == "-" then return unknown(first) end
   -- a bare word (no "/", no ".") that names no file is a slip, not a script
-  if not command:find("[/.]") then
-    local file = io.open(command)
-    if not file then
-      return fail("unknown command '" .. command .. "'" .. require("ree.suggest").hint(command, manual.commands()) ..
-        " (see ./ree --help)", 2)
-    end
+  if not first:find("[/.]") then
+    local file = io.open(first)
+    if not file then return unknown(first) end
     file:close()
   end
-  return run_file(command, rest)
+  return run_file(first, table.move(args, 2, #args, 1, {}))
 end
 
 return cli

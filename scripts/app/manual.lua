@@ -1,33 +1,14 @@
 --- The manual page and the shell completions, made from the usage text
--- that ./ree --help prints (app.cli.USAGE), so that the three say the same.
+-- that ./ree --help prints (app.usage), so that the three say the same.
 -- scripts/install.sh writes them into share/man/man1/ree.1,
 -- share/bash-completion/completions/ree and share/zsh/site-functions/_ree.
 --
 --   require("app.manual").manpage()            --> roff text
 --   require("app.manual").completion("bash")   --> a bash completion script
 
-local manual = {}
+local usage = require("app.usage")
 
---- The usage text's entries: { { form, text }, ... } for each "  ./ree ..."
--- line (and the lines indented under it), and the paragraphs after them.
-local function entries()
-  local usage = require("app.cli").USAGE
-  local list, tail = {}, {}
-  for line in usage:gmatch("([^\n]*)\n") do
-    local form, text = line:match("^  (%./ree%S*.-)%s%s+(%S.*)$")
-    if not form then form, text = line:match("^  (%-%-%S+)%s%s+(%S.*)$") end
-    if not form and line:match("^  %./ree") then form, text = line:match("^  (.-)%s*$"), "" end
-    if form then
-      list[#list + 1] = { form, text }
-    elseif line:match("^%s%s%s%s+%S") and #list > 0 and #tail == 0 then
-      local last = list[#list]
-      last[2] = (last[2] == "" and "" or last[2] .. " ") .. line:match("^%s*(.-)%s*$")
-    elseif line:match("%S") and not line:match("^usage:") and #list > 0 then
-      tail[#tail + 1] = line
-    end
-  end
-  return list, table.concat(tail, " ")
-end
+local manual = {}
 
 --- Text with roff's special characters escaped.
 local function roff(s)
@@ -37,7 +18,7 @@ end
 --- The manual page ree(1), in roff.
 function manual.manpage()
   local version = require("ree.core")._VERSION
-  local list, tail = entries()
+  local list, tail = usage.entries()
   local out = {
     string.format('.TH REE 1 "" "ree %s" "User Commands"', version),
     ".SH NAME",
@@ -62,39 +43,6 @@ function manual.manpage()
   out[#out + 1] = "The README and docs/ of ree's source; \\fBree docs\\fR for the library's reference."
   return table.concat(out, "\n") .. "\n"
 end
-
---- The first words ree takes: its commands and options.
-local function commands()
-  local seen, out = {}, {}
-  for _, e in ipairs((entries())) do
-    -- "./ree run ...", "--debug", "./ree --help, --version"
-    local first = e[1]:match("^%./ree%s+(%-%-[%w-]+, .*)$") or e[1]:match("^%./ree%s+(%S+)") or
-      e[1]:match("^(%-%-%S+)")
-    if first and not first:match("^[%[A-Z]") and not first:match("%.lua$") then
-      for word in first:gmatch("[^,%s]+") do
-        if not seen[word] then
-          seen[word] = true
-          out[#out + 1] = word
-        end
-      end
-    end
-  end
-  return out
-end
-
---- The usage lines of one command ("run": every "./ree run ..." entry),
--- as --help prints them; nil for a word that is no command.
-function manual.usage(command)
-  local out, taking = {}, false
-  for line in require("app.cli").USAGE:gmatch("([^\n]*)\n") do
-    local first = line:match("^  %./ree%s+(%S+)")
-    if first then taking = first == command elseif not line:match("^%s%s%s%s+%S") then taking = false end
-    if taking then out[#out + 1] = line end
-  end
-  return #out > 0 and table.concat(out, "\n") .. "\n" or nil
-end
-
-manual.commands = commands
 
 -- The completion scripts, @WORDS@ and @SCENARIOS@ filled in.
 local COMPLETIONS = {
@@ -132,7 +80,7 @@ function manual.completion(shell)
   if not template then
     error(string.format("completion: a shell is \"bash\" or \"zsh\", not %s", tostring(shell)), 2)
   end
-  local fill = { WORDS = table.concat(commands(), " "),
+  local fill = { WORDS = table.concat(usage.words(), " "),
     SCENARIOS = table.concat(require("ree.models.scenarios.history").NAMES, " ") .. " crisis" }
   return (template:gsub("@(%u+)@", fill))
 end

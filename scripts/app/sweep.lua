@@ -19,55 +19,6 @@ local montecarlo = require("ree.montecarlo")
 local sweep = {}
 
 local SPEC_KEYS = { scenario = true, sample = true, collect = true, lhs = true }
-local MAX_RUNS = 10000000 -- a sweep's runs: ten million, hours of work at 2 ms a run
-
---- The number of cores this machine has (1 when it cannot tell).
-local function cores()
-  local p = io.popen("nproc 2>/dev/null")
-  local n = p and math.tointeger(tonumber(p:read("l") or ""))
-  if p then p:close() end
-  return n and n > 0 and n or 1
-end
-
---- Parses "--runs N --seed S --shard K/M --jobs J|all --out DIR"; returns
--- the options or nil and a message.
-function sweep.options(args)
-  local o = { seed = 1, shard = 1, shards = 1, out = "output/sweep" }
-  local i = 1
-  while i <= #args do
-    local flag, value = args[i], args[i + 1]
-    if value == nil then return nil, string.format("%s needs a value", flag) end
-    if flag == "--runs" or flag == "--seed" then
-      local n = math.tointeger(tonumber(value))
-      if not n or (flag == "--runs" and (n < 1 or n > MAX_RUNS)) then
-        return nil, string.format("%s wants a whole number%s, not '%s'", flag,
-          flag == "--runs" and string.format(" from 1 to %d", MAX_RUNS) or "", value)
-      end
-      o[flag:sub(3)] = n
-    elseif flag == "--shard" then
-      local k, m = value:match("^(%d+)/(%d+)$")
-      k, m = math.tointeger(tonumber(k)), math.tointeger(tonumber(m))
-      if not k or k < 1 or k > m then
-        return nil, string.format("--shard wants K/M with 1 <= K <= M, not '%s'", value)
-      end
-      o.shard, o.shards = k, m
-    elseif flag == "--jobs" then
-      local n = value == "all" and cores() or math.tointeger(tonumber(value))
-      if not n or n < 1 or n > 256 then
-        return nil, string.format("--jobs wants a number of processes from 1 to 256, or all, not '%s'", value)
-      end
-      o.jobs = n
-    elseif flag == "--out" then
-      o.out = value
-    else
-      return nil, string.format("unknown argument '%s'", flag)
-    end
-    i = i + 2
-  end
-  if not o.runs then return nil, "give the number of runs: --runs N" end
-  if o.jobs and o.shards > 1 then return nil, "--jobs runs every shard here; it cannot be given with --shard" end
-  return o
-end
 
 --- Loads a sweep file: the table it returns, checked.
 local function load_spec(path)

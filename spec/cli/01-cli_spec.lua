@@ -3,6 +3,10 @@ local helpers = require("spec.helpers")
 
 local run = helpers.run
 
+-- a command's errors end with its usage forms, as ./ree --help gives them
+local RUN_USAGE = "usage: ./ree run [--out DIR] | ./ree run SCENARIO\n"
+local SWEEP_USAGE = "usage: ./ree sweep FILE.lua --runs N [--seed S] [--shard K/M | --jobs J|all] [--out DIR]\n"
+
 describe("the ree executable #cli", function()
   it("runs a chunk with -e", function()
     assert.are.same({ "2\n", "", 0 }, { run { "-e", "print(1 + 1)" } })
@@ -26,16 +30,20 @@ describe("the ree executable #cli", function()
     assert.are.equal(1, status)
     assert.are.equal("ree: (command line):1: formula 'Nd2Fe14Bx': unknown element 'Bx' at column 8",
       err:match("^[^\n]*"))
-    assert.are.same({ "", "ree: unknown option '-x' (did you mean '-e'?) (see ./ree --help)\n", 2 }, { run { "-x" } })
-    assert.are.same({ "", "ree: unknown option '--verison' (did you mean '--version'?) (see ./ree --help)\n", 2 },
+    assert.are.same({ "", "ree: unknown option '-x' (did you mean '-e'?); see ./ree help\n", 2 }, { run { "-x" } })
+    assert.are.same({ "", "ree: unknown option '--verison' (did you mean '--version'?); see ./ree help\n", 2 },
       { run { "--verison" } })
     -- a word that names no file and no command is a slip, not a script
-    assert.are.same({ "", "ree: unknown command 'rn' (did you mean 'run'?) (see ./ree --help)\n", 2 }, { run { "rn" } })
-    assert.are.same({ "", "ree: run: unknown option '--bogus' (./ree run [--out DIR], or ./ree run SCENARIO)\n", 2 },
-      { run { "run", "--bogus" } })
+    assert.are.same({ "", "ree: unknown command 'rn' (did you mean 'run'?); see ./ree help\n", 2 }, { run { "rn" } })
+    assert.are.same({ "", "ree: run: unknown option '--bogus'; " .. RUN_USAGE, 2 }, { run { "run", "--bogus" } })
+    assert.are.same({ "", "ree: run: unknown option '--otu' (did you mean '--out'?); " .. RUN_USAGE, 2 },
+      { run { "run", "--otu", "charts" } })
+    assert.are.same({ "", "ree: run: too many arguments; " .. RUN_USAGE, 2 }, { run { "run", "history", "crisis" } })
+    assert.are.same({ "", "ree: run: argument 'SCENARIO' can not be used together with option '--out'; " .. RUN_USAGE,
+      2 }, { run { "run", "--out", "charts", "history" } })
     assert.are.same({ "", "ree: test is the launcher's: run ./ree test (the script at the checkout's root)\n", 2 },
       { run { "test" } })
-    assert.are.same({ "", "ree: -e needs a chunk of code\n", 2 }, { run { "-e" } })
+    assert.are.same({ "", "ree: -e needs a chunk of code; usage: ./ree -e 'CODE'\n", 2 }, { run { "-e" } })
     out, err, status = run { "/no/such/script.lua" }
     assert.are.same({ "", "ree: cannot open /no/such/script.lua: No such file or directory\n", 1 },
       { out, err, status })
@@ -47,7 +55,7 @@ describe("the ree executable #cli", function()
     assert.are.same({ "  ./ree merge DIR        join a sweep's shard files into DIR/merged.json\n", "", 0 },
       { run { "help", "merge" } })
     assert.are.same({ run { "help", "sweep" } }, { run { "sweep", "--help" } }) -- a command's own help
-    assert.are.same({ "", "ree: help: no command 'rn' (did you mean 'run'?) (./ree help [COMMAND])\n", 2 },
+    assert.are.same({ "", "ree: help: no command 'rn' (did you mean 'run'?); usage: ./ree help [COMMAND]\n", 2 },
       { run { "help", "rn" } })
     local out, _, status = run { "--help" }
     assert.are.equal(0, status)
@@ -69,7 +77,7 @@ describe("the ree executable #cli", function()
     assert.truthy(f:read("a"):find("</svg>", 1, true))
     f:close()
     os.execute("rm -rf " .. dir)
-    assert.are.same({ "", "ree: run: --out needs a directory (./ree run [--out DIR])\n", 2 },
+    assert.are.same({ "", "ree: run: option '--out' requires an argument; " .. RUN_USAGE, 2 },
       { run { "run", "--out" } })
     assert.truthy(out:find("Nd+Pr metal: 4,082 t; the report's 2011 table gives 4,000-4,300 t", 1, true))
     assert.truthy(out:find("the report's ~60 t Dy sits within that range", 1, true))
@@ -127,18 +135,19 @@ describe("sweeps in shards #cli", function()
   end)
 
   it("name bad arguments", function()
-    assert.are.same({ "", "ree: sweep: --shard wants K/M with 1 <= K <= M, not '3/2'\n", 2 },
+    assert.are.same({ "", "ree: sweep: --shard wants K/M with 1 <= K <= M, not '3/2'; " .. SWEEP_USAGE, 2 },
       { run { "sweep", "models/sweeps/cobweb.lua", "--runs", "4", "--shard", "3/2" } })
-    assert.are.same({ "", "ree: sweep: give the number of runs: --runs N\n", 2 },
+    assert.are.same({ "", "ree: sweep: missing option '--runs'; " .. SWEEP_USAGE, 2 },
       { run { "sweep", "models/sweeps/cobweb.lua" } })
-    assert.are.same({ "", "ree: sweep: --runs wants a whole number from 1 to 10000000, not 'many'\n", 2 },
+    assert.are.same({ "", "ree: sweep: --runs wants a whole number from 1 to 10000000, not 'many'; " .. SWEEP_USAGE,
+      2 },
       { run { "sweep", "models/sweeps/cobweb.lua", "--runs", "many" } })
-    assert.are.same({ "", "ree: merge needs one directory (./ree merge DIR)\n", 2 }, { run { "merge" } })
-    assert.are.same({ "", "ree: sweep needs a sweep file (./ree sweep FILE.lua --runs N ...)\n", 2 },
+    assert.are.same({ "", "ree: merge: missing argument 'DIR'; usage: ./ree merge DIR\n", 2 }, { run { "merge" } })
+    assert.are.same({ "", "ree: sweep: missing argument 'FILE.lua'; " .. SWEEP_USAGE, 2 },
       { run { "sweep" } })
-    assert.are.same({ "", "ree: sweep: unknown argument '--runz'\n", 2 },
+    assert.are.same({ "", "ree: sweep: unknown option '--runz' (did you mean '--runs'?); " .. SWEEP_USAGE, 2 },
       { run { "sweep", "models/sweeps/cobweb.lua", "--runz", "4" } })
-    assert.are.same({ "", "ree: sweep: --seed needs a value\n", 2 },
+    assert.are.same({ "", "ree: sweep: option '--seed' requires an argument; " .. SWEEP_USAGE, 2 },
       { run { "sweep", "models/sweeps/cobweb.lua", "--runs", "4", "--seed" } })
     local empty = os.tmpname()
     os.remove(empty)
@@ -162,9 +171,11 @@ describe("sweeps in shards #cli", function()
       "--out", whole }) })
     assert.are.same({ 0 }, { select(3, run { "merge", whole }) })
     assert.are.same(read_json(whole .. "/merged.json").values, read_json(jobs .. "/merged.json").values)
-    assert.are.same({ "", "ree: sweep: --jobs runs every shard here; it cannot be given with --shard\n", 2 },
+    assert.are.same({ "", "ree: sweep: option '--shard' can not be used together with option '--jobs'; " ..
+      SWEEP_USAGE, 2 },
       { run { "sweep", "models/sweeps/cobweb.lua", "--runs", "4", "--jobs", "2", "--shard", "1/2" } })
-    assert.are.same({ "", "ree: sweep: --jobs wants a number of processes from 1 to 256, or all, not 'many'\n", 2 },
+    assert.are.same({ "", "ree: sweep: --jobs wants a number of processes from 1 to 256, or all, not 'many'; " ..
+      SWEEP_USAGE, 2 },
       { run { "sweep", "models/sweeps/cobweb.lua", "--runs", "4", "--jobs", "many" } })
     -- a shard that fails is named, with its first line
     assert.are.same({ "", "ree: sweep: shard 1/2: ree: cannot open /no/such.lua: No such file or directory\n", 1 },

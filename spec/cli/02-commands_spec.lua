@@ -2,6 +2,8 @@ local helpers = require("spec.helpers")
 
 local run = helpers.run
 
+local REPORT_USAGE = "usage: ./ree report SCENARIO -o FILE.html [--year Y]\n" -- its errors end so
+
 local function write(path, text)
   local f = assert(io.open(path, "w"))
   f:write(text)
@@ -81,10 +83,13 @@ describe("./ree run SCENARIO and ./ree report #cli", function()
     assert.is_nil(page:find("https?://[^\"]*%.js"))
     assert.is_nil(page:find("<script", 1, true))
     assert.is_nil(page:find("<link", 1, true))
-    assert.are.same({ "", "ree: report: name the file to write with -o FILE.html\n", 2 },
+    assert.are.same({ "", "ree: report: missing option '-o'; " .. REPORT_USAGE, 2 },
       { run { "report", "history" } })
-    assert.are.same({ "", "ree: report: unknown argument '--pdf' (./ree report SCENARIO -o FILE.html)\n", 2 },
+    assert.are.same({ "", "ree: report: unknown option '--pdf'; " .. REPORT_USAGE, 2 },
       { run { "report", "history", "--pdf" } })
+    assert.are.same({ "", "ree: report: --year wants a whole number from 1 to 9999, not '2011.5'; " .. REPORT_USAGE,
+      2 },
+      { run { "report", "history", "-o", path, "--year", "2011.5" } })
     local _, werr, wstatus = run { "report", "history", "-o", "/no/such/dir/r.html" }
     assert.are.equal(1, wstatus)
     assert.truthy(werr:find("^ree: .*/no/such/dir/r%.html"))
@@ -105,7 +110,8 @@ describe("./ree lesson #cli", function()
     assert.are.equal(1, status)
     local said = "exercise 1: not yet (too large). hint(1) helps.\n"
     assert.are.equal(said, out:sub(-#said))
-    assert.are.same({ "", "ree: lesson takes one number (./ree lesson [N])\n", 2 }, { run { "lesson", "two" } })
+    assert.are.same({ "", "ree: lesson: N wants a whole number from 1 to 99, not 'two'; usage: ./ree lesson [N]\n", 2 },
+      { run { "lesson", "two" } })
     assert.are.same({ "", "ree: no lesson 12 (./ree lesson lists them)\n", 1 }, { run { "lesson", "12" } })
   end)
 end)

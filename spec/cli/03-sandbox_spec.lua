@@ -1,5 +1,8 @@
 local helpers = require("spec.helpers")
 
+-- a refused --sandbox command line ends with its usage form
+local USAGE = "; usage: ./ree --sandbox FILE.lua [--memory MB] [--instructions N] [--seconds S]\n"
+
 --- Runs src in the sandbox (extra: more arguments); stdout, stderr, status.
 local function sandboxed(src, extra)
   local path = os.tmpname() .. ".lua"
@@ -96,7 +99,7 @@ print(ree.data.open("../../../etc/x"))
     assert.truthy(err:find("^ree: [^\n]*: sandbox: __gc is not allowed\n"))
     _, err = sandboxed("collectgarbage('stop')")
     assert.truthy(err:find("sandbox: collectgarbage 'stop' is not allowed", 1, true))
-    assert.are.same({ "", "ree: --sandbox needs a script (./ree --sandbox FILE.lua)\n", 2 },
+    assert.are.same({ "", "ree: --sandbox: missing argument 'FILE.lua'" .. USAGE, 2 },
       { helpers.run { "--sandbox" } })
     assert.are.same({ "", "ree: sandbox: cannot open /no/such.lua\n", 1 },
       { helpers.run { "--sandbox", "/no/such.lua" } })
@@ -105,7 +108,7 @@ print(ree.data.open("../../../etc/x"))
     assert.truthy(bytecode:find("^ree: sandbox: [^\n]+ is bytecode; give Lua source\n$"))
     assert.are.same({ "", "ree: sandbox: the script yielded outside a coroutine of its own\n", 1 },
       { sandboxed("coroutine.yield()") })
-    assert.are.same({ "", "ree: --sandbox: --memory takes a number from 1 to 65536, not 'lots'\n", 2 },
+    assert.are.same({ "", "ree: --sandbox: --memory takes a number from 1 to 65536, not 'lots'" .. USAGE, 2 },
       { sandboxed("", { "--memory", "lots" }) })
   end)
 end)

@@ -65,9 +65,15 @@ describe("the launcher #cli", function()
     assert.are.same({ "host ran: -e x\n", 0, "" }, { launch() })
     -- the launcher's own commands take --help to the usage text, as the host's do
     assert.are.same({ "host ran: help install\n", 0, "" }, { launch("install --help") })
-    assert.are.same({ "ree: install: unknown argument '--perfix' (./ree install [--prefix DIR])\n", 2, "" },
+    -- and refuse what they do not take, with their usage line, before anything runs
+    assert.are.same({ "ree: install: unknown option '--perfix'; usage: ./ree install [--prefix DIR]\n", 2, "" },
       { launch("install --perfix /tmp") })
-    assert.are.same({ "ree: install: --prefix needs a directory\n", 2, "" }, { launch("install --prefix") })
+    assert.are.same({ "ree: install: option '--prefix' requires an argument; usage: ./ree install [--prefix DIR]\n", 2,
+      "" }, { launch("install --prefix") })
+    assert.are.same({ "ree: test: unknown option '--asna'; usage: ./ree test [--asan | --valgrind | --no-fuse]\n", 2,
+      "" }, { launch("test --asna") })
+    assert.are.same({ "ree: fuzz: unknown target 'formulas' (formula unit json series dsm chain market reconcile " ..
+      "pack or all); usage: ./ree fuzz [TARGET|all] [SECONDS]\n", 2, "" }, { launch("fuzz formulas") })
     os.execute("rm -rf " .. dir)
   end)
 

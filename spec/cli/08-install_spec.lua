@@ -46,6 +46,17 @@ describe("the install #cli", function()
     os.execute("rm -rf " .. prefix)
   end)
 
+  it("stages a packager's install under DESTDIR, with ree.pc naming the prefix the package installs to", function()
+    local stage = scratch_prefix()
+    local out, code = sh("DESTDIR=" .. stage .. " scripts/install.sh /usr")
+    assert.are.same({ "ree install: ree " .. core._VERSION .. " staged under " .. stage .. "/usr, for /usr\n", 0 },
+      { out, code })
+    local pc = require("spec.helpers").read(stage .. "/usr/lib/pkgconfig/ree.pc")
+    assert.truthy(pc:find("^prefix=/usr\n"), pc)
+    assert.is_nil(pc:find(stage, 1, true)) -- no path of the stage in what the package ships
+    os.execute("rm -rf " .. stage)
+  end)
+
   it("refuses a prefix it cannot write, and takes back a failed install", function()
     local file = os.tmpname() -- a file: no directory can be made under it
     local out, code = sh("scripts/install.sh " .. file .. "/x")

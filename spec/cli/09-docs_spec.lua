@@ -17,7 +17,7 @@ describe("./ree docs #cli", function()
     assert.truthy(scenario:find('<pre>\n<span class="keyword">local</span> sc', 1, true))
     assert.truthy(helpers.read(dir .. "/index.html"):find("ree.series", 1, true))
     os.execute("rm -rf " .. dir)
-    assert.are.same({ "", "ree: docs: unknown argument '--bogus' (./ree docs [--out DIR])\n", 2 },
+    assert.are.same({ "", "ree: docs: unknown option '--bogus'; usage: ./ree docs [--out DIR]\n", 2 },
       { run { "docs", "--bogus" } })
   end)
 

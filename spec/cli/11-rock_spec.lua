@@ -26,7 +26,14 @@ describe("the rock #cli", function()
       "local res = require(\"ree.models.scenarios.history\").scenario(\"history\"):run(); " ..
       "print(string.format(\"%.1f\", res.price.Dy.fob[2009]))'")
     assert.are.same({ "1081.124\t" .. core._VERSION .. "\n118.5\n", 0 }, { out, code }) -- 2009: the base's Dy price
-    -- a rockspec that no longer says what the tree holds is refused
+    -- without libcjson's header the rock is refused before anything is built or installed
+    out, code = sh("cd " .. copy .. " && luarocks --lua-version 5.4 make --tree " .. dir ..
+      "/rock-without-cjson ree-dev-1.rockspec CJSON_INCDIR=/nowhere CJSON_LIBDIR=/nowhere")
+    assert.are_not.equal(0, code)
+    local said = "Error: Could not find header file for CJSON\n  No file cjson/cJSON.h in /nowhere\n"
+    assert.truthy(out:find(said, 1, true), out)
+    assert.is_nil(io.open(dir .. "/rock-without-cjson"))
+        -- a rockspec that no longer says what the tree holds is refused
     assert(os.execute("echo '-- edited' >> " .. copy .. "/ree-dev-1.rockspec"))
     assert.are.same({ "ree-dev-1.rockspec is out of date: run ./ree scripts/dev/rockspec.lua\n", 1 },
       { sh("cd " .. copy .. " && LUA_PATH_5_4='" .. copy .. "/scripts/?.lua;" .. copy .. "/scripts/?/init.lua' " ..
