@@ -2,6 +2,9 @@
 ** json_io.c: the core's only contact with cJSON.
 */
 #include <cjson/cJSON.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "json_io.h"
@@ -157,9 +160,24 @@ ree_json_node *ree_json_new_array(void) {
   return node_out(cJSON_CreateArray());
 }
 
+/*
+** A number is written as the shortest of %.15g, %.16g and %.17g that
+** reads back to the same double, as raw text: cJSON's own printing takes
+** 15 digits whenever they come back within an epsilon, which loses the
+** last bits of about one value in ten. Not a number nor an infinity has
+** no JSON form: it is null.
+*/
 ree_json_node *ree_json_new_number(double v) {
+  char text[32];
+  int digits;
   use_our_allocator();
-  return node_out(cJSON_CreateNumber(v));
+  if (!isfinite(v)) return node_out(cJSON_CreateNull());
+  for (digits = 15; digits < 17; digits++) {
+    snprintf(text, sizeof text, "%.*g", digits, v);
+    if (strtod(text, NULL) == v) break;
+  }
+  if (digits == 17) snprintf(text, sizeof text, "%.17g", v);
+  return node_out(cJSON_CreateRaw(text));
 }
 
 ree_json_node *ree_json_new_string(const char *s) {

@@ -56,7 +56,8 @@ const char *ree_json_key(const ree_json_node *node);
 ** ===================================================================
 */
 
-/* New nodes; NULL when out of memory. A non-finite number prints as null. */
+/* New nodes; NULL when out of memory. A number prints with the fewest digits
+** (15 to 17) that read back to it exactly; a non-finite one as null. */
 ree_json_node *ree_json_new_object(void);
 ree_json_node *ree_json_new_array(void);
 ree_json_node *ree_json_new_number(double v);
@@ -76,7 +77,7 @@ void ree_json_node_free(ree_json_node *node);
 
 /*
 ** The text of node, indented with tabs (cJSON's layout) when pretty is set;
-** numbers with 17 significant digits where 15 would not read back
+** each number in the fewest digits (15 to 17) that read back to it
 ** exactly. Caller frees with ree_free; NULL when out of memory.
 */
 char *ree_json_print(const ree_json_node *node, int pretty);

@@ -23,6 +23,7 @@
 --   location.move({ CN = 20, JP = 80 }, shares, 0.25)   --> capacity a year later
 
 local ree = require("ree")
+local order = require("ree.order")
 local suggest = require("ree.suggest")
 
 local location = {}
@@ -42,7 +43,7 @@ function location.cost(spec)
     if not COST_KEYS[k] then error(string.format("unknown option '%s' to 'location.cost'", tostring(k)), 2) end
   end
   local c = spec.conversion or 0
-  for el, q in pairs(spec.inputs) do
+  for el, q in order.pairs(spec.inputs) do
     local p = spec.prices[el]
     if type(p) ~= "number" then error(string.format("location.cost: no price for '%s'", tostring(el)), 2) end
     c = c + q * p
@@ -69,14 +70,14 @@ function location.shares(costs, mu, kappa)
   if not (mu > 0) then error("location.shares: mu must be positive", 2) end -- luacheck: ignore 581 (NaN too)
   kappa = kappa or {}
   local best = math.huge
-  for r, c in pairs(costs) do best = math.min(best, c + (kappa[r] or 0)) end
+  for r, c in order.pairs(costs) do best = math.min(best, c + (kappa[r] or 0)) end
   local weights, total = {}, 0
-  for r, c in pairs(costs) do
+  for r, c in order.pairs(costs) do
     -- measured from the cheapest, so that exp never underflows them all
     weights[r] = math.exp(-(c + (kappa[r] or 0) - best) / mu)
     total = total + weights[r]
   end
-  for r, w in pairs(weights) do weights[r] = w / total end
+  for r, w in order.pairs(weights) do weights[r] = w / total end
   return weights
 end
 
@@ -91,9 +92,9 @@ function location.move(capacity, shares, rho, closed)
   if not (rho >= 0 and rho <= 1) then error("location.move: rho must be between 0 and 1", 2) end
   closed = closed or {}
   local total = 0
-  for _, k in pairs(capacity) do total = total + k end
+  for _, k in order.pairs(capacity) do total = total + k end
   local target, barred, open = {}, 0, 0
-  for r, k in pairs(capacity) do
+  for r, k in order.pairs(capacity) do
     target[r] = (shares[r] or 0) * total
     if closed[r] and target[r] > k then
       barred, target[r] = barred + target[r] - k, k
@@ -102,7 +103,7 @@ function location.move(capacity, shares, rho, closed)
     end
   end
   local out = {}
-  for r, k in pairs(capacity) do
+  for r, k in order.pairs(capacity) do
     if barred > 0 and not closed[r] and open > 0 then target[r] = target[r] + barred * (shares[r] or 0) / open end
     out[r] = k + rho * (target[r] - k)
   end
@@ -182,7 +183,7 @@ function location.attach(model, opts)
 
   -- what each stage is made of, and an order in which a stage comes after
   -- the one it is made from
-  local inputs, order = {}, {}
+  local inputs, by_depth = {}, {}
   for stage, made_of in pairs(opts.stages) do
     if type(made_of) == "table" and made_of.from then
       if not opts.stages[made_of.from] then
@@ -192,14 +193,14 @@ function location.attach(model, opts)
     else
       inputs[stage] = type(made_of) == "table" and made_of or location.inputs_of(made_of, opts.elements)
     end
-    order[#order + 1] = stage
+    by_depth[#by_depth + 1] = stage
   end
   local function depth(stage)
     local d = 0
     while inputs[stage].from do stage, d = inputs[stage].from, d + 1 end
     return d
   end
-  table.sort(order, function(a, b)
+  table.sort(by_depth, function(a, b)
     local da, db = depth(a), depth(b)
     if da ~= db then return da < db end
     return a < b
@@ -257,7 +258,7 @@ function location.attach(model, opts)
   --- Each year: capacity moves, then its shares are recorded.
   function model.location(state, p)
     local m, made = state.memory, {}
-    for _, stage in ipairs(order) do
+    for _, stage in ipairs(by_depth) do
       if market.cleared(state) then -- no prices yet: plants stay
         made[stage] = ex_works(state, p, stage, made)
         m.capacity[stage] = move(state, p, stage, made)

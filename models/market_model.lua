@@ -52,6 +52,7 @@
 -- is offered at the floor price; what no one buys there is stocked (and
 -- offered again the next year) or thrown away.
 local ree = require("ree")
+local order = require("ree.order")
 local suggest = require("ree.suggest")
 
 local OPTIONS = { elements = true, regions = true, quota_groups = true, monthly = true }
@@ -137,7 +138,7 @@ return function(opts)
     --- Last year's use of el outside China, t (0 before the first clearing).
     use_outside_china = function(state, el)
       local total = 0
-      for side, by_el in pairs(state.memory.d or {}) do
+      for side, by_el in order.pairs(state.memory.d or {}) do
         if side ~= "CN" then total = total + (by_el[el] or 0) end
       end
       return total

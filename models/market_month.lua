@@ -32,6 +32,7 @@
 -- with opts.monthly.engine = "lua": it is the core's oracle in the specs.
 
 local ree = require("ree")
+local order = require("ree.order")
 
 local LN2 = math.log(2)
 
@@ -189,7 +190,9 @@ return function(model, ctx)
     local cap, fringe = p[key.cap], nil
     if cap >= 0 then -- the fringe is what mining quotas do not hold: none before them
       fringe = 0
-      for name, shares in pairs(monthly.fringe_shares) do fringe = fringe + p["fringe." .. name] * (shares[el] or 0) end
+      for name, shares in order.pairs(monthly.fringe_shares) do
+        fringe = fringe + p["fringe." .. name] * (shares[el] or 0)
+      end
       cap = cap / 12
     end
     local s_rw = steps(p[key.s_rw], 1 / 12)

@@ -96,7 +96,14 @@ local function sandbox(a)
   os.exit(ok and 0 or 1, false)
 end
 
---- ./ree sweep FILE.lua --runs N [--seed S] [--shard K/M | --jobs J] [--out DIR]
+--- Writes mc's runs to a.export, when given, and says where.
+local function export_runs(mc, a)
+  if not a.export then return end
+  mc:write(a.export)
+  io.write(string.format("each run's inputs and outputs: %s\n", a.export))
+end
+
+--- ./ree sweep FILE.lua --runs N [--seed S] [--shard K/M | --jobs J] [--out DIR] [--export FILE]
 local function sweep(a)
   local sweeps = require("app.sweep")
   local o = { runs = a.runs, seed = a.seed, shard = a.shard and a.shard[1] or 1, shards = a.shard and a.shard[2] or 1,
@@ -106,11 +113,12 @@ local function sweep(a)
       local mc, file = sweeps.run_jobs(a.file, o)
       io.write(string.format("%d runs (seed %d) in %d local processes, merged into %s\n%s\n", mc:count(), mc.seed,
         o.jobs, file, sweeps.summary(mc)))
-      return
+      return export_runs(mc, a)
     end
-    local file, n = sweeps.run(a.file, o)
+    local file, n, mc = sweeps.run(a.file, o)
     io.write(string.format("%d of %d runs (shard %d/%d, seed %d) written to %s\n", n, o.runs, o.shard, o.shards,
       o.seed, file))
+    export_runs(mc, a)
   end)
 end
 
@@ -120,6 +128,7 @@ local function merge(a)
     local sweeps = require("app.sweep")
     local mc, file = sweeps.merge(a.dir)
     io.write(string.format("%d runs (seed %d) merged into %s\n%s\n", mc:count(), mc.seed, file, sweeps.summary(mc)))
+    export_runs(mc, a)
   end)
 end
 

@@ -150,6 +150,7 @@ return {
   ["Results:annual"] = { example = 'require("ree.models.scenarios.crisis").scenario():run()' ..
       ':annual().price.Nd.fob[2011]   -- the mean of its months' },
   ["Results:sub_annual"] = { example = 'res:sub_annual()   --> false: the history is yearly' },
+  ["Results:write"] = { example = 'res:write(os.tmpname() .. ".csv")   -- tidy; format = "iamc" for IAMC' },
   ["Results:has"] = { example = 'res:has "location.magnet"   --> true: the history places magnet making' },
   ["Results:sources"] = { example = 'for _, s in ipairs(res:sources()) do print(s.source, #s.params) end' },
 
@@ -245,6 +246,7 @@ return {
   ["MonteCarlo:count"] = { example = 'mc:count()   --> 4' },
   ["MonteCarlo:quantiles"] = { example = 'mc:quantiles("price.Dy.fob", 2011).p50' },
   ["MonteCarlo:export"] = { example = 'data = mc:export { scenario = "history" }' },
+  ["MonteCarlo:write"] = { example = 'mc:write(os.tmpname() .. ".csv")   -- a row a run: its inputs and outputs' },
   ["Chain:process"] = { example = 'ree.chain { elements = { "Nd" }, from = 2011, to = 2011 }:process("alloy", ' ..
       '{ mode = "pull" })' },
   ["Chain:flow"] = { example = 'ch:flow { "scrap", from = "alloy", tc = 0.05 }' },
@@ -258,6 +260,7 @@ return {
   ["ChainResult:json"] = { example = 'json = r:json()' },
   ["ChainResult:csv"] = { example = 'csv = r:csv()' },
   ["ChainResult:write"] = { example = 'r:write(os.tmpname() .. ".csv")' },
+  ["ChainResult:graph"] = { example = '#r:graph({ year = 2011, element = "Nd" }).links   -- for d3-sankey or plotly' },
   ["ChainResult:sankey"] = { example = 'r:sankey(os.tmpname() .. ".svg", { element = "Nd", year = 2011 })' },
   ["ChainResult:explain"] = { example = 'print(r:explain("metal", "Nd", 2011))' },
   ["StockModel:outflow_of"] = { example = 'stock:outflow_of(ree.series { from = 2010, unit = "fraction", ' ..

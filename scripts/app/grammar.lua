@@ -53,6 +53,13 @@ local function shard(text)
   return nil, string.format("--shard wants K/M with 1 <= K <= M, not '%s'", text)
 end
 
+--- A file for a table of runs: its name says CSV or JSON (checked before
+-- a sweep runs for minutes, not after).
+local function table_file(text)
+  if text:match("%.csv$") or text:match("%.json$") then return text end
+  return nil, string.format("--export wants a .csv or a .json file, not '%s'", text)
+end
+
 --- The number of cores this machine has (1 when it cannot tell).
 local function cores()
   local p = io.popen("nproc 2>/dev/null")
@@ -120,10 +127,15 @@ local function commands()
   sweep:argument("FILE.lua"):target("file")
   option(sweep, "--runs", "N"):count(1):convert(whole("--runs", 1, MAX_RUNS))
   option(sweep, "--seed", "S"):default("1"):convert(whole("--seed"))
-  sweep:mutex(option(sweep, "--shard", "K/M"):convert(shard), option(sweep, "--jobs", "J"):convert(jobs))
+  local shard_option = option(sweep, "--shard", "K/M"):convert(shard)
+  sweep:mutex(shard_option, option(sweep, "--jobs", "J"):convert(jobs))
   option(sweep, "--out", "DIR"):default("output/sweep")
+  -- a shard holds some runs: its export is merge's
+  sweep:mutex(shard_option, option(sweep, "--export", "FILE"):convert(table_file))
 
-  command(p, "merge"):argument("DIR"):target("dir")
+  local merge = command(p, "merge")
+  merge:argument("DIR"):target("dir")
+  option(merge, "--export", "FILE"):convert(table_file)
   option(command(p, "docs"), "--out", "DIR"):default("output/docs")
   command(p, "help"):argument("COMMAND"):target("topic"):args("?")
 

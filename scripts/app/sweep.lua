@@ -40,7 +40,8 @@ local function shard_name(path, k, m)
 end
 
 --- Runs one shard of the sweep in file `path`; writes its JSON file into
--- o.out and returns that file's path.
+-- o.out and returns that file's path, the number of runs done and the
+-- MonteCarlo.
 function sweep.run(path, o)
   local spec = load_spec(path)
   local ok, err = host.mkdir(o.out)
@@ -58,11 +59,11 @@ function sweep.run(path, o)
     local mc = montecarlo.run { scenario = spec.scenario, sample = spec.sample, collect = spec.collect,
       lhs = spec.lhs, runs = o.runs, seed = o.seed, only = function(i) return (i - 1) % shards == shard - 1 end }
     files.write(file, core.json_encode(mc:export { scenario = path, shard = shard, shards = shards }))
-    return mc:count()
+    return mc
   end)
   host.unlock(lock)
   if not done then error(result, 0) end
-  return file, result
+  return file, result:count(), result
 end
 
 --- Runs the sweep in o.jobs local processes, shard k of them in the

@@ -25,10 +25,13 @@ usage: ./ree [--debug] [COMMAND | FILE.lua [ARGS...] | -e CODE]
   ./ree report SCENARIO -o FILE.html [--year Y]
                          write the scenario's report: one self-contained HTML file
   ./ree lesson [N]       list the lessons, or take lesson N
-  ./ree sweep FILE.lua --runs N [--seed S] [--shard K/M | --jobs J|all] [--out DIR]
+  ./ree sweep FILE.lua --runs N [--seed S] [--shard K/M | --jobs J|all] [--out DIR] [--export FILE]
                          run shard K of M of a Monte Carlo sweep; one JSON file to DIR;
-                         or all of it in J local processes (all: one a core), merged
-  ./ree merge DIR        join a sweep's shard files into DIR/merged.json
+                         or all of it in J local processes (all: one a core), merged;
+                         --export: each run's sampled inputs and outputs, a row a run,
+                         to FILE (.csv for a spreadsheet, or .json)
+  ./ree merge DIR [--export FILE]
+                         join a sweep's shard files into DIR/merged.json (and FILE)
   ./ree test             build and run every test (C and busted)
   ./ree test --asan      ... built with the address and undefined sanitizers
   ./ree test --valgrind  ... under valgrind

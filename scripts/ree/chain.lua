@@ -24,6 +24,7 @@ local csv = require("ree.csv")
 local files = require("ree.files")
 local format = require("ree.format")
 local series = require("ree.series")
+local suggest = require("ree.suggest")
 
 local chain = {}
 
@@ -314,10 +315,72 @@ function Result:csv()
   return csv.format(rows)
 end
 
---- Writes the result to path, as JSON or CSV by its extension; returns
--- path, or raises naming the file and why it could not be written.
-function Result:write(path)
-  return files.write_as(path, { csv = function() return self:csv() end, json = function() return self:json() end })
+--- One year's flows as a graph (see Result:graph); raises at the level of
+-- whoever called the method that called this.
+local function graph_of(self, opts)
+  suggest.check_keys("graph", opts, { year = true, element = true }, 3)
+  local year = opts.year or (self.from == self.to and self.from) or nil
+  if math.type(year) ~= "integer" or year < self.from or year > self.to then
+    error(string.format("graph: a graph is one year's: give year = %d to %d, not %s", self.from, self.to,
+      tostring(opts.year)), 3)
+  end
+  local chosen = self.elements
+  if opts.element then
+    for _, el in ipairs(self.elements) do if el == opts.element then chosen = { el } end end
+    if #chosen ~= 1 or chosen[1] ~= opts.element then
+      error(string.format("graph: no element '%s' in the chain (it has %s)", tostring(opts.element),
+        table.concat(self.elements, ", ")), 3)
+    end
+  end
+  local nodes, index = {}, {}
+  local function node(name, region)
+    if not index[name] then
+      nodes[#nodes + 1] = { name = name, region = region }
+      index[name] = #nodes - 1
+    end
+    return index[name]
+  end
+  for _, proc in ipairs(self.chain.processes) do node(proc.name, proc.region) end
+  local links = {}
+  for _, f in ipairs(self.chain.flows) do
+    local source, target = node(f.from or "from outside"), node(f.to or "to outside")
+    for _, el in ipairs(chosen) do
+      local v = self:value(f.name, el, year)
+      if v and v > 0 then
+        links[#links + 1] = { source = source, target = target, value = v, flow = f.name, element = el }
+      end
+    end
+  end
+  return { year = year, nodes = nodes, links = links }
+end
+
+--- One year's flows as a graph that d3-sankey and plotly's sankey read:
+-- { year, nodes = { { name, region } }, links = { { source, target,
+-- value, flow, element } } }, source and target 0-based indices into
+-- nodes; what comes from or goes outside the chain has the nodes "from
+-- outside" and "to outside". Every element's links, or opts.element's;
+-- opts.year may be left out when the result has one year.
+function Result:graph(opts) return graph_of(self, opts or {}) end
+
+--- Writes the result to path: every flow as tidy CSV (.csv), every flow,
+-- process input and residual as JSON (.json), or one year's flows as a
+-- graph (format = "graph", a .json file, with year and element as
+-- Result:graph takes them). Returns path, or raises naming the file and
+-- why it could not be written.
+function Result:write(path, opts)
+  opts = opts or {}
+  suggest.check_keys("write", opts, { format = true, year = true, element = true }, 2)
+  local graph
+  if opts.format == "graph" then
+    graph = core.json_encode(graph_of(self, { year = opts.year, element = opts.element }), true) .. "\n"
+  elseif opts.year or opts.element then
+    error("write: year and element are for format = \"graph\"", 2)
+  end
+  return files.write_format(path, {
+    { "csv", "csv", function() return self:csv() end },
+    { "json", "json", function() return self:json() end },
+    { "graph", "json", function() return graph end },
+  }, opts.format)
 end
 
 --- A Sankey diagram of one element and year as SVG, written to file

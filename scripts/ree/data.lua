@@ -71,7 +71,7 @@ end
 local function sorted_keys(t)
   local keys = {}
   for k in pairs(t) do keys[#keys + 1] = k end
-  table.sort(keys, function(a, b) return tostring(a) < tostring(b) end)
+  table.sort(keys, function(a, b) return tostring(a) < tostring(b) end) -- by text: "10" before "9", as JSON keys
   return keys
 end
 

@@ -67,6 +67,37 @@ function files.write_as(path, makers, what)
   return path
 end
 
+--- Writes path in one of several formats, a list of { name, extension,
+-- maker } ({ "tidy", "csv", fn }): the one named `chosen`, or else the
+-- first whose extension path ends with. Returns path; raises at the
+-- caller's caller naming an unknown format (with the nearest), a format
+-- the file's name contradicts, or a write that failed ("write: ...").
+function files.write_format(path, formats, chosen, what)
+  what = what or "write"
+  if type(path) ~= "string" or path == "" then error(what .. ": give a file name", 3) end
+  local ext = path:match("%.(%w+)$")
+  local names, exts, pick = {}, {}, nil
+  for _, f in ipairs(formats) do
+    names[#names + 1] = f[1]
+    if not exts[f[2]] then exts[#exts + 1], exts[f[2]] = "." .. f[2], true end
+    if (chosen and f[1] == chosen) or (not chosen and not pick and f[2] == ext) then pick = f end
+  end
+  if chosen and not pick then
+    error(string.format("%s: no format '%s'%s: %s", what, tostring(chosen), require("ree.suggest").hint(chosen, names),
+      table.concat(names, ", ")), 3)
+  end
+  if not pick then
+    error(string.format("%s: '%s': name a %s file, or give a format (%s)", what, path, table.concat(exts, " or a "),
+      table.concat(names, ", ")), 3)
+  end
+  if ext ~= pick[2] then
+    error(string.format("%s: a file in format '%s' ends in .%s, not '%s'", what, pick[1], pick[2], path), 3)
+  end
+  local ok, err = pcall(files.write, path, pick[3]())
+  if not ok then error(what .. ": " .. err, 3) end
+  return path
+end
+
 --- The names in a directory, sorted, or nil and a message: through the
 -- host where ree runs, through ls under plain Lua (busted).
 function files.list(dir)

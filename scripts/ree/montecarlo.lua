@@ -189,9 +189,13 @@ function montecarlo.run(spec)
   if type(spec.runs) ~= "number" or spec.runs < 1 then error("montecarlo: give a number of runs", 2) end
   if type(spec.collect) ~= "table" or #spec.collect == 0 then error("montecarlo: give variables to collect", 2) end
   local plan = montecarlo.plan(spec.sample or {}, spec.runs, spec.seed or 1, spec.lhs ~= false)
+  local inputs = {}
+  for name in pairs(spec.sample or {}) do inputs[#inputs + 1] = name end
+  table.sort(inputs)
   local show = spec.progress
   if show == nil then show = require("app.host_tty")() end
-  local mc = setmetatable({ runs = spec.runs, seed = spec.seed or 1, plan = plan, collect = spec.collect,
+  local mc = setmetatable({ runs = spec.runs, seed = spec.seed or 1, plan = plan, inputs = inputs,
+    collect = spec.collect,
     values = {}, units = {}, periods = {}, first = spec.scenario.first, last = spec.scenario.last }, MonteCarlo)
   for i = 1, spec.runs do
     if not spec.only or spec.only(i) then
@@ -300,6 +304,17 @@ function MonteCarlo:count()
   return n
 end
 
+--- Writes each run's sampled inputs and collected outputs to path, as CSV
+-- (one row a run, for a spreadsheet) or JSON, by its extension; whole or
+-- not at all. Returns path.
+function MonteCarlo:write(path)
+  local export = require("ree.export")
+  return require("ree.files").write_format(path, {
+    { "csv", "csv", function() return export.montecarlo_csv(self) end },
+    { "json", "json", function() return export.montecarlo_json(self) end },
+  })
+end
+
 -- {==================================================================
 -- Sweeps in shards: each shard writes its runs to a JSON file, merge
 -- joins the files of one sweep into one result.
@@ -310,6 +325,36 @@ end
 -- millions of values, which a round-trip printf would take half a minute
 -- to write. Files of the first format, values as JSON arrays, still merge.
 local FORMAT, FORMATS = "ree-sweep-2", { ["ree-sweep-1"] = true, ["ree-sweep-2"] = true }
+
+--- Whether v is a ree.Series.
+function montecarlo.is_series(v)
+  local mt = getmetatable(v)
+  return type(mt) == "table" and mt.__name == "ree.Series"
+end
+
+--- A sampled input as a shard file holds it: a number, or (a mapped
+-- distribution may draw one) a series as { unit, from, sub, period, values }.
+local function input_to_json(v)
+  if not montecarlo.is_series(v) then return v end
+  local core = require("ree.core")
+  local year, _, sub = v:years()
+  local values = v:values()
+  for k = 1, #values do if values[k] ~= values[k] then values[k] = core.null end end
+  return { unit = v:unit(), from = year, sub = sub or 1, period = v:period(), values = values }
+end
+
+--- The sampled input back from its shard form, or nil.
+local function input_from_json(v)
+  if math.type(v) then return v end
+  if type(v) ~= "table" or type(v.values) ~= "table" or type(v.unit) ~= "string" then return nil end
+  local core = require("ree.core")
+  local names = { [1] = "annual", [4] = "quarterly", [12] = "monthly" }
+  local spec = { unit = v.unit, period = names[v.period], from = v.period == 1 and v.from or { v.from, v.sub },
+    to = nil }
+  for k, x in ipairs(v.values) do spec[k] = x == core.null and series.missing or x end
+  local ok, s = pcall(series.new, spec)
+  return ok and s or nil
+end
 
 --- The runs done as a plain table for JSON, each variable's values packed
 -- (a missing value as NaN).
@@ -324,7 +369,32 @@ function MonteCarlo:export(meta)
   end
   local out = { format = FORMAT, runs = self.runs, seed = self.seed, collect = self.collect, units = self.units,
     periods = self.periods, first = self.first, last = self.last, values = runs }
+  if self.plan then -- each run's sampled inputs, in the order of self.inputs
+    out.inputs, out.samples = self.inputs, {}
+    for i in pairs(self.values) do
+      local row = {}
+      for k, name in ipairs(self.inputs) do row[k] = input_to_json(self.plan[i][name]) end
+      out.samples[tostring(i)] = row
+    end
+  end
   for k, v in pairs(meta or {}) do out[k] = v end
+  return out
+end
+
+--- Run i's sampled inputs in shard table t, { name = value }, checked.
+local function sampled_inputs(t, i, inputs, name)
+  local row = t.samples[tostring(i)]
+  if type(row) ~= "table" or #row ~= #inputs then
+    error(string.format("merge: %s: run %d has not one sampled value for each of its %d inputs", name, i, #inputs), 3)
+  end
+  local out = {}
+  for k, input in ipairs(inputs) do
+    out[input] = input_from_json(row[k])
+    if out[input] == nil then
+      error(string.format("merge: %s: run %d's input '%s' is %s, not a number or a series", name, i, input,
+        type(row[k])), 3)
+    end
+  end
   return out
 end
 
@@ -336,7 +406,8 @@ function montecarlo.join(list, names)
   if #list == 0 then error("merge: no shard files", 2) end
   local first = list[1]
   local mc = setmetatable({ runs = first.runs, seed = first.seed, collect = first.collect, units = first.units,
-    periods = first.periods or {}, first = first.first, last = first.last, values = {}, plan = nil }, MonteCarlo)
+    periods = first.periods or {}, first = first.first, last = first.last, values = {},
+    inputs = first.inputs or {}, plan = first.samples and {} or nil }, MonteCarlo)
   local from = {}
   for k, t in ipairs(list) do
     if not FORMATS[t.format] then error(string.format("merge: %s is not a ree sweep file", names[k]), 2) end
@@ -348,6 +419,9 @@ function montecarlo.join(list, names)
     end
     if table.concat(t.collect, ",") ~= table.concat(first.collect, ",") then
       error(string.format("merge: %s collects other variables than %s", names[k], names[1]), 2)
+    end
+    if table.concat(t.inputs or {}, ",") ~= table.concat(mc.inputs, ",") or (t.samples == nil) ~= (mc.plan == nil) then
+      error(string.format("merge: %s samples other inputs than %s", names[k], names[1]), 2)
     end
     local runs = {} -- in run order, so that a message names the first clash
     for key in pairs(t.values) do
@@ -400,6 +474,7 @@ function montecarlo.join(list, names)
         end
       end
       mc.values[i] = row
+      if mc.plan then mc.plan[i] = sampled_inputs(t, i, mc.inputs, names[k]) end
     end
   end
   for i = 1, mc.runs do

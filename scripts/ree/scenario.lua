@@ -519,6 +519,24 @@ function Results:annual()
     snapshots = {} }, Results)
 end
 
+local WRITE_OPTIONS = { format = true }
+
+--- Writes the results to path: tidy CSV (a .csv file: scenario, variable,
+-- region, element, unit, period, value), the IAMC template's wide CSV
+-- (format = "iamc") or JSON (.json); see ree.export. The file is whole or
+-- not there. Returns path.
+function Results:write(path, opts)
+  opts = opts or {}
+  args.check("write", 2, opts, "table")
+  suggest.check_keys("write", opts, WRITE_OPTIONS, 2)
+  local export = require("ree.export")
+  return require("ree.files").write_format(path, {
+    { "tidy", "csv", function() return export.tidy(self) end },
+    { "iamc", "csv", function() return export.iamc(self) end },
+    { "json", "json", function() return export.json(self) end },
+  }, opts.format)
+end
+
 --- The sources the scenario's parameters cite, with the parameters.
 function Results:sources()
   local by, ids = {}, {}

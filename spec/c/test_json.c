@@ -1,6 +1,7 @@
 /*
 ** test_json.c: parsing through cJSON, error positions, locating paths.
 */
+#include <stdlib.h> /* strtod */
 #include <string.h>
 
 #include "check.h"
@@ -102,11 +103,40 @@ static void json_should_not_crash_with_null_pointers(void) {
   CHECK_INT(ree_json_locate(NULL, 0, NULL, 0, &line, &column), REE_EINVAL);
 }
 
+/* Each number prints with the fewest digits that read back to it: 0.1 in
+** 15, 1/3 and 4168.0453112048007824 in 16 (their 15 digits come back an
+** ulp off, and cJSON's own printing, which compares within an epsilon,
+** would keep them: a scenario's export lost the last bits so). */
+static void json_should_print_numbers_that_read_back_exactly(void) {
+  static const double values[] = {0.1, 1.0 / 3.0, 4168.0453112048007824, 2005,
+                                  -0.0, 1e-300, 1.7976931348623157e308};
+  static const char *texts[] = {"0.1", "0.3333333333333333",
+                                "4168.045311204801", "2005", "-0",
+                                "1e-300", "1.7976931348623157e+308"};
+  size_t i;
+  for (i = 0; i < sizeof values / sizeof values[0]; i++) {
+    ree_json_node *node = ree_json_new_number(values[i]);
+    char *text = ree_json_print(node, 0);
+    CHECK_STR(text, texts[i]);
+    CHECK(strtod(text, NULL) == values[i]);
+    ree_free(text);
+    ree_json_node_free(node);
+  }
+  {
+    ree_json_node *nan = ree_json_new_number(0.0 / 0.0);
+    char *text = ree_json_print(nan, 0);
+    CHECK_STR(text, "null");
+    ree_free(text);
+    ree_json_node_free(nan);
+  }
+}
+
 int main(void) {
   RUN(json_should_parse_and_walk);
   RUN(json_should_locate_keys_and_elements);
   RUN(json_should_report_where_the_text_breaks);
   RUN(json_should_survive_every_allocation_failure);
   RUN(json_should_not_crash_with_null_pointers);
+  RUN(json_should_print_numbers_that_read_back_exactly);
   return check_report();
 }

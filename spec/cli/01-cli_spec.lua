@@ -5,7 +5,8 @@ local run = helpers.run
 
 -- a command's errors end with its usage forms, as ./ree --help gives them
 local RUN_USAGE = "usage: ./ree run [--out DIR] | ./ree run SCENARIO\n"
-local SWEEP_USAGE = "usage: ./ree sweep FILE.lua --runs N [--seed S] [--shard K/M | --jobs J|all] [--out DIR]\n"
+local SWEEP_USAGE = "usage: ./ree sweep FILE.lua --runs N [--seed S] [--shard K/M | --jobs J|all] [--out DIR] " ..
+  "[--export FILE]\n"
 
 describe("the ree executable #cli", function()
   it("runs a chunk with -e", function()
@@ -52,8 +53,8 @@ describe("the ree executable #cli", function()
   it("prints its version and help", function()
     assert.are.same({ "ree 0.1.0\n", "", 0 }, { run { "--version" } })
     assert.are.same({ run { "--help" } }, { run { "help" } })
-    assert.are.same({ "  ./ree merge DIR        join a sweep's shard files into DIR/merged.json\n", "", 0 },
-      { run { "help", "merge" } })
+    assert.are.same({ "  ./ree merge DIR [--export FILE]\n                         join a sweep's shard files " ..
+      "into DIR/merged.json (and FILE)\n", "", 0 }, { run { "help", "merge" } })
     assert.are.same({ run { "help", "sweep" } }, { run { "sweep", "--help" } }) -- a command's own help
     assert.are.same({ "", "ree: help: no command 'rn' (did you mean 'run'?); usage: ./ree help [COMMAND]\n", 2 },
       { run { "help", "rn" } })
@@ -142,7 +143,8 @@ describe("sweeps in shards #cli", function()
     assert.are.same({ "", "ree: sweep: --runs wants a whole number from 1 to 10000000, not 'many'; " .. SWEEP_USAGE,
       2 },
       { run { "sweep", "models/sweeps/cobweb.lua", "--runs", "many" } })
-    assert.are.same({ "", "ree: merge: missing argument 'DIR'; usage: ./ree merge DIR\n", 2 }, { run { "merge" } })
+    assert.are.same({ "", "ree: merge: missing argument 'DIR'; usage: ./ree merge DIR [--export FILE]\n", 2 },
+      { run { "merge" } })
     assert.are.same({ "", "ree: sweep: missing argument 'FILE.lua'; " .. SWEEP_USAGE, 2 },
       { run { "sweep" } })
     assert.are.same({ "", "ree: sweep: unknown option '--runz' (did you mean '--runs'?); " .. SWEEP_USAGE, 2 },
@@ -181,6 +183,34 @@ describe("sweeps in shards #cli", function()
     assert.are.same({ "", "ree: sweep: shard 1/2: ree: cannot open /no/such.lua: No such file or directory\n", 1 },
       { run { "sweep", "/no/such.lua", "--runs", "4", "--jobs", "2", "--out", jobs } })
     os.execute("rm -rf " .. jobs .. " " .. whole)
+  end)
+
+  it("give a spreadsheet each run's sampled inputs and outputs in one command", function()
+    local dir = os.tmpname()
+    os.remove(dir)
+    local out, err, status = run { "sweep", "models/sweeps/history.lua", "--runs", "4", "--jobs", "2", "--out", dir,
+      "--export", dir .. "/runs.csv" }
+    assert.are.same({ "", 0 }, { err, status })
+    assert.truthy(out:find("\neach run's inputs and outputs: " .. dir .. "/runs.csv\n$"))
+    -- read by Python's csv module: a row a run, the 47 ranged parameters, then 7 outputs x 11 years
+    local read = "import csv, sys; rows = list(csv.DictReader(open(sys.argv[1], newline=''))); " ..
+      "print(len(rows), len(rows[0]), rows[3]['run'], rows[0]['Nd.lambda'] != rows[1]['Nd.lambda'], " ..
+      "float(rows[2]['price.Dy.fob 2011']) > 0)"
+    assert.are.same({ "4 125 4 True True\n", 0 },
+      { helpers.sh("python3 -c \"" .. read .. "\" " .. dir .. "/runs.csv") })
+    -- the same table from merge, and from one process: inputs and outputs kept to the bit
+    assert.are.same({ 0 }, { select(3, run { "merge", dir, "--export", dir .. "/merged.csv" }) })
+    assert.are.same({ 0 }, { select(3, run { "sweep", "models/sweeps/history.lua", "--runs", "4", "--out", dir ..
+      "/one", "--export", dir .. "/one.csv" }) })
+    local runs = helpers.read(dir .. "/runs.csv")
+    assert.are.equal(runs, helpers.read(dir .. "/merged.csv"))
+    assert.are.equal(runs, helpers.read(dir .. "/one.csv"))
+    assert.are.same({ "", "ree: sweep: --export wants a .csv or a .json file, not 'runs.xlsx'; " .. SWEEP_USAGE, 2 },
+      { run { "sweep", "models/sweeps/history.lua", "--runs", "4", "--export", "runs.xlsx" } })
+    assert.are.same({ "", "ree: sweep: option '--export' can not be used together with option '--shard'; " ..
+      SWEEP_USAGE, 2 }, { run { "sweep", "models/sweeps/history.lua", "--runs", "4", "--shard", "1/2", "--export",
+      "runs.csv" } })
+    os.execute("rm -rf " .. dir)
   end)
 
   it("check every run and value before merging, and write nothing when one is wrong", function()

@@ -16,7 +16,7 @@ describe("the command line's grammar #cli", function()
     end
     for name in pairs(grammar.COMMANDS) do assert.is_true(shown[name], name) end
     assert.are.same({ "--out" }, grammar.options("run"))
-    assert.are.same({ "--jobs", "--out", "--runs", "--seed", "--shard" }, grammar.options("sweep"))
+    assert.are.same({ "--export", "--jobs", "--out", "--runs", "--seed", "--shard" }, grammar.options("sweep"))
   end)
 
   it("gives a command its arguments converted, with the defaults", function()
@@ -39,7 +39,7 @@ describe("the command line's grammar #cli", function()
   it("refuses in one line, with the command's usage", function()
     assert.are.same({ nil, "lesson: N wants a whole number from 1 to 99, not '0'; usage: ./ree lesson [N]" },
       { grammar.parse { "lesson", "0" } })
-    assert.are.same({ nil, "merge: too many arguments; usage: ./ree merge DIR" },
+    assert.are.same({ nil, "merge: too many arguments; usage: ./ree merge DIR [--export FILE]" },
       { grammar.parse { "merge", "a", "b" } })
     assert.are.same({ nil, "docs: unknown option '--ot' (did you mean '--out'?); usage: ./ree docs [--out DIR]" },
       { grammar.parse { "docs", "--ot", "d" } })

@@ -93,6 +93,9 @@ describe("Monte Carlo #scenario", function()
       parts[k], names[k] = assert(core.json_decode(text)), "shard " .. k
     end
     assert.are.same(whole.values, montecarlo.join(parts, names).values)
+    -- each run's sampled inputs too, to the bit, for the runs' export
+    assert.are.same(whole.plan, montecarlo.join(parts, names).plan)
+    assert.are.same({ "x", "z" }, montecarlo.join(parts, names).inputs)
     assert.has_error(function() montecarlo.join({ parts[1], parts[1] }, names) end,
       "merge: run 1 is in both shard 1 and shard 2")
     local other = assert(core.json_decode(core.json_encode(mc({ runs = 7, seed = 9 }):export {
@@ -105,9 +108,36 @@ describe("Monte Carlo #scenario", function()
       "merge: shard 2 collects other variables than shard 1")
     assert.has_error(function() montecarlo.join({ { format = "csv" } }, { "x.json" }) end,
       "merge: x.json is not a ree sweep file")
+    local bad_input = assert(core.json_decode(core.json_encode(parts[2])))
+    bad_input.samples["2"][1] = "x"
+    assert.has_error(function() montecarlo.join({ parts[1], bad_input, parts[3] }, names) end,
+      "merge: shard 2: run 2's input 'x' is string, not a number or a series")
+    bad_input.samples["2"] = { 1 }
+    assert.has_error(function() montecarlo.join({ parts[1], bad_input, parts[3] }, names) end,
+      "merge: shard 2: run 2 has not one sampled value for each of its 2 inputs")
+    local no_inputs = assert(core.json_decode(core.json_encode(parts[2])))
+    no_inputs.samples, no_inputs.inputs = nil, nil
+    assert.has_error(function() montecarlo.join({ parts[1], no_inputs, parts[3] }, names) end,
+      "merge: shard 2 samples other inputs than shard 1")
     table.remove(parts, 2)
     assert.has_error(function() montecarlo.join(parts, names) end,
       "merge: run 2 of 7 is missing (is a shard file missing?)")
+  end)
+
+  it("keeps a series drawn whole as an input through a shard file", function()
+    -- a mapped distribution may draw a series: x's path scaled by a uniform draw
+    local path = ree.series { from = 2000, unit = "t", 1, 2, 4 }
+    local sc = ree.scenario { name = "path", years = { 2000, 2002 }, model = {
+      diagnostics = function(state, p) state.record("y", p.x * 2, "t") end },
+      params = { x = { value = path, source = "assumption", range = { 0, 4 } } } }
+    local spec = { scenario = sc, runs = 3, seed = 1, collect = { "y" }, progress = false,
+      sample = { x = ree.dist.map(ree.dist.uniform(0, 1), function(u) return path * u end, "x: the path times u") } }
+    local whole = ree.montecarlo(spec)
+    local text = core.json_encode(whole:export { scenario = "path", shard = 1, shards = 1 })
+    local joined = montecarlo.join({ assert(core.json_decode(text)) }, { "shard" })
+    for i = 1, 3 do assert.are.same(whole.plan[i].x:values(), joined.plan[i].x:values()) end
+    local csv = require("ree.export").montecarlo_csv(joined)
+    assert.are.equal("run,x 2000,x 2001,x 2002,y 2000,y 2001,y 2002", csv:match("^[^\n]*"))
   end)
 
   it("names what is wrong with its options", function()
