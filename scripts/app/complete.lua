@@ -71,9 +71,40 @@ local function resolve(env, path)
   return v
 end
 
+--- The names a string argument of fn (the text before the call's
+-- quote) can take: scenario names, dataset names, a result's paths, the
+-- names help knows; nil for a string Tab has nothing for.
+local function string_names(env, fn)
+  if fn:match("history%.scenario$") then
+    return require("ree.models.scenarios.history").NAMES
+  elseif fn:match("data%.load$") or fn:match("data%.sources$") then
+    return require("ree.data").list()
+  elseif fn:match("^help$") then
+    local names = {}
+    for _, nf in ipairs(require("app.help").public()) do names[#names + 1] = nf[1] end
+    return names
+  end
+  local object = fn:match("^(.-):get$") or fn:match("^(.-):has$")
+  local res = object and resolve(env, object)
+  if res and getmetatable(res) == require("ree.scenario").Results then return res:variables() end
+  return nil
+end
+
 --- The words that complete `word` in env, sorted: globals and keywords
 -- for a bare name; fields after '.'; methods (functions) after ':'.
-function complete.words(env, word)
+-- Inside a string (`before`, the line up to the word, ends in an open
+-- quote), what that string can name: history.scenario "hist", ree.data.load
+-- "prod", res:get "price.D", help "ree.ma"; nothing Lua would call a name.
+function complete.words(env, word, before)
+  local fn = before and before:match("([%a_][%w_.:]*)%s*%(?%s*[\"']$")
+  if before and before:match("[\"']$") then
+    local names, out = fn and string_names(env, fn) or {}, {}
+    for _, name in ipairs(names) do
+      if name:sub(1, #word) == word then out[#out + 1] = name end
+    end
+    table.sort(out)
+    return out
+  end
   local base, sep, partial = word:match("^(.-)([.:])([%w_]*)$")
   local candidates, seen = {}, {}
   local function offer(name, value, prefix)

@@ -199,19 +199,59 @@ ree: the rare-earth supply chain, executable. Start with:
   res.price.Nd.fob:plot()                   a chart in the terminal
   china.ladder("Dy", 2011)                  China's export duties by stage
   help(ree.series)  help "ree.magnet"  help(res)  help(china)   more on anything
-Tab completes names; Ctrl-C stops a computation; Ctrl-D leaves.]]
+  apropos "quota"                           the functions that mention a word
+  full(x)                                   x with every digit (the REPL shows 6)
+Tab completes names, and inside a string scenario, dataset and result names;
+Ctrl-C stops a computation; Ctrl-D leaves.]]
+
+--- The string keys of t, for a "did you mean"; at the top (t is env),
+-- env's and _G's too, which env reaches through its __index.
+local function names_in(t, top)
+  local out = {}
+  local function add(tbl)
+    if type(tbl) ~= "table" then return end
+    pcall(function()
+      for k in pairs(tbl) do if type(k) == "string" then out[#out + 1] = k end end
+    end)
+  end
+  add(t)
+  if top then add(_G) end
+  return out
+end
+
+--- The public functions whose name or documentation holds word (any
+-- case), a line each: the name and its first line; or says there are none.
+function help.apropos(word)
+  if type(word) ~= "string" or word == "" then return 'apropos: give a word to look for: apropos "quota"' end
+  local needle, out = word:lower(), {}
+  for _, nf in ipairs(help.public()) do
+    local d = help.doc(nf[2])
+    local text = d and table.concat(d.text, " ") or ""
+    if nf[1]:lower():find(needle, 1, true) or text:lower():find(needle, 1, true) then
+      out[#out + 1] = string.format("  %-34s %s", nf[1], d and d.text[1] or "")
+    end
+  end
+  if #out == 0 then return string.format("apropos: no function mentions '%s'", word) end
+  return table.concat(out, "\n")
+end
 
 --- The help text of x (a function, a table, an object or a dotted name in env).
 function help.text(x, env)
   if x == nil then return START end
   if type(x) == "string" then
-    local v = env or _G
+    local v, path = env or _G, ""
     for part in x:gmatch("[^.]+") do
+      local parent = v
       v = type(v) == "table" and v[part] or nil
-      if v == nil then break end
+      if v == nil then
+        v = package.loaded[x] -- a module by its name: help "ree.models.china"
+        if v ~= nil then break end
+        local near = require("ree.suggest").closest(part, names_in(parent, path == ""))
+        return string.format("help: nothing is called '%s'%s", x, near and (" (did you mean '" .. path .. near ..
+          "'?)") or "")
+      end
+      path = path .. part .. "."
     end
-    v = v or package.loaded[x] -- a module by its name: help "ree.models.china"
-    if v == nil then return string.format("help: nothing is called '%s'", x) end
     return help.text(v, env)
   end
   if type(x) == "function" then

@@ -50,6 +50,9 @@ function repl.new(opts)
   env.location = env.location or require("ree.models.location")
   env.history = env.history or require("ree.models.scenarios.history")
   env.help = function(x) session.write(help.text(x, env) .. "\n") end
+  env.apropos = function(word) session.write(help.apropos(word) .. "\n") end
+  -- a value with every digit that tells it apart (the REPL shows 6)
+  env.full = function(x) session.write(pretty.show(x, { digits = "full" }) .. "\n") end
   session.env = env
   return session
 end
@@ -116,22 +119,59 @@ function repl.prompt(session, for_readline)
   return paint(session, "prompt", session.buffer and ">> " or "> ", for_readline)
 end
 
+--- The values an expression gave, as the user sees them: one alone as it
+-- is, several each on a line labelled with its place ([1], [2], ...); a
+-- chart the expression drew (ree.plot wrote it) not a second time.
+local function show_values(out, drawn)
+  local shown = {}
+  for i = 1, out.n do
+    local v = out[i]
+    if not (drawn and v == drawn) then
+      shown[#shown + 1] = (out.n > 1 and string.format("[%d] ", i) or "") .. pretty.show(v)
+    end
+  end
+  return shown
+end
+
+--- `help(name)` of a name that holds nothing: help would only see nil, so
+-- the line is read for the name, and its help says there is no such
+-- thing, with the nearest name.
+local function help_of_nothing(session, line)
+  local name = line:match("^%s*help%s*%(%s*([%a_][%w_.]*)%s*%)%s*;?%s*$")
+  if not name then return nil end
+  local v = session.env
+  for part in name:gmatch("[^.]+") do
+    local ok, found = pcall(function() return v[part] end)
+    if not ok or found == nil then return help.text(name, session.env) end
+    v = found
+  end
+  return nil
+end
+
 --- Evaluates a line and writes what a user sees: the values, or the error.
 function repl.line(session, line)
+  local nothing = not session.buffer and help_of_nothing(session, line)
+  if nothing then
+    session.write(nothing .. "\n")
+    return "ok"
+  end
+  local plot = package.loaded["ree.plot"]
+  if plot then plot.printed = nil end
   local status, out = repl.eval(session, line)
   if status == "error" then
     session.write(paint(session, "error", repl.error_text(out)) .. "\n")
   elseif status == "ok" and out.n > 0 then
-    local shown = {}
-    for i = 1, out.n do shown[i] = pretty.show(out[i]) end
-    session.write(table.concat(shown, "\t") .. "\n")
+    plot = package.loaded["ree.plot"]
+    local shown = show_values(out, plot and plot.printed)
+    if #shown > 0 then session.write(table.concat(shown, "\n") .. "\n") end
   end
   return status
 end
 
---- The words Tab offers for `word` (see app.complete).
-function repl.complete(session, word)
-  return complete.words(session.env, word)
+--- The words Tab offers for `word`, which starts at byte `start` (from 0)
+-- of `line` (see app.complete).
+function repl.complete(session, word, line, start)
+  return complete.words(session.env, word, line and line:sub(1, start or 0))
 end
 
 --- Runs a session until read() returns nil: read(prompt) gives a line.
@@ -169,7 +209,7 @@ function repl.start(setup)
     call = host.interruptible,
   }
   if setup then setup(session) end
-  host.set_completer(function(word) return repl.complete(session, word) end)
+  host.set_completer(function(word, line, start) return repl.complete(session, word, line, start) end)
   local file = history_file()
   if file then host.read_history(file) end
   local last

@@ -64,11 +64,14 @@ function csv.parse(text)
   return rows
 end
 
---- A number as text that reads back to the same number.
+--- A number as text that reads back to the same number: the fewest
+-- digits (15 to 17) that do, as the core's JSON writes them.
 function csv.number(v)
-  local s = string.format("%.15g", v)
-  if tonumber(s) ~= v then s = string.format("%.17g", v) end
-  return s
+  for digits = 15, 16 do
+    local s = string.format("%." .. digits .. "g", v)
+    if tonumber(s) == v then return s end
+  end
+  return string.format("%.17g", v)
 end
 
 return csv

@@ -40,8 +40,15 @@ local function options(opts, fname)
   }
 end
 
+-- the text last written (plot.printed): the REPL shows a chart that an
+-- expression both drew and returned once, not a second time as a string
+plot.printed = nil
+
 local function emit(text, opts)
-  if opts.print ~= false then (opts.out or io.stdout):write(text, "\n") end
+  if opts.print ~= false then
+    (opts.out or io.stdout):write(text, "\n")
+    plot.printed = text
+  end
   return text
 end
 

@@ -1,14 +1,21 @@
 --- Values as the REPL shows them: tables with their keys sorted, cut at a
--- depth and a number of items, cycles named instead of followed; a ree
--- object as its one-line summary and the methods that show more.
+-- depth and a number of items, cycles named instead of followed; numbers
+-- to 6 significant digits (digits = "full": every digit that tells the
+-- number apart); a ree object as its one-line summary and the methods
+-- that show more; a series, at the top, with its values by year (the
+-- first and last ones when it is long).
 --
 --   pretty.show({ b = 2, a = { 1, 2, 3 } })   --> { a = { 1, 2, 3 }, b = 2 }
---   pretty.show(ree.series { from = 2010, 1, 2 })
---     --> ree.Series 'series' 2010-2011 (2 values, 0 missing)  -- :plot() :values() for more
+--   pretty.show(1 / 3)                        --> 0.333333
+--   pretty.show(1 / 3, { digits = "full" })   --> 0.3333333333333333
+--   pretty.show(ree.series { from = 2010, unit = "t", 1, 2 })
+--     --> ree.Series 2010-2011, t (2 values, 0 missing)  -- :plot() :values() for more
+--           2010  1
+--           2011  2
 
 local pretty = {}
 
-pretty.DEFAULTS = { depth = 3, items = 20, width = 78 }
+pretty.DEFAULTS = { depth = 3, items = 20, width = 78, digits = 6, rows = 12 }
 
 local IDENT = "^[%a_][%w_]*$"
 local KEYWORDS = {}
@@ -31,13 +38,18 @@ local function sorted_keys(t, n)
   return keys
 end
 
-local function scalar(v)
+local function scalar(v, o)
   local t = type(v)
   if t == "string" then return (string.format("%q", v):gsub("\\\n", "\\n")) end
   if math.type(v) == "float" then
     if v ~= v then return "nan" end
     if v == math.huge or v == -math.huge then return v > 0 and "inf" or "-inf" end
-    local s = string.format("%.14g", v)
+    local s
+    if o.digits == "full" then
+      s = require("ree.csv").number(v)
+    else
+      s = string.format("%." .. o.digits .. "g", v)
+    end
     return s:find("[.eni]") and s or s .. ".0"
   end
   return tostring(v)
@@ -67,10 +79,35 @@ function pretty.summary(v, hint)
   return s
 end
 
+--- A series's values, a line a step ("  2011  450.288"; "  2011-03 ..."),
+-- the first and last o.rows / 2 of them when there are more than o.rows.
+local function series_rows(v, o)
+  local format = require("ree.format")
+  local period, rows = v:period(), {}
+  for t, x in v:pairs() do
+    local text = x == nil and "missing" or scalar(x, o):gsub("%.0$", "") -- a column of numbers, not Lua
+    rows[#rows + 1] = string.format("  %-8s %s", format.time(t, period), text)
+  end
+  if #rows > o.rows then
+    local half = o.rows // 2
+    local cut = #rows - 2 * half
+    table.move(rows, #rows - half + 1, #rows, half + 2)
+    rows[half + 1] = string.format("  ... (%d more)", cut)
+    for i = #rows, 2 * half + 2, -1 do rows[i] = nil end
+  end
+  return table.concat(rows, "\n")
+end
+
+local function is_series(v)
+  local mt = getmetatable(v)
+  return type(mt) == "table" and mt.__name == "ree.Series"
+end
+
 local function render(v, o, depth, seen, indent)
   if type(v) ~= "table" then
+    if depth == 0 and is_series(v) then return pretty.summary(v, true) .. "\n" .. series_rows(v, o) end
     if type(v) == "userdata" then return pretty.summary(v, depth == 0) or tostring(v) end
-    return scalar(v)
+    return scalar(v, o)
   end
   local summary = pretty.summary(v, depth == 0)
   if summary then return summary end
@@ -119,7 +156,8 @@ local function render(v, o, depth, seen, indent)
   return "{\n" .. table.concat(lines, "\n") .. "\n" .. indent .. "}"
 end
 
---- The text of v; opts: depth (3), items per table (20), width (78).
+--- The text of v; opts: depth (3), items per table (20), width (78),
+-- digits (6, or "full"), rows of a series (12).
 function pretty.show(v, opts)
   local o = {}
   for k, d in pairs(pretty.DEFAULTS) do o[k] = (opts and opts[k]) or d end

@@ -28,7 +28,8 @@ end
 
 --- The name in names (a list, or the keys of a table) nearest to name,
 -- if it is near enough to be a slip: at most a third of its letters off
--- (and at least one allowed). Ties go to the first in sorted order.
+-- (and at least one allowed), case aside. Ties go to the one nearer in
+-- case too, then to the first in sorted order.
 function suggest.closest(name, names)
   if type(name) ~= "string" then return nil end
   local list = {}
@@ -39,10 +40,12 @@ function suggest.closest(name, names)
   end
   table.sort(list)
   local limit = math.max(1, #name // 3)
-  local best, best_d = nil, limit + 1
+  local best, best_d, best_case = nil, limit + 1, math.huge
   for _, n in ipairs(list) do
     local d = distance(name:lower(), n:lower())
-    if d < best_d then best, best_d = n, d end
+    if d < best_d or (d == best_d and d <= limit and distance(name, n) < best_case) then
+      best, best_d, best_case = n, d, distance(name, n)
+    end
   end
   return best
 end

@@ -26,8 +26,42 @@ describe("a REPL session #repl", function()
     repl.line(s, "error('boom')")
     repl.line(s, ")")
     repl.line(s, "1, 'two'")
-    assert.are.equal('{ a = { 1, 2 }, b = 2 }\nstdin:1: boom\nstdin:1: unexpected symbol near \')\'\n1\t"two"\n',
-      text())
+    assert.are.equal('{ a = { 1, 2 }, b = 2 }\nstdin:1: boom\nstdin:1: unexpected symbol near \')\'\n' ..
+      '[1] 1\n[2] "two"\n', text())
+  end)
+
+  it("shows a chart an expression drew once, not again as a string", function()
+    local s, text = session()
+    local drawn = {}
+    local out = { write = function(_, ...) for _, x in ipairs({ ... }) do drawn[#drawn + 1] = x end end }
+    s.env.out = out
+    repl.line(s, "ree.series { from = 2000, unit = 't', 1, 2, 3 }:plot { out = out, width = 40, height = 4 }")
+    assert.are.equal("", text()) -- drawn by plot, and nothing echoed
+    assert.truthy(table.concat(drawn):find("2000", 1, true))
+    -- a chart kept, not drawn, shows when asked for
+    repl.line(s, "c = ree.series { from = 2000, unit = 't', 1, 2, 3 }:plot { print = false, width = 40, height = 4 }")
+    repl.line(s, "#c > 0, 'x'")
+    assert.are.equal("[1] true\n[2] \"x\"\n", text())
+  end)
+
+  it("says a name holds nothing, with the nearest, where help would see only nil", function()
+    local s, text = session()
+    repl.line(s, "help(histroy)")
+    repl.line(s, "help(ree.formla)")
+    repl.line(s, 'help "ree.magnet.requirment"')
+    repl.line(s, "full(1 / 3)")
+    assert.are.equal("help: nothing is called 'histroy' (did you mean 'history'?)\n" ..
+      "help: nothing is called 'ree.formla' (did you mean 'ree.formula'?)\n" ..
+      "help: nothing is called 'ree.magnet.requirment' (did you mean 'ree.magnet.requirement'?)\n" ..
+      "0.3333333333333333\n", text())
+  end)
+
+  it("finds the functions whose help mentions a word", function()
+    local s, text = session()
+    repl.line(s, 'apropos "IAMC"')
+    assert.truthy(text():find("^  Results:write%s+Writes the results to path"), text())
+    repl.line(s, 'apropos "zzyzx"')
+    assert.truthy(text():find("\napropos: no function mentions 'zzyzx'\n$"))
   end)
 
   it("runs a whole session from scripted input, with its prompts", function()

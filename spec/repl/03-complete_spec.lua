@@ -13,6 +13,20 @@ describe("Tab completion #repl", function()
     assert.are.same({ "tonumber", "tostring" }, all)
   end)
 
+  it("offers, inside a string, what that string can name", function()
+    local history = require("ree.models.scenarios.history")
+    local scoped = setmetatable({ history = history, res = history.scenario("history"):run() }, { __index = env })
+    assert.are.same({ "no_export_control", "no_restrictions", "no_wto" },
+      complete.words(scoped, "no_", 'sc = history.scenario("'))
+    assert.are.same({ "production" }, complete.words(scoped, "prod", "ree.data.load '"))
+    assert.are.same({ "price.Dy.cn", "price.Dy.fob" }, complete.words(scoped, "price.D", 'res:get "'))
+    assert.are.same({ "ree.formula" }, complete.words(scoped, "ree.form", 'help "'))
+    -- a string Tab knows nothing of gets nothing, not Lua's names
+    assert.are.same({}, complete.words(scoped, "pri", 'print("'))
+    -- outside a string, names as before
+    assert.are.same({ "print" }, complete.words(scoped, "pri", "x = "))
+  end)
+
   it("offers a table's fields after '.', deep", function()
     assert.are.same({ "t.alpha", "t.beta" }, complete.words(env, "t."))
     assert.are.same({ "t.beta.gamma" }, complete.words(env, "t.beta.g"))
