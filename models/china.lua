@@ -244,7 +244,7 @@ end
 -- (loc.alloy.duty, for models/location.lua) and the export quota: one
 -- tonnage quota for all (quota_total), or light and medium/heavy apart
 -- (quota_total.light, quota_total.heavy) where the record splits it.
--- A year without a quota sets quota_total to -1.
+-- A year without a quota sets quota_total to false.
 function china.policies(elements, from, to, reading)
   local list = {}
   for year = from, to do
@@ -257,9 +257,9 @@ function china.policies(elements, from, to, reading)
     -- is the same for every element (Nd's series is read)
     set["loc.alloy.duty"] = (china.ladder("Nd", year).alloy or 0) / 100
     local total, light, heavy = china.quota(year)
-    set.quota_total = (light and heavy) and -1 or total or -1
-    set["quota_total.light"] = light or -1
-    set["quota_total.heavy"] = heavy or -1
+    set.quota_total = not (light and heavy) and total or false
+    set["quota_total.light"] = light or false
+    set["quota_total.heavy"] = heavy or false
     list[#list + 1] = ree.policy { "China's export policy, " .. year, from = year, to = year, set = set,
       source = "models/data/history/china-export-duties.json, china-quotas.json" }
   end

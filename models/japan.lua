@@ -267,7 +267,7 @@ function japan.wto_case(opts)
       local off = {}
       for k in pairs(p) do
         if k:match("%.tax$") or k:match("%.vat_lost$") or k == "loc.alloy.duty" then off[k] = 0
-        elseif k:match("%.quota$") or k:match("^quota_total") then off[k] = -1 end
+        elseif k:match("%.quota$") or k:match("^quota_total") then off[k] = false end
       end
       for k, v in pairs(off) do p[k] = v end
     end }

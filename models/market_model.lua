@@ -13,7 +13,7 @@
 --   el.e_lr          long-run price elasticity (< 0)  el.lambda adjustment a year
 --   el.s_cn          China's merit order: { { cost = US$/kg, cap = t }, ... }
 --   el.s_rw          existing supply outside China, the same form
---   el.tax, el.vat_lost, el.quota (t, -1 none), el.cap (t, -1 none)
+--   el.tax, el.vat_lost, el.quota (t, false none), el.cap (t, -1 none)
 --   quota_total      (optional) one export quota in t REO for all the
 --                    elements together, as China's were: a licence price
 --                    per kg clears it (recorded as "licence.all", US$/kg);
@@ -74,11 +74,11 @@ return function(opts)
     model.parameters[name] = decl
   end
   local INF, T = math.huge, "t REO"
-  declare("quota_total", "export quota for all the elements together (-1: none)",
-    { unit = T, range = { -1, INF }, optional = true })
+  declare("quota_total", "export quota for all the elements together (false: none)",
+    { unit = T, range = { 0, INF }, optional = true, none = true })
   for name in pairs(opts.quota_groups or {}) do
-    declare("quota_total." .. name, "export quota for the group '" .. name .. "' (-1: none)",
-      { unit = T, range = { -1, INF }, optional = true })
+    declare("quota_total." .. name, "export quota for the group '" .. name .. "' (false: none)",
+      { unit = T, range = { 0, INF }, optional = true, none = true })
   end
   declare("projects", "mines outside China", { kind = "table", optional = true })
   for _, el in ipairs(elements) do
@@ -94,7 +94,7 @@ return function(opts)
     per("s_rw", "the merit order of mines outside China", { kind = "table", optional = true })
     per("tax", "China's export tax", { unit = "fraction", range = { 0, INF } })
     per("vat_lost", "the export VAT rebate withdrawn", { unit = "fraction", range = { 0, 1 } })
-    per("quota", "China's export quota for the element (-1: none)", { unit = T, range = { -1, INF } })
+    per("quota", "China's export quota for the element (false: none)", { unit = T, range = { 0, INF }, none = true })
     per("cap", "China's cap on legal supply (-1: none)", { unit = T, range = { -1, INF } })
     per("uses", "demand by end use, { { name, share, rmax, m, k_min }, ... }", { kind = "table", optional = true })
     local by_uses = el .. ".uses"
@@ -238,7 +238,8 @@ return function(opts)
       d_cn = { "elastic", a = c.a.CN, e = c.e }, d_rw = { "elastic", a = a_rw, e = c.e },
       s_cn = steps(get(p, el, "s_cn")), s_rw = #s_rw > 1 and s_rw or nil,
       tax = get(p, el, "tax"), vat_lost = get(p, el, "vat_lost"),
-      quota = get(p, el, "quota"), cap = get(p, el, "cap"), stock_rw = p[el .. ".stock_rw"] or 0,
+      quota = get(p, el, "quota") or -1, -- -1: the core's none
+      cap = get(p, el, "cap"), stock_rw = p[el .. ".stock_rw"] or 0,
     }, s_rw, offered, a_rw
   end
 
@@ -283,7 +284,7 @@ return function(opts)
   end
 
   --- Clears the markets in the core: each on its own, or under a tonnage
-  -- quota shared by all (quota_total, t REO; -1 none) or by each group of
+  -- quota shared by all (quota_total, t REO; false none) or by each group of
   -- opts.quota_groups (quota_total.<group>), recording its licence price.
   function model.clearing(state, p, year)
     local specs, extra, index = {}, {}, {}
@@ -292,12 +293,12 @@ return function(opts)
       specs[i], extra[i], index[el] = spec, { s_rw, offered, a_rw }, i
     end
     local groups = {}
-    if p.quota_total ~= nil and p.quota_total >= 0 then
+    if p.quota_total then
       groups.all = { members = elements, quota = p.quota_total }
     else
       for name, members in pairs(opts.quota_groups or {}) do
         local q = p["quota_total." .. name]
-        if q ~= nil and q >= 0 then groups[name] = { members = members, quota = q } end
+        if q then groups[name] = { members = members, quota = q } end
       end
     end
     local results = {}

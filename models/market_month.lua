@@ -206,7 +206,7 @@ return function(model, ctx)
       name = el, year = year,
       d_cn = { "elastic", a = c.a.CN / 12, e = c.e }, d_rw = { "elastic", a = a_rw / 12, e = c.e },
       s_cn = steps(p[key.s_cn], 1 / 12), s_rw = s_rw, tax = p[key.tax], vat_lost = p[key.vat_lost],
-      quota = p[key.quota] >= 0 and p[key.quota] / 12 or -1, cap = cap,
+      quota = p[key.quota] and p[key.quota] / 12 or -1, cap = cap, -- -1: the core's none
       hold_rw = { "elastic", a = 0, e = 0 }, hold_cn = { "elastic", a = 0, e = 0 },
       fringe = fringe and { "elastic", a = 0, e = p["fringe.e"] },
     }
@@ -292,12 +292,12 @@ return function(model, ctx)
   --- The quota sets this year: one for all the elements, or one a group.
   local function sets_of(p)
     local sets = {}
-    if p.quota_total ~= nil and p.quota_total >= 0 then
+    if p.quota_total then
       sets.all = { members = elements, quota = p.quota_total, list = {} }
     else
       for name, members in pairs(groups) do
         local q = p["quota_total." .. name]
-        if q ~= nil and q >= 0 then sets[name] = { members = members, quota = q, list = {} } end
+        if q then sets[name] = { members = members, quota = q, list = {} } end
       end
     end
     return sets

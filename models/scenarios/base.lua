@@ -129,7 +129,7 @@ local function parameters()
       { 0.3, 0.9 }) -- the range: the cheap step's cost as a share of the marginal one
     set("tax", 0, "assumption", { 0, 0 })
     set("vat_lost", 0, "assumption", { 0, 0 })
-    set("quota", -1, "assumption", { -1, -1 })
+    set("quota", false, "assumption")
     set("cap", -1, "assumption", { -1, -1 })
     set("thrift_rmax", 0, "assumption", { 0, 0.2 })
     set("thrift_m", 4, "assumption", { 2, 8 })
@@ -137,9 +137,9 @@ local function parameters()
     set("p_floor", 0.2 * p0, "assumption", { 0, p0 })
     set("surplus", "stock", "assumption", { "stock", "dispose" })
   end
-  params.quota_total = assumption(-1, { -1, -1 })
-  params["quota_total.light"] = assumption(-1, { -1, -1 })
-  params["quota_total.heavy"] = assumption(-1, { -1, -1 })
+  params.quota_total = assumption(false)
+  params["quota_total.light"] = assumption(false)
+  params["quota_total.heavy"] = assumption(false)
   params.projects = assumption({}, { {}, {} })
   local outside = 42300 - 33000
   params["loc.magnet.k0.CN"] = { value = 33000, source = "ccr-2011" }

@@ -209,7 +209,7 @@ local function mix_policy()
       for _, key in ipairs({ "d_cn0", "d_jp0", "d_rw0" }) do p[el .. "." .. key] = p[el .. "." .. key] * k[el] end
       for _, key in ipairs({ "s_cn", "s_rw" }) do p[el .. "." .. key] = scaled(p[el .. "." .. key], k[el]) end
     end
-    if p.quota_total >= 0 then p.quota_total = p.quota_total * modelled / base.modelled_share end
+    if p.quota_total then p.quota_total = p.quota_total * modelled / base.modelled_share end
   end }
 end
 

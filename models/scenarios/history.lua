@@ -47,7 +47,7 @@ function history.china_policies(reading)
     ["quota_total.heavy"] = history.heavy_share }
   for _, pol in ipairs(list) do
     for key, f in pairs(scale) do
-      if pol.set[key] >= 0 then pol.set[key] = pol.set[key] * f end
+      if pol.set[key] then pol.set[key] = pol.set[key] * f end
     end
   end
   list[#list + 1] = china.mining_quotas(base.ELEMENTS, base.shares)

@@ -10,7 +10,8 @@
 -- `kind` ("number", the default: a number or a series of them; "table";
 -- "string" with its `values`; "boolean"), `optional = true` (read when
 -- given), `unless` = another parameter (needed only when that one is not
--- given). The value's source is the scenario's to give (see ree.scenario).
+-- given), `none = true` (false means there is none: no quota; a series's
+-- missing year too). The value's source is the scenario's to give (see ree.scenario).
 
 local suggest = require("ree.suggest")
 
@@ -36,18 +37,22 @@ end
 --- Raises unless value suits the declaration of parameter name: its kind,
 -- and every number of it (a series: each year's) within the range.
 function parameters.check_value(name, decl, value)
+  if value == false and decl.none then return end
   local kind = decl.kind or "number"
   if kind == "number" then
     local is_series = type(value) == "userdata" and value.values ~= nil
     if type(value) ~= "number" and not is_series then
-      error(string.format("scenario: parameter '%s' must be a number or a series, not a %s (%s)", name, type(value),
-        about(decl)), 0)
+      error(string.format("scenario: parameter '%s' must be a number or a series%s, not a %s (%s)", name,
+        decl.none and " (or false: none)" or "", type(value), about(decl)), 0)
     end
     if decl.range then
       local lo, hi = decl.range[1], decl.range[2]
       if is_series then
         for year, v in value:pairs() do
           if v and not (v >= lo and v <= hi) then out_of_range(name, decl, v, " in " .. year) end
+          if v == nil and not decl.none then
+            error(string.format("scenario: parameter '%s' has no value for %s (%s)", name, year, about(decl)), 0)
+          end
         end
       elseif not (value >= lo and value <= hi) then
         out_of_range(name, decl, value, "")

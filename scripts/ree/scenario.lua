@@ -108,7 +108,7 @@ local function check_params(params)
     if not bib[p.source] then
       error(string.format("scenario: parameter '%s' cites unknown source '%s'", name, p.source), 4)
     end
-    if p.source == "assumption" and type(p.range) ~= "table" then
+    if p.source == "assumption" and type(p.range) ~= "table" and p.value ~= false then -- false: none
       error(string.format("scenario: parameter '%s' is an assumption without a range", name), 4)
     end
   end
@@ -181,7 +181,7 @@ end
 -- when the series has no value for that year). A plain table (a merit
 -- order, a list of projects) is copied once a run, into `tables`, so that
 -- a model that changes it changes no other run.
-local function value_for(name, v, year, tables)
+local function value_for(name, v, year, tables, none)
   if type(v) ~= "table" and type(v) ~= "userdata" then return v end -- a number, a string, a boolean
   if type(v) == "table" and getmetatable(v) == nil then
     if not tables then return copy(v) end
@@ -189,7 +189,10 @@ local function value_for(name, v, year, tables)
     return tables[name]
   end
   local x = v[year]
-  if x == nil then error(string.format("scenario: parameter '%s' has no value for %d", name, year), 0) end
+  if x == nil then
+    if none then return false end -- a year of a quota's series with none
+    error(string.format("scenario: parameter '%s' has no value for %d", name, year), 0)
+  end
   return x
 end
 
@@ -237,7 +240,10 @@ function Scenario:parameters(year, state, tables, known)
   for name, param in pairs(self.params) do
     local v = param.value -- most are numbers: no call for them (this runs a year a run)
     local kind = type(v)
-    if kind == "table" or kind == "userdata" then v = value_for(name, v, year, tables) end
+    if kind == "table" or kind == "userdata" then
+      local decl = self.model.parameters and self.model.parameters[name]
+      v = value_for(name, v, year, tables, decl and decl.none)
+    end
     p[name] = v
   end
   local acting -- the policy whose apply runs, for the message

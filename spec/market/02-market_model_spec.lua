@@ -11,7 +11,7 @@ local function scenario(policies, set, with_location)
     ["Nd.p0"] = a(40), ["Nd.d_cn0"] = a(1000), ["Nd.d_jp0"] = a(300), ["Nd.d_rw0"] = a(200),
     ["Nd.e_lr"] = a(-0.6), ["Nd.lambda"] = a(0.25),
     ["Nd.s_cn"] = a({ { cost = 40, cap = 1e6 } }),
-    ["Nd.tax"] = a(0), ["Nd.vat_lost"] = a(0), ["Nd.quota"] = a(-1), ["Nd.cap"] = a(-1),
+    ["Nd.tax"] = a(0), ["Nd.vat_lost"] = a(0), ["Nd.quota"] = a(false), ["Nd.cap"] = a(-1),
     ["Nd.thrift_rmax"] = a(0), ["Nd.thrift_m"] = a(1), ["Nd.k_min"] = a(1),
     ["Nd.p_floor"] = a(5), ["Nd.surplus"] = a("stock"),
     projects = a({ { name = "MP", deposit = "Mountain Pass", capacity = 100000, start = 2010, lead = 1, ramp = 1,
@@ -141,13 +141,13 @@ describe("the market model #market", function()
     local params = {}
     for el, p0 in pairs({ Nd = 40, La = 4 }) do
       for k, v in pairs({ p0 = p0, d_cn0 = 1000, d_rw0 = 500, e_lr = -0.6, lambda = 0.25,
-        s_cn = { { cost = p0, cap = 1e6 } }, tax = 0, vat_lost = 0, quota = -1, cap = -1, thrift_rmax = 0,
+        s_cn = { { cost = p0, cap = 1e6 } }, tax = 0, vat_lost = 0, quota = false, cap = -1, thrift_rmax = 0,
         thrift_m = 1, k_min = 1, p_floor = 0, surplus = "dispose" }) do
         params[el .. "." .. k] = { value = v, source = "assumption", range = { v, v } }
       end
     end
-    params.quota_total = { value = ree.series { from = 2010, unit = "t", -1, 800, 800 }, source = "assumption",
-      range = { 0, 1000 } }
+    params.quota_total = { value = ree.series { from = 2010, to = 2012, unit = "t", nil, 800, 800 },
+      source = "assumption", range = { 0, 1000 } } -- 2010 missing: none yet
     local res = ree.scenario { name = "two elements", years = { 2010, 2012 }, params = params,
       model = market_model { elements = { "Nd", "La" } } }:run()
     assert.near(500, res.exports.La[2010], 1e-9)
@@ -160,10 +160,17 @@ describe("the market model #market", function()
     -- quotas by group: only La's group has one
     params.quota_total = nil
     params["quota_total.light"] = { value = 300, source = "assumption", range = { 0, 500 } }
-    params["quota_total.heavy"] = { value = -1, source = "assumption", range = { -1, -1 } }
+    params["quota_total.heavy"] = { value = false, source = "assumption" } -- none
     local split = ree.scenario { name = "two groups", years = { 2010, 2011 }, params = params,
       model = market_model { elements = { "Nd", "La" }, quota_groups = { light = { "La" }, heavy = { "Nd" } } } }:run()
     assert.near(300, split.exports.La[2011], 1e-6)
+    -- "none" is false: the core's -1 is refused, named, where a user could write it
+    params["quota_total.heavy"] = { value = -1, source = "assumption", range = { -1, -1 } }
+    assert.has_error(function()
+      ree.scenario { name = "minus one", years = { 2010, 2011 }, params = params,
+        model = market_model { elements = { "Nd", "La" }, quota_groups = { light = { "La" }, heavy = { "Nd" } } } }
+    end, "scenario: parameter 'quota_total.heavy' is -1, outside its range 0 to inf (market model: export quota " ..
+      "for the group 'heavy' (false: none), in t REO)")
     assert.near(500, split.exports.Nd[2011], 1e-6)
     assert.is_true(split.licence.light[2011] > 0)
   end)

@@ -88,15 +88,17 @@ describe("China's export policy as scenario policies #models", function()
     assert.are.equal(10, #list)
     local by_year = {}
     for _, pol in ipairs(list) do by_year[pol.from] = pol.set end
-    assert.are.same({ 0, 0, -1 }, { by_year[2006]["Nd.tax"], by_year[2006]["Nd.vat_lost"], by_year[2006].quota_total })
+    assert.are.same({ 0, 0, false }, { by_year[2006]["Nd.tax"], by_year[2006]["Nd.vat_lost"],
+      by_year[2006].quota_total }) -- no quota: false, not a number
     assert.near(0.25, by_year[2011]["Dy.tax"], 1e-15)
     assert.near(1.31 / 1.15 - 1, by_year[2011]["Dy.vat_lost"], 1e-15)
     assert.are.equal(30184, by_year[2011].quota_total)                   -- one tonnage quota
-    assert.are.same({ -1, 27122, 3874 },                                 -- light and medium/heavy apart
+    assert.are.same({ false, 27122, 3874 },                                 -- light and medium/heavy apart
       { by_year[2012].quota_total, by_year[2012]["quota_total.light"], by_year[2012]["quota_total.heavy"] })
-    assert.are.same({ -1, 27384, 3617 },                                 -- 13,563 + 13,821 and 1,938 + 1,679
+    assert.are.same({ false, 27384, 3617 },                                 -- 13,563 + 13,821 and 1,938 + 1,679
       { by_year[2013].quota_total, by_year[2013]["quota_total.light"], by_year[2013]["quota_total.heavy"] })
-    assert.are.same({ 0, 0, -1 }, { by_year[2015]["Nd.tax"], by_year[2015]["Nd.vat_lost"], by_year[2015].quota_total })
+    assert.are.same({ 0, 0, false }, { by_year[2015]["Nd.tax"], by_year[2015]["Nd.vat_lost"],
+      by_year[2015].quota_total })
   end)
 
   it("caps output at the mining quota and what the record shows mined above it", function()

@@ -13,8 +13,9 @@ local function scenario(policies)
       k_min = 1, p_floor = 0, surplus = "dispose" }) do
       set(el .. "." .. k, v)
     end
-    params[el .. ".quota"] = { value = ree.series { from = 2010, unit = "t", -1, 250, -1, -1 }, source = "assumption",
-      range = { 0, 500 } }
+    -- a quota only in 2011: the other years missing, which is none
+    params[el .. ".quota"] = { value = ree.series { from = 2010, to = 2013, unit = "t", nil, 250 },
+      source = "assumption", range = { 0, 500 } }
   end
   return ree.scenario { name = "Nd and Dy", years = { 2010, 2013 }, params = params, policies = policies,
     model = market_model { elements = { "Nd", "Dy" } } }
@@ -104,8 +105,8 @@ describe("Japan's countermeasures #models", function()
     local case = japan.wto_case()
     assert.are.equal(2015, case.from)
     case.apply(p)
-    assert.are.same({ ["Nd.tax"] = 0, ["Nd.vat_lost"] = 0, ["Nd.quota"] = -1, quota_total = -1,
-      ["quota_total.light"] = -1, ["loc.alloy.duty"] = 0, ["Nd.p0"] = 40 }, p)
+    assert.are.same({ ["Nd.tax"] = 0, ["Nd.vat_lost"] = 0, ["Nd.quota"] = false, quota_total = false,
+      ["quota_total.light"] = false, ["loc.alloy.duty"] = 0, ["Nd.p0"] = 40 }, p)
     -- had the case gone faster: the quota of 2011 gone
     local res = scenario({ japan.wto_case { removal = 2011 } }):run()
     assert.are.equal(0, res.quota_binding.Nd[2011])
