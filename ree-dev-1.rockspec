@@ -19,6 +19,7 @@ build = {
       ["ree.args"] = "scripts/ree/args.lua",
       ["ree.calibrate"] = "scripts/ree/calibrate.lua",
       ["ree.chain"] = "scripts/ree/chain.lua",
+      ["ree.compare"] = "scripts/ree/compare.lua",
       ["ree.csv"] = "scripts/ree/csv.lua",
       ["ree.data"] = "scripts/ree/data.lua",
       ["ree.dataset"] = "scripts/ree/dataset.lua",

@@ -78,6 +78,28 @@ local function report(a)
   return status
 end
 
+--- ./ree compare SCENARIO SCENARIO... [--variables V,V...] [--year Y] [-o FILE.html]
+local function compare(a)
+  local reports, scenarios, seen = require("app.report"), {}, {}
+  for _, name in ipairs(a.scenarios) do
+    local sc, err, status = reports.scenario(name)
+    if not sc then return fail(err, status) end
+    if seen[sc.name] then return fail(string.format("compare: '%s' is named twice", sc.name), 2) end
+    seen[sc.name], scenarios[#scenarios + 1] = true, sc
+  end
+  return protected(function()
+    local results = { variables = a.variables, year = a.year } -- in the order given
+    for k, sc in ipairs(scenarios) do results[k] = sc:run() end
+    local ok, c = pcall(require("ree").compare, results)
+    if not ok then error((tostring(c):gsub("^[^\n]-:%d+: ", "")), 0) end -- the message, not this line
+    io.write(tostring(c), "\n")
+    if a.o then
+      c:write(a.o)
+      io.write(string.format("wrote %s\n", a.o))
+    end
+  end)
+end
+
 --- ./ree lesson [N]: the list, or lesson N (scripts/app/lessons.lua).
 local function lesson(a)
   local ok, result = xpcall(require("app.lessons").main, debug.traceback, a.n)
@@ -154,8 +176,8 @@ end
 
 local grammar = require("app.grammar")
 
-local COMMANDS = { run = run, report = report, lesson = lesson, sweep = sweep, merge = merge, docs = docs,
-  help = help, ["--sandbox"] = sandbox }
+local COMMANDS = { run = run, report = report, compare = compare, lesson = lesson, sweep = sweep, merge = merge,
+  docs = docs, help = help, ["--sandbox"] = sandbox }
 
 --- A command's arguments parsed, and the command run.
 local function command(args)

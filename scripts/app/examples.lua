@@ -133,8 +133,15 @@ return {
       'print(run.price.Nd.fob:max())' },
   ["ree.policy"] = { example = 'sc:fork(2012):apply(ree.policy { "quota held", from = 2012, ' ..
       'set = { quota_total = 20000 } }):run()' },
-  ["ree.compare"] = { example = 'print(ree.compare { history = res, ladder = ' ..
-      'require("ree.models.scenarios.history").scenario("ladder_only"):run() })' },
+  ["ree.compare"] = { example = 'print(ree.compare { res, history.scenario("ladder_only"):run(), ' ..
+      'history.scenario("no_wto"):run(), variables = { "price.Dy.fob" } })' },
+  ["Comparison:rows"] = { example = 'ree.compare({ res, history.scenario("no_wto"):run() }):rows()[2]' },
+  ["Comparison:series"] = { example = 'ree.compare({ res, history.scenario("no_wto"):run() }):series "price.Dy.fob"' },
+  ["Comparison:plot"] = { example = 'ree.compare({ res, history.scenario("no_wto"):run() }):plot "price.Dy.fob"' },
+  ["Comparison:chart"] = { example = 'ree.compare({ res, history.scenario("no_wto"):run() }):chart("price.Dy.fob", ' ..
+      '{ file = os.tmpname() .. ".svg" })' },
+  ["Comparison:write"] = { example = 'ree.compare({ res, history.scenario("no_wto"):run() }):write(os.tmpname() .. ' ..
+      '".html")' },
   ["ree.montecarlo"] = { example = 'mc = ree.montecarlo { scenario = sc, runs = 4, seed = 7, ' ..
       'collect = { "price.Dy.fob" },\n  sample = { ["Dy.lambda"] = ree.dist.uniform(0.15, 0.5) } }\n' ..
       'print(mc:bands("price.Dy.fob").p50[2011])' },
@@ -146,6 +153,7 @@ return {
   ["Scenario:with"] = { example = 'sc:with({ ["Nd.lambda"] = 0.5 }):run().price.Nd.fob[2011]' },
   ["Scenario:parameters"] = { example = 'sc:parameters(2011).quota_total   --> the 2011 quota, t' },
   ["Results:get"] = { example = 'res:get "price.Nd.fob"   -- as res.price.Nd.fob' },
+  ["Scenario:named"] = { example = 'history.scenario("history"):named("my history").name   --> "my history"' },
   ["Results:variables"] = { example = 'res:variables()   --> { "cost.alloy.CN", ... }' },
   ["Results:annual"] = { example = 'require("ree.models.scenarios.crisis").scenario():run()' ..
       ':annual().price.Nd.fob[2011]   -- the mean of its months' },

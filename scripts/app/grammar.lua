@@ -18,7 +18,8 @@ local grammar = {}
 -- knows their names only to say so
 grammar.LAUNCHER_ONLY = { test = true, fuzz = true, bench = true, install = true }
 -- the host's commands, each defined in commands() below
-grammar.COMMANDS = { run = true, report = true, lesson = true, sweep = true, merge = true, docs = true, help = true }
+grammar.COMMANDS = { run = true, report = true, compare = true, lesson = true, sweep = true, merge = true, docs = true,
+  help = true }
 
 local OPTIONS = {} -- command -> its options' names, as they are defined
 local NAME = {} -- argparse's command -> its name
@@ -120,6 +121,17 @@ local function commands()
   report:argument("SCENARIO"):target("scenario")
   option(report, "-o", "FILE.html"):count(1)
   option(report, "--year", "Y"):convert(whole("--year", 1, 9999))
+
+  local compare = command(p, "compare")
+  compare:argument("SCENARIO"):target("scenarios"):args("2+")
+  option(compare, "--variables", "V,V..."):convert(function(text)
+    local list = {}
+    for path in text:gmatch("[^,]+") do list[#list + 1] = path end
+    if #list == 0 then return nil, "--variables wants paths separated by commas, not '" .. text .. "'" end
+    return list
+  end)
+  option(compare, "--year", "Y"):convert(whole("--year", 0, 9999))
+  option(compare, "-o", "FILE.html")
 
   command(p, "lesson"):argument("N"):target("n"):args("?"):convert(whole("N", 1, 99))
 

@@ -75,7 +75,8 @@ function help.public()
     Scenario = require("ree.scenario").Scenario, Results = require("ree.scenario").Results,
     MonteCarlo = require("ree.montecarlo").MonteCarlo, Chain = require("ree.chain").Chain,
     ChainResult = require("ree.chain").Result, StockModel = require("ree.stocks").StockModel,
-    Dataset = require("ree.dataset").Dataset, Requirement = require("ree.magnet").Requirement,
+    Dataset = require("ree.dataset").Dataset, Comparison = require("ree.compare").Comparison,
+    Requirement = require("ree.magnet").Requirement,
     ValueChain = getmetatable(require("ree.models.valuechain")()), Calibration = require("ree.calibrate").Calibration,
   }
   for class, methods in pairs(classes) do

@@ -39,6 +39,12 @@ function report.scenario(name)
     if getmetatable(sc) ~= require("ree.scenario").Scenario then
       return nil, string.format("%s: returns %s, not a scenario (ree.scenario { ... })", name, type(sc)), 1
     end
+    -- a scenario made from one of ree's (history.scenario "history" with a
+    -- policy added) is the file's, not that one: it takes the file's name
+    if sc.name == "crisis" or sc.name == "scenario" then return sc:named(name:match("([^/]+)%.lua$")) end
+    for _, known in ipairs(history.NAMES) do
+      if sc.name == known then return sc:named(name:match("([^/]+)%.lua$")) end
+    end
     return sc
   end
   for _, known in ipairs(history.NAMES) do

@@ -24,6 +24,9 @@ usage: ./ree [--debug] [COMMAND | FILE.lua [ARGS...] | -e CODE]
                          a FILE.lua that returns a scenario
   ./ree report SCENARIO -o FILE.html [--year Y]
                          write the scenario's report: one self-contained HTML file
+  ./ree compare SCENARIO SCENARIO... [--variables V,V...] [--year Y] [-o FILE.html]
+                         scenarios side by side: a table of their variables in a year
+                         and where they part most; with -o, the table and charts as HTML
   ./ree lesson [N]       list the lessons, or take lesson N
   ./ree sweep FILE.lua --runs N [--seed S] [--shard K/M | --jobs J|all] [--out DIR] [--export FILE]
                          run shard K of M of a Monte Carlo sweep; one JSON file to DIR;

@@ -52,10 +52,11 @@ function ree.scenario(spec) return require("ree.scenario").new(spec) end
 function ree.policy(spec) return require("ree.scenario").policy(spec) end
 ree.check = setmetatable({}, { __index = function(_, k) return require("ree.scenario").check[k] end })
 
---- Compares two results, { a = r1, b = r2 }: a side-by-side table (it
--- prints) of the variables both have, in their last year, and where they
--- differ most.
-function ree.compare(set) return require("ree.scenario").compare(set) end
+--- Compares results, as many as given: { a = r1, b = r2, ... } or a list
+-- named by their scenarios; a table (it prints) of the variables all have
+-- in a year (`year`, the last) and where they part most, charts of each
+-- (`:plot`, `:chart`), one HTML page (`:write`). `variables` chooses.
+function ree.compare(set) return require("ree.compare").new(set) end
 
 --- Monte Carlo over a scenario: { scenario, runs, seed, sample = { param =
 -- ree.dist.* }, collect = { paths } } (scripts/ree/montecarlo.lua).

@@ -171,6 +171,14 @@ function scenario.policy(spec)
     scale = spec.scale or {}, apply = spec.apply, source = spec.source }
 end
 
+--- Gives the scenario a name (its summary, report, comparisons and
+-- exports use it); returns the scenario.
+function Scenario:named(name)
+  args.check("named", 1, name, "string")
+  self.name = name
+  return self
+end
+
 --- Adds policies after those it has (they act after them, in this order).
 function Scenario:apply(...)
   for _, p in ipairs({ ... }) do self.policies[#self.policies + 1] = p end
@@ -620,45 +628,6 @@ function scenario.check.close_to(path, data_series, tol)
 end
 
 -- }==================================================================
-
---- ree.compare { a = r1, b = r2 }: a side-by-side table of the variables
--- both results have, in their last year, and the largest difference.
-function scenario.compare(set)
-  local names = {}
-  for name in pairs(set) do names[#names + 1] = name end
-  table.sort(names)
-  if #names ~= 2 then error("compare: give two results, ree.compare { a = r1, b = r2 }", 2) end
-  local a, b = set[names[1]], set[names[2]]
-  local format = require("ree.format")
-  local n = format.number
-  local rows = { { "variable", "unit", names[1], names[2], "largest difference", "in" } }
-  for _, path in ipairs(a:variables()) do
-    if b.recorded[path] then
-      local sa, sb = a:get(path), b:get(path)
-      local _, last = sa:years()
-      local worst, when = 0, nil
-      for year, va in sa:pairs() do
-        local vb = sb[year]
-        if va and vb and math.abs(va - vb) > worst then worst, when = math.abs(va - vb), year end
-      end
-      rows[#rows + 1] = { path, sa:unit(), sa[last] and n(sa[last]) or "-", sb[last] and n(sb[last]) or "-",
-        n(worst), when and tostring(when) or "-" }
-    end
-  end
-  local text = format.table(rows, "  ")
-  return setmetatable({ text = text, a = a, b = b, names = names }, {
-    __tostring = function(t) return t.text end,
-    __index = {
-      --- Plots a variable of both results in the terminal.
-      plot = function(t, path, opts)
-        local list = { t.a:get(path):named(t.names[1]), t.b:get(path):named(t.names[2]) }
-        for k, v in pairs(opts or {}) do list[k] = v end
-        list.title = list.title or path
-        return require("ree.plot").lines(list)
-      end,
-    },
-  })
-end
 
 scenario.Scenario, scenario.Results = Scenario, Results -- for help and completion
 

@@ -160,6 +160,6 @@ describe("scenarios #unit", function()
     local res = scenario():run()
     assert.has_error(function() res:get "price" end, "no variable 'price' in the results")
     assert.has_error(function() ree.compare { a = res } end,
-      "compare: give two results, ree.compare { a = r1, b = r2 }")
+      "compare: give two results or more, ree.compare { a = r1, b = r2, ... }")
   end)
 end)
