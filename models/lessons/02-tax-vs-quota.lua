@@ -28,16 +28,22 @@ res.licence.all[2010]]=] },
   },
   exercises = {
     { question = "How many US$ of quota rent does the quota give, at the tax's volume?",
-      hint = "quota.quota_rent, after the third step.",
+      form = "US$",
+      hint = "The third step clears the market under a quota of the exports the tax left. The rent is what " ..
+        "the gap between the price outside and inside China earns on every tonne exported: its result says.",
       solution = [=[ree.market.clear { name = "Dy", year = 2010, d_cn = { "elastic", q = 1000, p = 200, e = -0.3 },
   s_cn = { "elastic", q = 1500, p = 200, e = 0.5 }, d_rw = { "elastic", q = 600, p = 250, e = -0.3 },
   quota = taxed.exports }.quota_rent]=], rel = 0.001 },
     { question = "What tax rate is the quota equivalent to (a fraction)?",
-      hint = "quota.tax_equivalent: the tax that would open the same gap.",
+      form = "a fraction, 0.1 is 10%",
+      hint = "A quota at the tax's volume opens the same gap between the two prices as the tax. What rate " ..
+        "would the tax have to be?",
       solution = "0.25", within = 0.001 },
     { question = "What licence price (US$/kg) does the model give the 2010 tonnage quota? " ..
       "(The record: about 15.)",
-      hint = "res.licence.all[2010], after the last step.",
+      form = "US$/kg",
+      hint = "The history records the licence price of each quota every year; look for the licence of the " ..
+        "quota on all the elements, in 2010.",
       solution = 'history.scenario("history"):run().licence.all[2010]', within = 0.1 },
   },
 }

@@ -23,11 +23,14 @@ careful.orders.factory:max()]=] },
   },
   exercises = {
     { question = "How many times the retailer's swing (standard deviation of orders) is the factory's?",
-      hint = "play.orders.factory:sd() / play.orders.retailer:sd(), after the third step.",
+      form = "a ratio, 2 is twice",
+      hint = "The swing of a stage is the standard deviation of its orders (a series has :sd()); the third " ..
+        "step played the game.",
       solution = "play.orders.factory:sd() / play.orders.retailer:sd()", rel = 0.001 },
     { question = "With the whole supply line counted (beta = 1), what fraction of its former swing does " ..
       "the factory keep?",
-      hint = "careful.orders.factory:sd() / play.orders.factory:sd()",
+      form = "a fraction of the former swing, 0.5 is half",
+      hint = "Play again with beta = 1 and set the factory's new swing against the first game's.",
       solution = "careful.orders.factory:sd() / play.orders.factory:sd()", rel = 0.001 },
   },
 }

@@ -19,26 +19,32 @@ harvest shortfall at all. models/classroom/panic.lua is a monthly market with it
       "desired cover to five months (theta = 1.5). Output never changes:",
       [=[panic = require("ree.models.classroom.panic")
 play = panic.scenario():run()
-play.price:annual("mean"):values()]=] },
+play.price:annual("mean")]=] },
     { "The month the scare arrives, the price multiple m solves m^-0.15 + (5 m^-0.5 - 2) / 4 = 1 " ..
       "(use, plus a quarter of the stock gap a month, equal to output):",
       "play.price:at(2010, 1) / 20" },
     { "The stock buyers hold at each year's end, and the price's highest and lowest month:",
-      "play.stock:annual('last'):values(), play.price:max(), play.price:min()" },
+      "play.stock:annual('last'), play.price:max(), play.price:min()" },
   },
   exercises = {
     { question = "By what multiple does the price jump in January 2010, the month the scare arrives?",
-      hint = "play.price:at(2010, 1) / 20; by hand, solve m^-0.15 + (5 m^-0.5 - 2) / 4 = 1.",
+      form = "a multiple of the US$20 start, 2 is twice",
+      hint = "The price in January 2010 against the US$20 it started at; by hand, solve " ..
+        "m^-0.15 + (5 m^-0.5 - 2) / 4 = 1.",
       solution = "require('ree.models.classroom.panic').scenario():run().price:at(2010, 1) / 20", within = 0.01 },
     { question = "If buyers' cover reacts less to the price (eta = 0.3), what is that first multiple?",
-      hint = "panic.scenario { eta = 0.3 }:run().price:at(2010, 1) / 20",
+      form = "a multiple of the US$20 start, 2 is twice",
+      hint = "Run the panic again with eta = 0.3 among its options, and take the same ratio.",
       solution = "require('ree.models.classroom.panic').scenario { eta = 0.3 }:run().price:at(2010, 1) / 20",
       within = 0.01 },
     { question = "In which month of 2010 does the price peak (1-12)?",
-      hint = "select(3, play.price:max()): the month comes after the value and the year.",
+      form = "a month, 1 to 12",
+      hint = "A monthly series's :max() gives its value, then the year, then the month.",
       solution = "select(3, require('ree.models.classroom.panic').scenario():run().price:max())" },
     { question = "After the scare, how low does the price fall, as a fraction of the US$20 it started at?",
-      hint = "play.price:min() / 20: the stock bought in the scare is being sold back.",
+      form = "a fraction of the US$20 start, 0.5 is half",
+      hint = "The lowest price after the scare, against the US$20 start: the stock bought in the scare is " ..
+        "being sold back.",
       solution = "require('ree.models.classroom.panic').scenario():run().price:min() / 20", within = 0.005 },
   },
 }

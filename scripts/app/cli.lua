@@ -100,9 +100,13 @@ local function compare(a)
   end)
 end
 
---- ./ree lesson [N]: the list, or lesson N (scripts/app/lessons.lua).
+--- ./ree lesson [N | FILE.lua] [--handout FILE.html]: the list, or a
+-- lesson, or its handout (scripts/app/lessons.lua).
 local function lesson(a)
-  local ok, result = xpcall(require("app.lessons").main, debug.traceback, a.n)
+  if a.handout and not a.n then
+    return fail("lesson: --handout needs a lesson: ./ree lesson N --handout FILE.html", 2)
+  end
+  local ok, result = xpcall(require("app.lessons").main, debug.traceback, a.n, a.handout)
   if ok then return result end
   return fail(result)
 end

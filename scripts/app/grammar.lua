@@ -133,7 +133,14 @@ local function commands()
   option(compare, "--year", "Y"):convert(whole("--year", 0, 9999))
   option(compare, "-o", "FILE.html")
 
-  command(p, "lesson"):argument("N"):target("n"):args("?"):convert(whole("N", 1, 99))
+  local lesson = command(p, "lesson")
+  lesson:argument("N"):target("n"):args("?"):convert(function(text)
+    if text:match("%.lua$") then return text end -- a teacher's own lesson file
+    local n = math.tointeger(tonumber(text))
+    if n and n >= 1 and n <= 99 then return n end
+    return nil, string.format("N is a lesson's number or a FILE.lua, not '%s'", text)
+  end)
+  option(lesson, "--handout", "FILE.html")
 
   local sweep = command(p, "sweep")
   sweep:argument("FILE.lua"):target("file")

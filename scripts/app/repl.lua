@@ -119,10 +119,13 @@ function repl.prompt(session, for_readline)
   return paint(session, "prompt", session.buffer and ">> " or "> ", for_readline)
 end
 
---- The values an expression gave, as the user sees them: one alone as it
--- is, several each on a line labelled with its place ([1], [2], ...); a
--- chart the expression drew (ree.plot wrote it) not a second time.
-local function show_values(out, drawn)
+--- The values an expression gave (packed), as the user sees them: one
+-- alone as it is, several each on a line labelled with its place ([1],
+-- [2], ...); a chart the expression drew (ree.plot wrote it) not a second
+-- time. "" for none.
+function repl.values_text(out)
+  local plot = package.loaded["ree.plot"]
+  local drawn = plot and plot.printed
   local shown = {}
   for i = 1, out.n do
     local v = out[i]
@@ -130,7 +133,7 @@ local function show_values(out, drawn)
       shown[#shown + 1] = (out.n > 1 and string.format("[%d] ", i) or "") .. pretty.show(v)
     end
   end
-  return shown
+  return table.concat(shown, "\n")
 end
 
 --- `help(name)` of a name that holds nothing: help would only see nil, so
@@ -148,6 +151,13 @@ local function help_of_nothing(session, line)
   return nil
 end
 
+--- Forgets the chart last drawn, before a line runs: only what the line
+-- itself draws is not shown again.
+function repl.forget_drawn()
+  local plot = package.loaded["ree.plot"]
+  if plot then plot.printed = nil end
+end
+
 --- Evaluates a line and writes what a user sees: the values, or the error.
 function repl.line(session, line)
   local nothing = not session.buffer and help_of_nothing(session, line)
@@ -155,15 +165,13 @@ function repl.line(session, line)
     session.write(nothing .. "\n")
     return "ok"
   end
-  local plot = package.loaded["ree.plot"]
-  if plot then plot.printed = nil end
+  repl.forget_drawn()
   local status, out = repl.eval(session, line)
   if status == "error" then
     session.write(paint(session, "error", repl.error_text(out)) .. "\n")
   elseif status == "ok" and out.n > 0 then
-    plot = package.loaded["ree.plot"]
-    local shown = show_values(out, plot and plot.printed)
-    if #shown > 0 then session.write(table.concat(shown, "\n") .. "\n") end
+    local text = repl.values_text(out)
+    if text ~= "" then session.write(text .. "\n") end
   end
   return status
 end

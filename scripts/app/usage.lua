@@ -27,7 +27,9 @@ usage: ./ree [--debug] [COMMAND | FILE.lua [ARGS...] | -e CODE]
   ./ree compare SCENARIO SCENARIO... [--variables V,V...] [--year Y] [-o FILE.html]
                          scenarios side by side: a table of their variables in a year
                          and where they part most; with -o, the table and charts as HTML
-  ./ree lesson [N]       list the lessons, or take lesson N
+  ./ree lesson [N | FILE.lua] [--handout FILE.html]
+                         list the lessons, or take lesson N (or a teacher's own file);
+                         --handout: its text, steps and exercises as a page to print
   ./ree sweep FILE.lua --runs N [--seed S] [--shard K/M | --jobs J|all] [--out DIR] [--export FILE]
                          run shard K of M of a Monte Carlo sweep; one JSON file to DIR;
                          or all of it in J local processes (all: one a core), merged;

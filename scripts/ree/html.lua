@@ -26,6 +26,11 @@ figure { margin: 1.5em 0; }
 figure svg { max-width: 100%; height: auto; }
 .note { color: #555; font-size: 0.9em; }
 nav a { margin-right: 1em; }
+pre { background: #f6f6f6; padding: 0.5em 0.8em; overflow-x: auto; font-size: 0.85em; line-height: 1.25; }
+pre.code { background: #eef3f8; }
+ol.exercises li { margin-bottom: 1.2em; }
+.answer { border-bottom: 1px dotted #888; height: 2.2em; margin-top: 0.3em; }
+@media print { nav { display: none; } pre { white-space: pre-wrap; } h2 { break-after: avoid; } }
 ]]
 
 local Page = {}
@@ -48,6 +53,26 @@ end
 function Page:para(text, class)
   self.parts[#self.parts + 1] = string.format("<p%s>%s</p>", class and (' class="' .. class .. '"') or "",
     html.escape(text))
+  return self
+end
+
+--- Text as it is laid out, in a monospaced block (escaped); class "code"
+-- for code, none for what code printed.
+function Page:pre(text, class)
+  self.parts[#self.parts + 1] = string.format("<pre%s>%s</pre>", class and (' class="' .. class .. '"') or "",
+    html.escape(text))
+  return self
+end
+
+--- A numbered list of items, each text (escaped) and, with `space`, a
+-- dotted line to write on.
+function Page:list(items, space)
+  local out = { '<ol class="exercises">' }
+  for _, item in ipairs(items) do
+    out[#out + 1] = "<li>" .. html.escape(item) .. (space and '<div class="answer"></div>' or "") .. "</li>"
+  end
+  out[#out + 1] = "</ol>"
+  self.parts[#self.parts + 1] = table.concat(out, "\n")
   return self
 end
 

@@ -41,12 +41,14 @@ local function options(opts, fname)
 end
 
 -- the text last written (plot.printed): the REPL shows a chart that an
--- expression both drew and returned once, not a second time as a string
-plot.printed = nil
+-- expression both drew and returned once, not a second time as a string.
+-- plot.out, when set, is where a chart goes that names no out (a lesson's
+-- handout collects them so).
+plot.printed, plot.out = nil, nil
 
 local function emit(text, opts)
   if opts.print ~= false then
-    (opts.out or io.stdout):write(text, "\n")
+    (opts.out or plot.out or io.stdout):write(text, "\n")
     plot.printed = text
   end
   return text

@@ -105,13 +105,16 @@ describe("./ree lesson #cli", function()
     -- exercise 3: china.erp_observed()[1].erp, Nd oxide in mid-2011, is 0.4767 (within 0.01)
     out, _, status = run({ "lesson", "1" }, "answer(1, 1.8)\nanswer(2, 2010)\nanswer(3, 0.477)\n")
     assert.are.equal(0, status)
-    assert.are.equal("exercise 1: right.\nexercise 2: right.\nexercise 3: right.\n", out:sub(-57))
+    local right = "exercise 1: right. 1 of 3 right.\nexercise 2: right. 2 of 3 right.\n" ..
+      "exercise 3: right. 3 of 3 right.\n"
+    assert.are.equal(right, out:sub(-#right))
     out, _, status = run({ "lesson", "1" }, "answer(1, 2)\n")
     assert.are.equal(1, status)
-    local said = "exercise 1: not yet (too large). hint(1) helps.\n"
+    local said = "exercise 1: not yet: 2 is too large (give a fraction, 1.8 is +180%, within 0.01). hint(1) helps. " ..
+      "0 of 3 right.\n"
     assert.are.equal(said, out:sub(-#said))
-    assert.are.same({ "", "ree: lesson: N wants a whole number from 1 to 99, not 'two'; usage: ./ree lesson [N]\n", 2 },
-      { run { "lesson", "two" } })
+    assert.are.same({ "", "ree: lesson: N is a lesson's number or a FILE.lua, not 'two'; usage: ./ree lesson " ..
+      "[N | FILE.lua] [--handout FILE.html]\n", 2 }, { run { "lesson", "two" } })
     assert.are.same({ "", "ree: no lesson 12 (./ree lesson lists them)\n", 1 }, { run { "lesson", "12" } })
   end)
 end)

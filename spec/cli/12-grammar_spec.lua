@@ -37,8 +37,8 @@ describe("the command line's grammar #cli", function()
   end)
 
   it("refuses in one line, with the command's usage", function()
-    assert.are.same({ nil, "lesson: N wants a whole number from 1 to 99, not '0'; usage: ./ree lesson [N]" },
-      { grammar.parse { "lesson", "0" } })
+    assert.are.same({ nil, "lesson: N is a lesson's number or a FILE.lua, not '0'; usage: ./ree lesson " ..
+      "[N | FILE.lua] [--handout FILE.html]" }, { grammar.parse { "lesson", "0" } })
     assert.are.same({ nil, "merge: too many arguments; usage: ./ree merge DIR [--export FILE]" },
       { grammar.parse { "merge", "a", "b" } })
     assert.are.same({ nil, "docs: unknown option '--ot' (did you mean '--out'?); usage: ./ree docs [--out DIR]" },

@@ -35,6 +35,10 @@ describe("lessons #repl", function()
       for i = 1, #lesson.exercises do
         local want = lessons.solve(lesson, i)
         assert.is_true(lessons.check(lesson, i, want), string.format("lesson %d, exercise %d", n, i))
+        -- a hint helps without being the solution: it holds none of the solution's code
+        local e = lesson.exercises[i]
+        assert.is_nil(e.hint:find(e.solution, 1, true), string.format("lesson %d, hint %d", n, i))
+        assert.is_nil(e.hint:find("[%w_]+%.[%w_.]+%[%d+%]"), string.format("lesson %d, hint %d", n, i)) -- x.y[2011]
         session.env.answer(i, want)
         local wrong = type(want) == "number" and want * 1.5 + 1 or (type(want) == "boolean" and not want or {})
         assert.is_false(lessons.check(lesson, i, wrong), string.format("lesson %d, exercise %d", n, i))
@@ -92,17 +96,29 @@ describe("lessons #repl", function()
 
   it("answers in words, and says what is wrong", function()
     local session, _, _, text = start(1)
-    session.env.answer(1, 1.8)
     session.env.answer(1, 2.5)
     session.env.answer(1, "a lot")
+    session.env.answer(1, 1.8)
+    session.env.progress()
     session.env.hint(1)
     session.env.solution(9)
     local said = text():match("Exercises:.*$")
-    assert.truthy(said:find("exercise 1: right.\n", 1, true))
-    assert.truthy(said:find("exercise 1: not yet (too large). hint(1) helps.\n", 1, true))
-    assert.truthy(said:find("exercise 1: not yet (the answer is a number). hint(1) helps.\n", 1, true))
-    assert.truthy(said:find("erp.alloy[2008]: metal taxed 25%, alloy untaxed.\n", 1, true))
+    -- what to give and how near, and how far along
+    assert.truthy(said:find("\n1. What was the ERP of Dy-alloy making inside China in 2008 (a fraction)? " ..
+      "(a fraction, 1.8 is +180%, within 0.01)\n", 1, true))
+    assert.truthy(said:find("exercise 1: not yet: 2.5 is too large (give a fraction, 1.8 is +180%, within 0.01). " ..
+      "hint(1) helps. 0 of 3 right.\n", 1, true))
+    assert.truthy(said:find("exercise 1: not yet: the answer is a number, not the string \"a lot\" " ..
+      "(give a fraction, 1.8 is +180%, within 0.01). hint(1) helps. 0 of 3 right.\n", 1, true))
+    assert.truthy(said:find("exercise 1: right. 1 of 3 right.\n1 of 3 right; to go: 2, 3.\n", 1, true))
+    -- a hint points the way, and is not the solution's code
+    assert.truthy(said:find("The third step gives the ERP of each stage by year.", 1, true))
     assert.truthy(said:find("no exercise 9\n", 1, true))
+    -- true or false is a boolean, not the word
+    local s7, _, _, text7 = start(7)
+    s7.env.answer(3, "false")
+    assert.truthy(text7():find("exercise 3: not yet: the answer is a boolean, not the string \"false\" " ..
+      "(give true or false). hint(3) helps. 0 of 3 right.\n", 1, true))
     assert.has_error(function() lessons.load(99) end, "no lesson 99 (./ree lesson lists them)")
     local _, lesson = start(1)
     assert.has_error(function() lessons.solve(lesson, 9) end, "lesson 1 has no exercise 9")
