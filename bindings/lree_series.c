@@ -31,6 +31,54 @@ static ree_series *new_series(lua_State *L, int count) {
   return s;
 }
 
+/*
+** Names travel with the values: a series made from one (a slice, a
+** conversion, a scalar product, a running sum) keeps its name, so that a
+** chart's legend still says what it is; one made from two named series
+** is named after both ("Nd + Pr", "(Nd + Pr) / World").
+*/
+
+/* Gives the series on top of the stack the name of the series at idx. */
+static void keep_name(lua_State *L, int idx) {
+  if (lua_getiuservalue(L, idx, 1) == LUA_TSTRING) {
+    lua_setiuservalue(L, -2, 1);
+  } else {
+    lua_pop(L, 1);
+  }
+}
+
+/* Pushes a name for an operand of op: its name, in parentheses when it
+** is itself made by an operator; or nothing, returning 0. */
+static int push_operand_name(lua_State *L, int idx) {
+  const char *name;
+  if (lua_getiuservalue(L, idx, 1) != LUA_TSTRING) {
+    lua_pop(L, 1);
+    return 0;
+  }
+  name = lua_tostring(L, -1);
+  if (strpbrk(name, "+-*/") != NULL && strchr(name, ' ') != NULL) {
+    lua_pushfstring(L, "(%s)", name);
+    lua_remove(L, -2);
+  }
+  return 1;
+}
+
+/* Names the series on top, made by op from the series at 1 and 2: both
+** names with the operator between, or the one name there is. */
+static void name_binop(lua_State *L, int op) {
+  static const char *const sign[] = {"+", "-", "*", "/"};
+  int a = push_operand_name(L, 1);
+  int b = push_operand_name(L, 2);
+  if (a && b) {
+    lua_pushfstring(L, "%s %s %s", lua_tostring(L, -2), sign[op], lua_tostring(L, -1));
+    lua_remove(L, -2);
+    lua_remove(L, -2);
+  } else if (!a && !b) {
+    return;
+  }
+  lua_setiuservalue(L, -2, 1);
+}
+
 static int fail_with(lua_State *L, const ree_err *err) {
   return luaL_error(L, "%s", err->msg);
 }
@@ -111,11 +159,13 @@ static int arith(lua_State *L, int op) {
     ree_series *a = check_series(L, 1), *b = check_series(L, 2);
     ree_series *s = new_series(L, a->count);
     if (ree_series_binop(s, a, b, op, &err) != REE_OK) return fail_with(L, &err);
+    name_binop(L, op);
   } else {
     ree_series *a = check_series(L, a_is ? 1 : 2);
     lua_Number k = luaL_checknumber(L, a_is ? 2 : 1);
     ree_series *s = new_series(L, a->count);
     ree_series_scalar(s, a, k, op, !a_is);
+    keep_name(L, a_is ? 1 : 2);
   }
   return 1;
 }
@@ -128,6 +178,7 @@ static int m_div(lua_State *L) { return arith(L, REE_OP_DIV); }
 static int m_unm(lua_State *L) {
   ree_series *a = check_series(L, 1);
   ree_series_scalar(new_series(L, a->count), a, -1.0, REE_OP_MUL, 0);
+  keep_name(L, 1);
   return 1;
 }
 
@@ -207,6 +258,7 @@ static int m_annual(lua_State *L) {
   int how = luaL_checkoption(L, 2, NULL, hows);
   ree_series_annual(new_series(L, ree_series_annual_count(a)), a,
                     how == 0 ? REE_AGG_SUM : how == 1 ? REE_AGG_MEAN : REE_AGG_LAST);
+  keep_name(L, 1);
   return 1;
 }
 
@@ -250,6 +302,7 @@ static int m_to(lua_State *L) {
   check_unit(L, 2, &to);
   if (ree_series_convert(new_series(L, a->count), a, &to, &err) != REE_OK)
     return fail_with(L, &err);
+  keep_name(L, 1);
   return 1;
 }
 
@@ -262,6 +315,7 @@ static int m_slice(lua_State *L) {
   from = ree_series_step(p, from, 1), to = ree_series_step(p, to, p);
   ree_series *s = new_series(L, to >= from ? to - from + 1 : 0);
   if (ree_series_slice(s, a, from, to, &err) != REE_OK) return fail_with(L, &err);
+  keep_name(L, 1);
   return 1;
 }
 
@@ -273,12 +327,14 @@ static int m_shift(lua_State *L) {
   int k = lree_check_int(L, 2, -(a->first / p), (last_step(p) - (a->first + a->count - 1)) / p, "a shift");
   ree_series *s = push_copy(L, a, a->count);
   s->first = a->first + k * p;
+  keep_name(L, 1);
   return 1;
 }
 
 static int m_cumsum(lua_State *L) {
   ree_series *a = check_series(L, 1);
   ree_series_cumsum(new_series(L, a->count), a);
+  keep_name(L, 1);
   return 1;
 }
 
@@ -287,6 +343,7 @@ static int differences(lua_State *L, int growth) {
   ree_err err;
   ree_series *s = new_series(L, a->count > 1 ? a->count - 1 : 0);
   if (ree_series_diff(s, a, growth, &err) != REE_OK) return fail_with(L, &err);
+  keep_name(L, 1);
   return 1;
 }
 
@@ -310,6 +367,7 @@ static int m_moving_average(lua_State *L) {
   ree_series *s = new_series(L, a->count);
   if (ree_series_moving_average(s, a, window, &err) != REE_OK)
     return fail_with(L, &err);
+  keep_name(L, 1);
   return 1;
 }
 
@@ -320,6 +378,7 @@ static int m_interpolate(lua_State *L) {
   int h = luaL_checkoption(L, 2, "linear", how);
   ree_series_interpolate(new_series(L, a->count), a,
                          h == 0 ? REE_FILL_LINEAR : REE_FILL_STEP);
+  keep_name(L, 1);
   return 1;
 }
 
@@ -332,6 +391,7 @@ static int m_extrapolate(lua_State *L) {
   ree_series *s = new_series(L, to >= a->first ? to - a->first + 1 : 0);
   if (ree_series_extrapolate(s, a, to, rate, &err) != REE_OK)
     return fail_with(L, &err);
+  keep_name(L, 1);
   return 1;
 }
 
@@ -359,6 +419,7 @@ static int m_index(lua_State *L) {
   ree_series *s = new_series(L, a->count);
   if (ree_series_index(s, a, lree_check_year(L, 2), &err) != REE_OK)
     return fail_with(L, &err);
+  keep_name(L, 1);
   return 1;
 }
 

@@ -29,6 +29,36 @@ function helpers.read(path)
   return text
 end
 
+--- The labels of an SVG that overlap: { "'a' overlaps 'b'", ... }. Each
+-- <text> (not rotated) is taken as a box from its anchor, font size and
+-- length, 0.55 em a character (DejaVu Sans's mean, which ree's charts are
+-- set in); boxes that share more than a pixel each way overlap.
+function helpers.label_overlaps(svg)
+  local boxes = {}
+  for attrs, text in svg:gmatch("<text([^>]*)>([^<]*)</text>") do
+    if not attrs:find("transform", 1, true) and text:match("%S") then
+      local x, y = tonumber(attrs:match(' x="([-%d.]+)"')), tonumber(attrs:match(' y="([-%d.]+)"'))
+      local size = tonumber(attrs:match('font%-size="([%d.]+)"')) or 13
+      local anchor = attrs:match('text%-anchor="(%a+)"') or "start"
+      local plain = text:gsub("&%a+;", "x")
+      local w = (utf8.len(plain) or #plain) * size * 0.55
+      local x0 = anchor == "middle" and x - w / 2 or anchor == "end" and x - w or x
+      local y0 = attrs:find('dominant-baseline="middle"', 1, true) and y - size / 2 or y - size * 0.8
+      boxes[#boxes + 1] = { x0, y0, x0 + w, y0 + size, text }
+    end
+  end
+  local found = {}
+  for i = 1, #boxes do
+    for j = i + 1, #boxes do
+      local p, q = boxes[i], boxes[j]
+      if math.min(p[3], q[3]) - math.max(p[1], q[1]) > 1 and math.min(p[4], q[4]) - math.max(p[2], q[2]) > 1 then
+        found[#found + 1] = string.format("'%s' overlaps '%s'", p[5], q[5])
+      end
+    end
+  end
+  return found
+end
+
 --- Runs a shell command; returns what it printed (stdout and stderr
 -- together) and its exit status.
 function helpers.sh(cmd)

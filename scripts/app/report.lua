@@ -187,11 +187,24 @@ function report.sankey(res, el, year)
   return c:solve()
 end
 
+--- The record's annual average price of el's oxide (USGS), or nil.
+local function recorded_price(el)
+  local oxide = ree.element(el).oxide
+  local ok, s = pcall(function() return ree.data.load("prices"):get(oxide .. ", annual average (USGS)") end)
+  return ok and s or nil
+end
+
 local function chart_prices(res, els)
-  local list = {}
-  for _, el in ipairs(els) do list[#list + 1] = res.price[el].fob:named(el) end
-  return svg.lines(list, { title = "Oxide prices outside China (FOB)", log = true, ylabel = "US$/kg",
-    source = "the model: " .. res.scenario.name })
+  local list, record = {}, {}
+  local first, last = years_of(res)
+  for i, el in ipairs(els) do
+    list[i] = res.price[el].fob:named(el)
+    local r = recorded_price(el)
+    if r then record[i] = r:slice(first, last):named(el .. ", USGS") end
+  end
+  return svg.lines(list, { title = "Oxide prices outside China (FOB): the model and the record", log = true,
+    ylabel = "US$/kg", record = record, source = "the model: " .. res.scenario.name ..
+    "; the record: USGS Minerals Yearbook annual averages (models/data/history/prices.json)" })
 end
 
 local function chart_supply(res, els)
@@ -261,7 +274,8 @@ function report.html(res, opts)
   page:table(summary)
   if #els > 0 then
     page:heading("Prices")
-    page:figure(chart_prices(res, els), "Log scale. Prices outside China are FOB China.")
+    page:figure(chart_prices(res, els), "Log scale. Lines: the model's prices outside China (FOB China); " ..
+      "hollow squares in the same colour: the record's annual averages, never fitted to.")
     local first, last = years_of(res)
     local by_year = { { "year" } }
     for _, el in ipairs(els) do

@@ -100,6 +100,9 @@ local function confined_files(root)
   function confined.write_as(path)
     error(string.format("cannot write '%s': the sandbox writes no files", tostring(path)), 3)
   end
+  function confined.write_png(path)
+    error(string.format("cannot write '%s': the sandbox writes no files", tostring(path)), 2)
+  end
   function confined.write_format(path)
     error(string.format("write: cannot write '%s': the sandbox writes no files", tostring(path)), 3)
   end

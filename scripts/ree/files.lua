@@ -48,6 +48,38 @@ function files.write(path, text)
   return path
 end
 
+local function shell_quote(s) return "'" .. tostring(s):gsub("'", "'\\''") .. "'" end
+
+--- Writes an SVG document to path as a PNG, drawn by rsvg-convert (Debian's
+-- librsvg2-bin) at its own size: into a temporary file beside path,
+-- renamed into place, so path is whole or not there. Raises "cannot write
+-- 'PATH': ..." saying why, rsvg-convert missing among the reasons.
+function files.write_png(path, svg)
+  if type(path) ~= "string" or path == "" then error("write: give a file name", 2) end
+  if not os.execute("command -v rsvg-convert >/dev/null 2>&1") then
+    error(string.format("cannot write '%s': a PNG is drawn by rsvg-convert (Debian: apt-get install librsvg2-bin), " ..
+      "which is not installed; an .svg needs nothing", path), 2)
+  end
+  local tmp_svg, tmp_png = temporary_name(path) .. ".svg", temporary_name(path)
+  if host then host.guard(tmp_svg) host.guard(tmp_png) end
+  local ok, err = pcall(function()
+    local f, oerr = io.open(tmp_svg, "wb")
+    if not f then error((oerr:gsub("^" .. tmp_svg:gsub("%p", "%%%0") .. ": ", "")), 0) end -- the reason, not the name
+    f:write(svg)
+    f:close()
+    local p = io.popen(string.format("rsvg-convert -f png -o %s %s 2>&1", shell_quote(tmp_png), shell_quote(tmp_svg)))
+    local said = p:read("a")
+    if not p:close() then error("rsvg-convert: " .. (said:match("^[^\n]*") or "failed"), 0) end
+    local renamed, rerr = os.rename(tmp_png, path)
+    if not renamed then error(rerr, 0) end
+  end)
+  os.remove(tmp_svg)
+  os.remove(tmp_png)
+  if host then host.unguard(tmp_svg) host.unguard(tmp_png) end
+  if not ok then error(string.format("cannot write '%s': %s", path, tostring(err)), 2) end
+  return path
+end
+
 --- Writes a file in the format its name ends with: makers maps extensions
 -- to functions that make the text ({ csv = fn, json = fn }). Returns path;
 -- raises, at the caller's caller, naming a name with no maker or a write

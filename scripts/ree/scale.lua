@@ -22,13 +22,30 @@ function scale.ticks(lo, hi, n)
   return ticks, first, last
 end
 
---- Powers of ten covering lo..hi (both > 0), for a log axis.
+--- Ticks for a log axis covering lo..hi (both > 0), from the power of ten
+-- below lo to the one above hi. Over up to two decades the labelled
+-- ticks are 1, 2 and 5 of each (10, 20, 50, 100: Nd's 14-56 US$/kg is
+-- read between labels, not between two of a decade apart), the others of
+-- 1-9 minor; over up to five, the powers of ten, 2-9 minor; beyond, the
+-- powers alone.
+-- @return labelled ticks, the axis's lo and hi, the minor ticks
 function scale.log_ticks(lo, hi)
   local first, last = math.floor(math.log(lo, 10)), math.ceil(math.log(hi, 10))
   if last == first then last = first + 1 end
-  local ticks = {}
-  for e = first, last do ticks[#ticks + 1] = 10 ^ e end
-  return ticks, 10 ^ first, 10 ^ last
+  local decades = last - first
+  local labelled = decades <= 2 and { [1] = true, [2] = true, [5] = true } or { [1] = true }
+  local ticks, minor = {}, {}
+  for e = first, last do
+    for m = 1, (e < last and 9 or 1) do
+      local v = m * 10 ^ e
+      if labelled[m] then
+        ticks[#ticks + 1] = v
+      elseif decades <= 5 then
+        minor[#minor + 1] = v
+      end
+    end
+  end
+  return ticks, 10 ^ first, 10 ^ last, minor
 end
 
 --- A function mapping lo..hi onto a..b (log10 when log is set).

@@ -49,7 +49,7 @@ end
 local function check(list, opts, fname, level)
   level = level or 3 -- the chart's caller, when the chart calls this
   for k in pairs(opts) do
-    if not (OPTIONS[k] or (k == "record" and fname == "bands")) then
+    if not (OPTIONS[k] or (k == "record" and (fname == "bands" or fname == "lines"))) then
       error(string.format("unknown option '%s' to 'svg.%s'", tostring(k), fname), level)
     end
   end
@@ -86,10 +86,11 @@ end
 -- frame: { unit, lo, hi (the values' extent), from, to (the years), plot =
 -- function(add, x_of, y_of, base) that draws the data between the axes and
 -- the legend, bars = true for half a year of room at each end, swatches =
--- { [i] = { colour, opacity } } where legend entry i is not a plain line }.
+-- { [i] = { colour, opacity [, hollow = true] } } where legend entry i is
+-- not a plain line: a shade, or a record's hollow marker }.
 local function chart(list, opts, frame)
   local unit, vlo, vhi, y0, y1 = frame.unit, frame.lo, frame.hi, frame.from, frame.to
-  local plot, band, swatches = frame.plot, frame.bars, frame.swatches
+  local plot, band, swatches, categories = frame.plot, frame.bars, frame.swatches, frame.years
   local out = {}
   local function add(...) out[#out + 1] = string.format(...) end
   -- the legend takes the room its longest name needs
@@ -97,16 +98,28 @@ local function chart(list, opts, frame)
   for i, s in ipairs(list) do longest = math.max(longest, utf8.len(s:name() or ("series " .. i)) or 0) end
   local legend_w = math.min(340, 56 + longest * CHAR_W)
   local footer = {}
-  for _, l in ipairs(opts.note and wrap(opts.note, 130) or {}) do footer[#footer + 1] = l end
+  local note = opts.note
+  if categories then
+    note = (note and note .. " " or "") .. "Only the years with a value are on the axis."
+  end
+  for _, l in ipairs(note and wrap(note, 130) or {}) do footer[#footer + 1] = l end
   for _, l in ipairs(wrap("Source: " .. (opts.source or "see the data"), 130)) do footer[#footer + 1] = l end
   local H = TOP + PLOT_H + FOOT + #footer * LINE + 10
   local x0, x1, yt, yb = LEFT, W - legend_w, TOP, TOP + PLOT_H
-  local ticks
-  if opts.log then ticks, vlo, vhi = scale.log_ticks(vlo, vhi)
+  local ticks, minor
+  if opts.log then ticks, vlo, vhi, minor = scale.log_ticks(vlo, vhi)
   else ticks, vlo, vhi = scale.ticks(vlo, vhi, 6) end
-  -- bars need half a step of room on each side of the first and last year
+  -- bars need half a step of room on each side of the first and last year;
+  -- sparse bars stand side by side, one slot a year that has a value
   local pad = band and 0.5 or 0
   local x_of = scale.map(y0 - pad, y1 + pad, x0, x1)
+  local slot_of
+  if categories then
+    slot_of = {}
+    for k, year in ipairs(categories) do slot_of[year] = k end
+    local by_slot = scale.map(1 - pad, #categories + pad, x0, x1)
+    x_of = function(year) return by_slot(slot_of[year] or 1) end
+  end
   local y_of = scale.map(vlo, vhi, yb, yt, opts.log)
   add('<svg xmlns="http://www.w3.org/2000/svg" width="%d" height="%d" viewBox="0 0 %d %d" '
     .. 'font-family="DejaVu Sans, Arial, sans-serif" font-size="13">', W, H, W, H)
@@ -114,7 +127,12 @@ local function chart(list, opts, frame)
   add('<rect width="%d" height="%d" fill="#ffffff"/>', W, H)
   add('<text x="%d" y="28" font-size="18" font-weight="bold">%s</text>', LEFT, escape(opts.title or ""))
   if opts.subtitle then add('<text x="%d" y="47" fill="#444">%s</text>', LEFT, escape(opts.subtitle)) end
-  -- y axis: grid lines and labels
+  -- y axis: grid lines and labels; a log axis's minor ticks, fainter, unlabelled
+  for _, t in ipairs(minor or {}) do
+    local y = y_of(t)
+    add('<line class="minor" x1="%s" y1="%s" x2="%s" y2="%s" stroke="#f0f0f0"/>', num(x0), num(y), num(x1), num(y))
+    add('<line x1="%s" y1="%s" x2="%s" y2="%s" stroke="#333"/>', num(x0 - 4), num(y), num(x0), num(y))
+  end
   for _, t in ipairs(ticks) do
     local y = y_of(t)
     add('<line x1="%s" y1="%s" x2="%s" y2="%s" stroke="#dddddd"/>', num(x0), num(y), num(x1), num(y))
@@ -124,9 +142,17 @@ local function chart(list, opts, frame)
   local ylabel = (opts.ylabel or unit) .. (opts.log and " (log scale)" or "")
   add('<text transform="translate(20,%s) rotate(-90)" text-anchor="middle">%s</text>', num((yt + yb) / 2),
     escape(ylabel))
-  -- x axis: whole years (a monthly series' times lie between them)
+  -- x axis: whole years (a monthly series' times lie between them), or the
+  -- years that have a bar
   local step = math.max(1, math.ceil((y1 - y0 + 1) / 12))
-  for year = math.ceil(y0), math.floor(y1), step do
+  local labelled = {}
+  if categories then
+    local every = math.max(1, math.ceil(#categories / 12))
+    for k = 1, #categories, every do labelled[#labelled + 1] = categories[k] end
+  else
+    for year = math.ceil(y0), math.floor(y1), step do labelled[#labelled + 1] = year end
+  end
+  for _, year in ipairs(labelled) do
     local x = x_of(year)
     add('<line x1="%s" y1="%s" x2="%s" y2="%s" stroke="#333"/>', num(x), num(yb), num(x), num(yb + 5))
     add('<text x="%s" y="%s" text-anchor="middle">%d</text>', num(x), num(yb + 20), year)
@@ -141,8 +167,13 @@ local function chart(list, opts, frame)
   for i, s in ipairs(list) do
     local y = yt + 10 + (i - 1) * 22
     local sw = swatches and swatches[i] or { COLOURS[(i - 1) % #COLOURS + 1], 1 }
-    add('<rect x="%s" y="%s" width="14" height="14" fill="%s" fill-opacity="%s"/>', num(x1 + 16), num(y - 7),
-      sw[1], sw[2])
+    if sw.hollow then -- a record's marker
+      add('<rect x="%s" y="%s" width="11" height="11" fill="#ffffff" stroke="%s" stroke-width="2"/>', num(x1 + 17.5),
+        num(y - 5.5), sw[1])
+    else
+      add('<rect x="%s" y="%s" width="14" height="14" fill="%s" fill-opacity="%s"/>', num(x1 + 16), num(y - 7),
+        sw[1], sw[2])
+    end
     add('<text x="%s" y="%s" dominant-baseline="middle">%s</text>', num(x1 + 36), num(y),
       escape(s:name() or ("series " .. i)))
   end
@@ -162,14 +193,47 @@ local function line(add, colour, points)
   end
 end
 
---- Lines, one per series; a gap breaks its line; points are marked.
+--- The record to draw with lines: opts.record, { [i] = series } (the
+-- record of list[i], drawn in its colour), checked; the legend entries
+-- and swatches it adds, and its series for the extent.
+local function record_of(list, opts, unit)
+  local pairs_list, legend, swatches = {}, {}, {}
+  for i = 1, #list do swatches[i] = { COLOURS[(i - 1) % #COLOURS + 1], 1 } end
+  local record = opts.record or {}
+  if getmetatable(record) ~= nil then record = { record } end -- one series: the first line's
+  for i, r in pairs(record) do
+    if math.type(i) ~= "integer" or not list[i] or getmetatable(r) == nil or r.unit == nil then
+      error("svg.lines: record is { [i] = the record of series i }, series i being one of the lines", 3)
+    end
+    if r:unit() ~= unit then
+      error(string.format("svg.lines: the record of '%s' is in '%s', not '%s': convert with :to",
+        list[i]:name() or ("series " .. i), r:unit(), unit), 3)
+    end
+    pairs_list[#pairs_list + 1] = { i, r }
+  end
+  table.sort(pairs_list, function(a, b) return a[1] < b[1] end)
+  for _, p in ipairs(pairs_list) do
+    legend[#legend + 1] = p[2]:named("record: " .. (p[2]:name() or list[p[1]]:name() or ("series " .. p[1])))
+    swatches[#list + #legend] = { COLOURS[(p[1] - 1) % #COLOURS + 1], 1, hollow = true }
+  end
+  return pairs_list, legend, swatches
+end
+
+--- Lines, one per series; a gap breaks its line; points are marked. With
+-- record = { [i] = series }, what was observed of series i is drawn over
+-- it as hollow squares in its colour, and named in the legend.
 function svg.lines(list, opts)
   opts = opts or {}
   local unit = check(list, opts, "lines")
-  local lo, hi, y0, y1 = scale.extent(list, opts.log)
+  local records, legend_records, swatches = record_of(list, opts, unit)
+  local extent = table.move(list, 1, #list, 1, {})
+  for _, p in ipairs(records) do extent[#extent + 1] = p[2] end
+  local lo, hi, y0, y1 = scale.extent(extent, opts.log)
   if not lo then error("svg.lines: every value is missing", 2) end
   if not opts.log then lo = math.min(lo, 0) end
-  local text = chart(list, opts, { unit = unit, lo = lo, hi = hi, from = y0, to = y1, plot = function(add, x_of, y_of)
+  local legend = table.move(legend_records, 1, #legend_records, #list + 1, table.move(list, 1, #list, 1, {}))
+  local text = chart(legend, opts, { unit = unit, lo = lo, hi = hi, from = y0, to = y1, swatches = swatches,
+    plot = function(add, x_of, y_of)
     for i, s in ipairs(list) do
       local colour = COLOURS[(i - 1) % #COLOURS + 1]
       local run = {}
@@ -189,6 +253,16 @@ function svg.lines(list, opts)
         end
       end
       flush()
+    end
+    for _, p in ipairs(records) do
+      local colour, r = COLOURS[(p[1] - 1) % #COLOURS + 1], p[2]
+      for t, v in r:pairs() do
+        if v and (not opts.log or v > 0) then
+          add('<rect class="record" x="%s" y="%s" width="9" height="9" fill="#ffffff" stroke="%s" stroke-width="2">' ..
+            '<title>record %s: %s %s</title></rect>', num(x_of(t) - 4.5), num(y_of(v) - 4.5), colour,
+            format.time(t, r:period()), escape(format.number(v)), escape(unit))
+        end
+      end
     end
   end })
   return finish(text, opts)
@@ -304,11 +378,23 @@ function svg.bars(list, opts)
       if total == total then hi = math.max(hi, total) end -- NaN: a gap
     end
   end
+  -- the years with a value; fewer than half of the span's, they alone
+  -- are on the axis, side by side (three bars do not sit on an empty axis)
+  local present = {}
+  for year = y0, y1 do
+    local any = false
+    for _, s in ipairs(list) do any = any or s[year] ~= nil end
+    if any then present[#present + 1] = year end
+  end
+  local sparse = #present < (y1 - y0 + 1) / 2
   local text = chart(list, opts, { unit = unit, lo = 0, hi = hi, from = y0, to = y1, bars = true,
+    years = sparse and present or nil,
     plot = function(add, x_of, y_of, base)
-    local slot = (x_of(y0 + 1) - x_of(y0)) * 0.8
+    local slot = (sparse and (x_of(present[math.min(2, #present)]) - x_of(present[1])) or
+      (x_of(y0 + 1) - x_of(y0))) * 0.8
+    if slot <= 0 or slot > 80 then slot = 80 end -- one year alone, or few: a bar stays a bar, not a wall
     local width = opts.stacked and slot or slot / #list
-    for year = y0, y1 do
+    for _, year in ipairs(present) do
       local below, complete = 0, true
       for _, s in ipairs(list) do complete = complete and s[year] ~= nil end
       for i, s in ipairs(opts.stacked and not complete and {} or list) do

@@ -19,9 +19,16 @@ end
 function svgdoc.num(x) return string.format("%.1f", x) end
 
 --- Returns text; writes it to opts.file (atomically) when that names a
--- file, raising "cannot write 'FILE': REASON" when it cannot be written.
+-- file: the SVG, or drawn as a PNG for a name ending in .png (where
+-- rsvg-convert is installed); raising "cannot write 'FILE': REASON" when
+-- it cannot be written.
 function svgdoc.finish(text, opts)
-  if opts.file then files.write(opts.file, text) end
+  if opts.file and tostring(opts.file):lower():match("%.png$") then
+    local ok, err = pcall(files.write_png, opts.file, text)
+    if not ok then error(err, 2) end -- the charts return finish(...): level 2 is their caller
+  elseif opts.file then
+    files.write(opts.file, text)
+  end
   return text
 end
 

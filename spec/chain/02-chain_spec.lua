@@ -61,7 +61,8 @@ describe("the mass-balance graph #unit", function()
   it("draws a Sankey diagram with its recycle loop", function()
     local svg = route("pull", { Nd = 100 }):solve():sankey(nil, { element = "Nd", year = 2010, title = "Route" })
     assert.truthy(svg:find("<title>scrap: 48.5 t</title>", 1, true))
-    assert.truthy(svg:find('stroke="#E69F00" stroke-opacity="0.75"', 1, true)) -- the loop, in orange
+    assert.truthy(svg:find('<path class="recycling" d="[^"]+" fill="none" stroke="#E69F00"')) -- the loop, in amber
+    assert.are.same({}, require("spec.helpers").label_overlaps(svg))
     assert.truthy(svg:find(">Route: Nd, 2010</text>", 1, true))
   end)
 

@@ -74,7 +74,12 @@ describe("sub-annual series #unit", function()
     local with = svg.bands({ p05 = s * 0.5, p25 = s * 0.8, p50 = s, p75 = s * 1.2, p95 = s * 1.5 }, { record = seen })
     assert.are.equal(2, select(2, with:gsub("<circle", "")))
     assert.truthy(with:find(">record</text>", 1, true))
-    assert.has_error(function() svg.lines({ s }, { record = seen }) end, "unknown option 'record' to 'svg.lines'")
+    -- and over a line, in its colour: a hollow square a value
+    local over = svg.lines({ s:named("model") }, { record = seen })
+    assert.are.equal(2, select(2, over:gsub('<rect class="record"', "")))
+    assert.truthy(over:find(">record: record</text>", 1, true))
+    assert.has_error(function() svg.lines({ s }, { record = { [2] = seen } }) end,
+      "svg.lines: record is { [i] = the record of series i }, series i being one of the lines")
     assert.has_error(function() svg.bars { s } end,
       "svg.bars: draws annual series; aggregate the monthly one with :annual()")
     assert.has_error(function() svg.area { s } end,
