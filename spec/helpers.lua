@@ -59,6 +59,16 @@ function helpers.label_overlaps(svg)
   return found
 end
 
+--- Writes text to a new temporary file whose name ends in ext (".lua");
+-- returns its path.
+function helpers.temp_file(text, ext)
+  local path = os.tmpname() .. (ext or "")
+  local f = assert(io.open(path, "w"))
+  f:write(text)
+  f:close()
+  return path
+end
+
 --- Runs a shell command; returns what it printed (stdout and stderr
 -- together) and its exit status.
 function helpers.sh(cmd)

@@ -22,19 +22,13 @@ local KEYWORDS = {}
 for w in ([[and break do else elseif end false for function goto if in local nil not or repeat return then true
   until while]]):gmatch("%a+") do KEYWORDS[w] = true end
 
---- Keys in a reading order: 1..n first, then numbers, then strings, then the rest.
+--- The keys after the list part 1..n, in a reading order: numbers, then
+-- strings, then the rest (ree.order's).
 local function sorted_keys(t, n)
   local keys = {}
-  for k in pairs(t) do
+  for _, k in ipairs(require("ree.order").keys(t)) do
     if not (math.type(k) == "integer" and k >= 1 and k <= n) then keys[#keys + 1] = k end
   end
-  local rank = { number = 1, string = 2 }
-  table.sort(keys, function(a, b)
-    local ra, rb = rank[type(a)] or 3, rank[type(b)] or 3
-    if ra ~= rb then return ra < rb end
-    if ra == 3 then return tostring(a) < tostring(b) end
-    return a < b
-  end)
   return keys
 end
 

@@ -24,6 +24,20 @@ print(ree.formula("Nd2Fe14B"):molar_mass(), require("ree.models.china").ladder("
 ]]) })
   end)
 
+  it("loads every module of the library, and runs the history and its models", function()
+    local names = {}
+    for _, file in ipairs(assert(require("ree.files").list("scripts/ree"))) do
+      local base = file:match("^(.+)%.lua$")
+      if base and base ~= "init" and base ~= "host" then names[#names + 1] = "ree." .. base end
+    end
+    local out, err, status = sandboxed("for _, m in ipairs({ '" .. table.concat(names, "', '") .. "' }) do\n" ..
+      "  local ok, why = pcall(require, m)\n  if not ok then print(m, why) end\nend\n" ..
+      "local res = require('ree.models.scenarios.history').scenario('history'):run()\n" ..
+      "print(string.format('%.1f', res.price.Dy.fob[2011]))\n")
+    assert.are.same({ "", 0 }, { err, status })
+    assert.truthy(out:match("^%d+%.%d\n$"), out) -- no module refused, and a price
+  end)
+
   it("gives no io, os, debug or package, and no way to make or load bytecode", function()
     assert.are.same({ "nil\tnil\tnil\tnil\tnil\tnil\tnil\tnil\tfunction\n", "", 0 }, { sandboxed([[
 print(io, os.execute, os.getenv, debug, package, dofile, loadfile, string.dump, type(os.clock))

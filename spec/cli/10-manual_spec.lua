@@ -4,13 +4,7 @@ local core = require("ree.core")
 
 local sh = require("spec.helpers").sh
 
-local function file_with(text)
-  local path = os.tmpname()
-  local f = assert(io.open(path, "w"))
-  f:write(text)
-  f:close()
-  return path
-end
+local function file_with(text) return require("spec.helpers").temp_file(text) end
 
 describe("the manual page and completions #cli", function()
   it("gives the manual page every command of --help, and man reads it", function()

@@ -6,20 +6,7 @@ local lessons = require("app.lessons")
 --- The docs' worked example, written to a file of its own: its path.
 local function example()
   local docs = helpers.read("docs/LESSONS.md")
-  local code = docs:match("## A worked example.-```lua\n(.-)```")
-  local path = os.tmpname() .. "-taxq.lua"
-  local f = assert(io.open(path, "w"))
-  f:write(code)
-  f:close()
-  return path
-end
-
-local function lesson_file(text)
-  local path = os.tmpname() .. ".lua"
-  local f = assert(io.open(path, "w"))
-  f:write(text)
-  f:close()
-  return path
+  return helpers.temp_file(docs:match("## A worked example.-```lua\n(.-)```"), "-taxq.lua")
 end
 
 describe("a teacher's own lesson #repl", function()
@@ -76,7 +63,7 @@ describe("a teacher's own lesson #repl", function()
       { "return 42", ": returns number, not a lesson table" },
     }
     for _, c in ipairs(cases) do
-      local path = lesson_file(c[1])
+      local path = helpers.temp_file(c[1], ".lua")
       assert.has_error(function() lessons.load(path) end, path .. c[2])
       local _, err, status = helpers.run { "lesson", path }
       assert.are.same({ 1, "ree: " .. path .. c[2] }, { status, err:match("^[^\n]*") })
