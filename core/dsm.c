@@ -1,12 +1,17 @@
 /*
-** dsm.c: dynamic stock models, year by year and cohort by cohort.
+** dsm.c: dynamic stock models, year by year and cohort by cohort. A run
+** evaluates the survival function once an age (a table), not twice a
+** cohort-year cell: the time is the cells' count, cohorts x years, with
+** one division each, and the results are the same to the bit. The years
+** are bounded by the core's year range only (memory: two cells of a
+** double a cohort-year).
 */
 #include <math.h>
 #include <string.h>
 
 #include "dsm.h"
 
-#define MAX_YEARS 1000
+#define MAX_YEARS REE_YEARS_MAX
 
 struct ree_dsm {
   int first_year, years;
@@ -155,11 +160,10 @@ static double *at(double *matrix, const ree_dsm *m, int t, int c) {
   return &matrix[(size_t)t * (size_t)m->cohorts + (size_t)c];
 }
 
-/* Share of cohort c (entered in year `entered`) that survives from the end
-** of year t - 1 to the end of year t. */
-static double conditional(const ree_dsm *m, int entered, int year) {
-  double before = ree_lifetime_survival(&m->lt, year - 1 - entered);
-  double after = ree_lifetime_survival(&m->lt, year - entered);
+/* Share of a cohort that survives from age - 1 to age, from the survival
+** table: sf[a + 1] is the survival to age a (sf[0], age -1, is 1). */
+static double conditional(const double *sf, int age) {
+  double before = sf[age], after = sf[age + 1];
   return before > 0.0 ? after / before : 0.0;
 }
 
@@ -168,7 +172,8 @@ static int solve(ree_dsm *m, const double *given, int stock_driven,
                  ree_err *err) {
   size_t cells;
   double *cur; /* each cohort's stock at the end of the previous year */
-  int t, c, n_init = m->first_year - m->first_cohort;
+  double *sf;  /* survival by age, from -1: the oldest cohort's age at most */
+  int t, c, a, n_init = m->first_year - m->first_cohort, ages = m->cohorts + 1;
   double s0 = ree_lifetime_survival(&m->lt, 0);
   if (given == NULL) return ree_err_set(err, REE_EINVAL, "no values");
   for (t = 0; t < m->years; t++)
@@ -182,10 +187,13 @@ static int solve(ree_dsm *m, const double *given, int stock_driven,
   m->stock = (double *)ree_malloc(cells * sizeof(double));
   m->outflow = (double *)ree_malloc(cells * sizeof(double));
   cur = (double *)ree_malloc((size_t)m->cohorts * sizeof(double));
-  if (m->stock == NULL || m->outflow == NULL || cur == NULL) {
+  sf = (double *)ree_malloc((size_t)ages * sizeof(double));
+  if (m->stock == NULL || m->outflow == NULL || cur == NULL || sf == NULL) {
     ree_free(cur);
+    ree_free(sf);
     return ree_err_set(err, REE_ENOMEM, "out of memory");
   }
+  for (a = 0; a < ages; a++) sf[a] = ree_lifetime_survival(&m->lt, a - 1);
   memset(m->stock, 0, cells * sizeof(double));
   memset(m->outflow, 0, cells * sizeof(double));
   memset(cur, 0, (size_t)m->cohorts * sizeof(double));
@@ -194,7 +202,7 @@ static int solve(ree_dsm *m, const double *given, int stock_driven,
     int year = m->first_year + t, now = n_init + t;
     double surviving = 0.0, inflow;
     for (c = 0; c < now; c++) {
-      double left = cur[c] * conditional(m, m->first_cohort + c, year);
+      double left = cur[c] * conditional(sf, year - (m->first_cohort + c));
       *at(m->outflow, m, t, c) = cur[c] - left;
       cur[c] = left;
       surviving += left;
@@ -223,6 +231,7 @@ static int solve(ree_dsm *m, const double *given, int stock_driven,
     for (c = 0; c <= now; c++) *at(m->stock, m, t, c) = cur[c];
   }
   ree_free(cur);
+  ree_free(sf);
   return REE_OK;
 }
 

@@ -151,7 +151,7 @@ static void dsm_should_name_bad_input(void) {
   CHECK_STR(err.msg, "the standard deviation must be positive, got 0");
   lt = fixed(2);
   CHECK(ree_dsm_new(2000, 0, &lt, &err) == NULL);
-  CHECK_STR(err.msg, "a stock model spans 1 to 1000 years, not 0");
+  CHECK_STR(err.msg, "a stock model spans 1 to 10000 years, not 0");
   m = ree_dsm_new(2000, 2, &lt, &err);
   CHECK_INT(ree_dsm_stock_driven(m, bad, &err), REE_EDOMAIN);
   CHECK_STR(err.msg, "stock of 2001 must be a non-negative number");
@@ -188,6 +188,29 @@ static void dsm_should_not_crash_with_null_pointers(void) {
   CHECK_INT(ree_lifetime_check(NULL, &err), REE_EINVAL);
 }
 
+/* Past the old cap of 1,000 years: 1,500 years of a 10 t inflow with a
+** fixed 20-year life hold 200 t from year 20 on, 10 t leaving a year, and
+** the stock is every inflow less every outflow, to rounding. */
+static void dsm_should_run_past_a_thousand_years(void) {
+  enum { YEARS = 1500 };
+  static double inflow[YEARS];
+  ree_lifetime lt = fixed(20);
+  ree_dsm *m = ree_dsm_new(REE_YEAR_MIN, YEARS, &lt, &err);
+  double in = 0.0, out = 0.0;
+  int t;
+  CHECK(m != NULL);
+  for (t = 0; t < YEARS; t++) inflow[t] = 10.0;
+  CHECK_INT(ree_dsm_inflow_driven(m, inflow, &err), REE_OK);
+  for (t = 0; t < YEARS; t++) {
+    in += ree_dsm_inflow(m, REE_YEAR_MIN + t);
+    out += ree_dsm_outflow(m, REE_YEAR_MIN + t);
+  }
+  CHECK_NEAR(ree_dsm_stock(m, REE_YEAR_MIN + YEARS - 1), 200.0, 1e-9);
+  CHECK_NEAR(ree_dsm_outflow(m, REE_YEAR_MIN + 1000), 10.0, 1e-12);
+  CHECK_NEAR(in - out, ree_dsm_stock(m, REE_YEAR_MIN + YEARS - 1), 1e-6);
+  ree_dsm_free(m);
+}
+
 int main(void) {
   RUN(survival_should_follow_each_distribution);
   RUN(inflow_driven_should_retire_cohorts_at_their_age);
@@ -198,5 +221,6 @@ int main(void) {
   RUN(dsm_should_name_bad_input);
   RUN(dsm_should_survive_every_allocation_failure);
   RUN(dsm_should_not_crash_with_null_pointers);
+  RUN(dsm_should_run_past_a_thousand_years);
   return check_report();
 }

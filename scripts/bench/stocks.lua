@@ -1,0 +1,73 @@
+--- The dynamic stock model: the core's (survival tabulated once by age)
+-- against two plain-Lua twins of the same inflow-driven model, one that
+-- evaluates the survival function twice a cohort-year cell (as the core
+-- did before, and as a model that builds its survival matrix cell by cell
+-- does) and one that tabulates it too; and how the core's time grows with
+-- the years (cohorts x years cells: exponent 2 is linear in the cells).
+--
+--   ./ree bench stocks [RUNS]     (7 runs a size; the median is what counts)
+
+local ree = require("ree")
+local timing = require("bench.timing")
+
+local RUNS = math.tointeger(tonumber(arg and arg[1] or "")) or 7
+local SHAPE, SCALE = 2.5, 12 -- a Weibull lifetime: magnets in motors
+
+local function survival(age)
+  if age < 0 then return 1 end
+  return math.exp(-((age / SCALE) ^ SHAPE))
+end
+
+local function inflow_values(years)
+  local v = {}
+  for i = 1, years do v[i] = 100 + 10 * math.sin(i) end
+  return v
+end
+
+--- The model in plain Lua: the stock at the end of the last year.
+local function plain(inflow, tabulated)
+  local n, cur, sf = #inflow, {}, {}
+  if tabulated then for a = -1, n do sf[a] = survival(a) end end
+  local function sf_of(a) if tabulated then return sf[a] end return survival(a) end
+  local stock = 0
+  for t = 1, n do
+    stock = 0
+    for c = 1, t - 1 do
+      local before, after = sf_of(t - 1 - c), sf_of(t - c)
+      cur[c] = cur[c] * (before > 0 and after / before or 0)
+      stock = stock + cur[c]
+    end
+    cur[t] = inflow[t] * sf_of(0)
+    stock = stock + cur[t]
+  end
+  return stock
+end
+
+local function core_model(inflow)
+  local s = ree.series { from = 0, unit = "t", table.unpack(inflow) }
+  return ree.stock_model { lifetime = { "weibull", shape = SHAPE, scale = SCALE }, inflow = s }
+end
+
+local rows, medians, ratios = {}, {}, {}
+for _, years in ipairs({ 50, 200, 1000, 2000 }) do
+  local inflow = inflow_values(years)
+  local m = core_model(inflow)
+  -- the three give one stock, to rounding
+  local reference = plain(inflow, true)
+  assert(math.abs(m.stock[years - 1] - reference) <= 1e-9 * reference, "the twins disagree")
+  local med, lo, hi = timing.measure(function() core_model(inflow) end, RUNS)
+  rows[#rows + 1] = { string.format("core, %d years", years), med, lo, hi }
+  medians[years] = med
+  if years <= 1000 then
+    local pm, pl, ph = timing.measure(function() plain(inflow, true) end, RUNS)
+    rows[#rows + 1] = { string.format("plain Lua, tabulated, %d years", years), pm, pl, ph }
+    local nm, nl, nh = timing.measure(function() plain(inflow, false) end, years <= 200 and RUNS or 3)
+    rows[#rows + 1] = { string.format("plain Lua, survival a cell, %d years", years), nm, nl, nh }
+    ratios[#ratios + 1] = string.format("plain Lua (survival a cell) / core, %d years: %.1fx; tabulated / core: %.1fx",
+      years, nm / med, pm / med)
+  end
+end
+timing.print(string.format("Dynamic stock model, Weibull lifetime (median of %d runs)", RUNS), rows)
+for _, line in ipairs(ratios) do print(line) end
+print(string.format("growth of the core's time, 1000 -> 2000 years: exponent %.2f (2 = linear in cohort-years)",
+  math.log(medians[2000] / medians[1000], 2)))
