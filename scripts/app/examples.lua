@@ -135,6 +135,14 @@ return {
       'set = { quota_total = 20000 } }):run()' },
   ["ree.compare"] = { example = 'print(ree.compare { res, history.scenario("ladder_only"):run(), ' ..
       'history.scenario("no_wto"):run(), variables = { "price.Dy.fob" } })' },
+  ["Sensitivity:rows"] = { example = 'ree.sensitivity({ model = function(x) return x.a + 2 * x.b end, ' ..
+      'method = "morris", runs = 4,\n  sample = { a = ree.dist.uniform(0, 1), b = ree.dist.uniform(0, 1) } }):rows()' },
+  ["Sensitivity:ranked"] = { example = 'ree.sensitivity({ model = function(x) return x.a + 2 * x.b end, ' ..
+      'method = "morris", runs = 4,\n  sample = { a = ree.dist.uniform(0, 1), b = ree.dist.uniform(0, 1) } })' ..
+      ':ranked()   --> { "b", "a" }' },
+  ["Sensitivity:chart"] = { example = 'ree.sensitivity({ model = function(x) return x.a + 2 * x.b end, ' ..
+      'method = "morris", runs = 4,\n  sample = { a = ree.dist.uniform(0, 1), b = ree.dist.uniform(0, 1) } })' ..
+      ':chart { file = os.tmpname() .. ".svg" }' },
   ["Comparison:rows"] = { example = 'ree.compare({ res, history.scenario("no_wto"):run() }):rows()[2]' },
   ["Comparison:series"] = { example = 'ree.compare({ res, history.scenario("no_wto"):run() }):series "price.Dy.fob"' },
   ["Comparison:plot"] = { example = 'ree.compare({ res, history.scenario("no_wto"):run() }):plot "price.Dy.fob"' },
@@ -147,6 +155,9 @@ return {
       'print(mc:bands("price.Dy.fob").p50[2011])' },
   ["ree.tornado"] = { example = 'ree.tornado { scenario = sc, output = "price.Nd.fob", year = 2011,\n' ..
       '  sample = { ["Nd.lambda"] = ree.dist.uniform(0.15, 0.5) } }' },
+  ["ree.sensitivity"] = { example = 'sens = ree.sensitivity { scenario = sc, output = "price.Dy.fob", year = 2011,\n' ..
+      '  sample = { ["Dy.lambda"] = ree.dist.uniform(0.15, 0.5), ["Nd.lambda"] = ree.dist.uniform(0.15, 0.5) },\n' ..
+      '  method = "morris", runs = 4 }\nprint(sens)' },
   ["Scenario:run"] = { example = 'res = sc:run()\nprint(res.price.Dy.fob[2011])' },
   ["Scenario:apply"] = { example = 'sc:fork(2012):apply(require("ree.models.japan").recycling()):run()' },
   ["Scenario:fork"] = { example = 'branch = sc:fork(2012)   -- from the state at the start of 2012' },

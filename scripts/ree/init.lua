@@ -66,6 +66,12 @@ function ree.montecarlo(spec) return require("ree.montecarlo").run(spec) end
 -- sampled parameter at its 10th and 90th percentile, the others at their
 -- medians; { { param, low, high, swing }, ... }, largest swing first.
 function ree.tornado(spec) return require("ree.montecarlo").tornado(spec) end
+
+--- Global sensitivity of an output to its uncertain inputs: { scenario, output,
+-- year (or model = f(values)), sample = { param = ree.dist.* }, method = "sobol" |
+-- "morris", runs, seed }: Sobol's first- and total-order indices with 95% intervals,
+-- or Morris's elementary effects (scripts/ree/sensitivity.lua).
+function ree.sensitivity(spec) return require("ree.sensitivity").run(spec) end
 --- Fits a scenario's parameters to observed series by weighted least
 -- squares, within their ranges, and says which the data identify
 -- (scripts/ree/calibrate.lua).

@@ -146,24 +146,38 @@ end
 
 -- }==================================================================
 
+montecarlo.normal_quantile = normal_quantile
+
 --- The samples of every run: plan[i][name] = value. Latin hypercube
 -- sampling puts one draw in each of `runs` equal strata of every
--- parameter, in a random order per parameter.
-function montecarlo.plan(sample, runs, seed, lhs)
+-- parameter, in a random order per parameter. correlation (optional),
+-- { { name, name, rank correlation }, ... }, reorders the draws so that
+-- their ranks correlate so (Iman-Conover, ree.correlate); the draws of a
+-- plan without it are what they always were.
+function montecarlo.plan(sample, runs, seed, lhs, correlation)
   local rng = montecarlo.rng(seed)
   local names = {}
   for name in pairs(sample) do names[#names + 1] = name end
   table.sort(names) -- the order of draws must not depend on table hashing
-  local plan = {}
-  for i = 1, runs do plan[i] = {} end
-  for _, name in ipairs(names) do
-    local d = sample[name]
+  local us = {} -- each parameter's u of each run, the quantile's argument
+  for k = 1, #names do
+    us[k] = {}
     if lhs then
       local order = rng:permutation(runs)
-      for i = 1, runs do plan[i][name] = d.quantile((order[i] - 1 + rng:uniform()) / runs) end
+      for i = 1, runs do us[k][i] = (order[i] - 1 + rng:uniform()) / runs end
     else
-      for i = 1, runs do plan[i][name] = d.quantile(rng:uniform()) end
+      for i = 1, runs do us[k][i] = rng:uniform() end
     end
+  end
+  if correlation and #correlation > 0 then
+    local correlate = require("ree.correlate")
+    us = correlate.iman_conover(us, correlate.matrix(names, correlation, 2), rng, normal_quantile)
+  end
+  local plan = {}
+  for i = 1, runs do plan[i] = {} end
+  for k, name in ipairs(names) do
+    local q = sample[name].quantile
+    for i = 1, runs do plan[i][name] = q(us[k][i]) end
   end
   return plan
 end
@@ -178,7 +192,7 @@ function MonteCarlo:__tostring()
 end
 
 local OPTIONS = { scenario = true, runs = true, seed = true, lhs = true, sample = true, collect = true,
-  progress = true, only = true }
+  progress = true, only = true, correlation = true }
 
 --- Runs the Monte Carlo (see the module's comment). `only` (a function of
 -- the run index) selects the runs to do here: a shard of a sweep.
@@ -188,7 +202,9 @@ function montecarlo.run(spec)
   end
   if type(spec.runs) ~= "number" or spec.runs < 1 then error("montecarlo: give a number of runs", 2) end
   if type(spec.collect) ~= "table" or #spec.collect == 0 then error("montecarlo: give variables to collect", 2) end
-  local plan = montecarlo.plan(spec.sample or {}, spec.runs, spec.seed or 1, spec.lhs ~= false)
+  local ok, plan = pcall(montecarlo.plan, spec.sample or {}, spec.runs, spec.seed or 1, spec.lhs ~= false,
+    spec.correlation)
+  if not ok then error("montecarlo: " .. tostring(plan):gsub("^[^\n]-:%d+: ", ""), 2) end
   local inputs = {}
   for name in pairs(spec.sample or {}) do inputs[#inputs + 1] = name end
   table.sort(inputs)
