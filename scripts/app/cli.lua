@@ -5,6 +5,7 @@
 
 local cli = {}
 
+local grammar = require("app.grammar")
 local usage = require("app.usage")
 
 local debugging = false -- --debug: errors keep their tracebacks
@@ -177,8 +178,6 @@ local function help(a)
   io.write(lines)
   return 0
 end
-
-local grammar = require("app.grammar")
 
 local COMMANDS = { run = run, report = report, compare = compare, lesson = lesson, sweep = sweep, merge = merge,
   docs = docs, help = help, ["--sandbox"] = sandbox }
