@@ -13,15 +13,19 @@
 ** where X(p) is the input of process p. A pushing process balances its
 ** input, X = sum of inflows (supply-driven); a pulling one its output,
 ** y X = sum of its non-TC outflows (demand-driven). One row per process:
-** a system in the inputs X alone, solved by elimination with pivoting.
+** a system in the inputs X alone, sparse, solved block by block: the
+** strongly connected components of its rows, dependencies first, each by
+** elimination with pivoting (one division where there is no loop).
 */
 #ifndef REE_CHAIN_H
 #define REE_CHAIN_H
 
 #include "ree_err.h"
 
-#define REE_CHAIN_MAX_PROCESSES 256
-#define REE_CHAIN_MAX_FLOWS 1024
+/* bounds on a chain's size that keep every count an int; memory is what
+** limits a chain in practice (a solve takes space linear in the flows) */
+#define REE_CHAIN_MAX_PROCESSES 100000
+#define REE_CHAIN_MAX_FLOWS 1000000
 #define REE_CHAIN_NAME_MAX 48
 
 enum { REE_PUSH, REE_PULL };

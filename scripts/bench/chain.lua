@@ -188,3 +188,36 @@ local rows = {
 timing.print(string.format("chain and reconciliation, median of %d runs (%s)", RUNS, _VERSION), rows)
 print(string.format("the chain in ree against plain Lua: %.1fx", rows[2][2] / rows[1][2]))
 print("targets: the chain under 2 ms and >= 10x plain Lua; the reconciliation under 10 ms")
+
+-- 3. How the solve grows with the processes: a line of n pushed processes,
+-- each losing 1% and sending the rest on, one element, one year; without a
+-- loop (every block one process: time linear in the flows), and with one
+-- recycle loop from the last back to the first (the whole line one
+-- strongly connected block, eliminated densely where it has terms). The
+-- limit was 256 processes, and a dense system grows as n^3.
+local function line(n, loop)
+  local ch = ree.chain { elements = { "Nd" }, from = 2011 }
+  for k = 1, n do ch:process("p" .. k, { mode = "push" }) end
+  ch:flow { "feed", to = "p1", value = 100 }
+  for k = 1, n do
+    ch:flow { "loss " .. k, from = "p" .. k, tc = k < n and 0.01 or (loop and 0.9 or 1) }
+    if k < n then ch:flow { "on " .. k, from = "p" .. k, to = "p" .. (k + 1), split = 1 } end
+  end
+  if loop then ch:flow { "back", from = "p" .. n, to = "p1", tc = 0.1 } end
+  return ch
+end
+local grow_rows, growth = {}, { [false] = {}, [true] = {} }
+for _, loop in ipairs({ false, true }) do
+  for _, n in ipairs({ 250, 1000, 4000 }) do
+    local ch = line(n, loop)
+    local med, lo, hi = timing.measure(function() ch:solve() end, 5)
+    grow_rows[#grow_rows + 1] = { string.format("chain: a line of %d processes%s", n, loop and ", one loop" or ""),
+      med, lo, hi }
+    growth[loop][n] = med
+  end
+end
+timing.print("the solve against the processes (build and solve, from Lua), median of 5 runs", grow_rows)
+for _, loop in ipairs({ false, true }) do
+  print(string.format("growth exponent, 1000 -> 4000 processes%s: %.2f", loop and ", one loop" or "",
+    math.log(growth[loop][4000] / growth[loop][1000], 4)))
+end

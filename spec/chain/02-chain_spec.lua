@@ -58,6 +58,26 @@ describe("the mass-balance graph #unit", function()
     assert.truthy(r:table(2010):find("largest balance residual", 1, true))
   end)
 
+  it("solves a thousand processes in a line with a recycle loop, as by hand", function()
+    -- 100 t into p1; each p_k loses 1% and sends the rest on; the last sends 10% of its input back to
+    -- p1 (and loses the rest). By hand X_k = 0.99^(k-1) X_1 and X_1 = 100 + 0.1 X_N: X_1 = 100 / (1 - 0.1 * 0.99^(N-1))
+    local n = 1000
+    local c = ree.chain { elements = { "Nd" }, from = 2011 }
+    for k = 1, n do c:process("p" .. k, { mode = "push" }) end
+    c:flow { "feed", to = "p1", value = 100 }
+    for k = 1, n do
+      c:flow { "loss " .. k, from = "p" .. k, tc = k < n and 0.01 or 0.9 }
+      if k < n then c:flow { "on " .. k, from = "p" .. k, to = "p" .. (k + 1), split = 1 } end
+    end
+    c:flow { "back", from = "p" .. n, to = "p1", tc = 0.1 }
+    local r = c:solve()
+    local x1 = 100 / (1 - 0.1 * 0.99 ^ (n - 1))
+    assert.near(x1, r:input("p1", "Nd")[2011], 1e-9 * x1)
+    assert.near(0.99 ^ (n - 1) * x1, r:input("p" .. n, "Nd")[2011], 1e-9 * x1)
+    assert.near(0.1 * 0.99 ^ (n - 1) * x1, r:value("back", "Nd", 2011), 1e-9 * x1)
+    assert.is_true(r:balance() < 1e-9 * x1)
+  end)
+
   it("draws a Sankey diagram with its recycle loop", function()
     local svg = route("pull", { Nd = 100 }):solve():sankey(nil, { element = "Nd", year = 2010, title = "Route" })
     assert.truthy(svg:find("<title>scrap: 48.5 t</title>", 1, true))
