@@ -120,6 +120,13 @@ print([x for x in t["variables"] if x["path"] == "cost.alloy.CN"][0]["values"][0
       refused(dir .. "/r.csv", { fromat = 1 }))
     assert.are.equal("write: cannot write '" .. dir .. "/no/r.csv': No such file or directory",
       refused(dir .. "/no/r.csv"))
+    -- two paths with one variable, region and element cannot share a tidy row
+    local twice = ree.scenario { name = "twice", years = { 2000, 2000 }, model = {
+      diagnostics = function(state) state.record("a.Nd.CN", 1, "t") state.record("a.CN.Nd", 2, "t") end } }:run()
+    local ok, why = pcall(twice.write, twice, dir .. "/t.csv")
+    assert.is_false(ok)
+    assert.truthy(why:find("export: 'a.CN.Nd' and 'a.Nd.CN' would share a row (variable a, region China, element Nd)",
+      1, true), why)
     -- nothing left behind, not even a temporary file
     assert.are.same({}, require("ree.files").list(dir))
     os.execute("rm -rf " .. dir)
