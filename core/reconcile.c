@@ -72,6 +72,9 @@ typedef struct work {
   int nm, nw;
   int *reduced;     /* [k]: rows left after the unknowns, independent first */
   int nr, weighed;  /* rows left; of them, those that weigh measured flows */
+  int *nz, *nz_n;   /* [weighed][nm], [weighed]: each weighing row's measured
+                    ** flows with a coefficient (places in measured[]) */
+  int *in_row, *in_row_n; /* [nm][weighed], [nm]: the rows each measured flow is in */
 } work;
 
 static void release(work *s) {
@@ -81,6 +84,10 @@ static void release(work *s) {
   ree_free(s->pivot_of);
   ree_free(s->measured);
   ree_free(s->reduced);
+  ree_free(s->nz);
+  ree_free(s->nz_n);
+  ree_free(s->in_row);
+  ree_free(s->in_row_n);
 }
 
 static int is_unknown(double sd) { return !(sd >= 0.0); }
@@ -238,21 +245,38 @@ static int reduce_rows(work *s, ree_err *err) {
 */
 static int adjust_measured(work *s, ree_recon_result *r, ree_err *err) {
   const double *sd = s->p->sd, *value = s->p->value;
-  int nb = s->weighed, nm = s->nm, mw = nb + nm + 1, t, u, v;
+  int nb = s->weighed, nm = s->nm, mw = nb + nm + 1, t, u, v, e;
   double *m;
   size_t rows = (size_t)(nb > 0 ? nb : 1), cols = (size_t)(nm > 0 ? nm : 1);
   s->m = (double *)ree_malloc(rows * (size_t)mw * sizeof(double));
   s->qhat = (double *)ree_malloc(cols * cols * sizeof(double));
-  if (s->m == NULL || s->qhat == NULL)
+  s->nz = (int *)ree_malloc(rows * cols * sizeof(int));
+  s->nz_n = (int *)ree_malloc(rows * sizeof(int));
+  s->in_row = (int *)ree_malloc(cols * rows * sizeof(int));
+  s->in_row_n = (int *)ree_malloc(cols * sizeof(int));
+  if (s->m == NULL || s->qhat == NULL || s->nz == NULL || s->nz_n == NULL || s->in_row == NULL ||
+      s->in_row_n == NULL)
     return ree_err_set(err, REE_ENOMEM, "out of memory");
   m = s->m;
+  /* balances name few flows: the sums below run over their nonzero
+  ** coefficients only, the same sums in the same order as over all */
+  for (v = 0; v < nm; v++) s->in_row_n[v] = 0;
+  for (t = 0; t < nb; t++) {
+    const double *rt = &s->w[s->reduced[t] * s->width];
+    s->nz_n[t] = 0;
+    for (v = 0; v < nm; v++)
+      if (rt[s->measured[v]] != 0.0) {
+        s->nz[(size_t)t * cols + (size_t)s->nz_n[t]++] = v;
+        s->in_row[(size_t)v * rows + (size_t)s->in_row_n[v]++] = t;
+      }
+  }
   for (t = 0; t < nb; t++) {
     const double *rt = &s->w[s->reduced[t] * s->width];
     for (u = 0; u < nb; u++) {
       const double *ru = &s->w[s->reduced[u] * s->width];
       double sum = 0.0;
-      for (v = 0; v < nm; v++) {
-        int f = s->measured[v];
+      for (e = 0; e < s->nz_n[t]; e++) {
+        int f = s->measured[s->nz[(size_t)t * cols + (size_t)e]];
         sum += rt[f] * sd[f] * sd[f] * ru[f];
       }
       m[t * mw + u] = sum;
@@ -275,13 +299,18 @@ static int adjust_measured(work *s, ree_recon_result *r, ree_err *err) {
   for (v = 0; v < nm; v++) {
     int f = s->measured[v];
     double q = sd[f] * sd[f], adjust = 0.0, shrink;
-    for (t = 0; t < nb; t++)
+    const int *rows_of = &s->in_row[(size_t)v * rows];
+    for (e = 0; e < s->in_row_n[v]; e++) {
+      t = rows_of[e];
       adjust += s->w[s->reduced[t] * s->width + f] * q * m[t * mw + mw - 1];
+    }
     r->value[f] = value[f] - adjust;
     for (u = 0; u < nm; u++) {
       double sum = 0.0;
-      for (t = 0; t < nb; t++)
+      for (e = 0; e < s->in_row_n[v]; e++) {
+        t = rows_of[e];
         sum += s->w[s->reduced[t] * s->width + f] * q * m[t * mw + nb + u];
+      }
       s->qhat[v * nm + u] = (u == v ? q : 0.0) - sum;
     }
     r->sd[f] = sqrt(fmax(s->qhat[v * nm + v], 0.0));

@@ -89,10 +89,16 @@ local function one_layer(spec, processes, pick)
       end
     end
   end
+  -- the balances: +1 where a flow enters a process, -1 where it leaves
+  -- (a flow from a process to itself nets 0); zeros everywhere else
+  for j = 1, #processes * n do a[j] = 0 end
+  local row_of = {}
+  for row, p in ipairs(processes) do row_of[p] = row end
+  for i, f in ipairs(spec.flows) do
+    if row_of[f.to] then a[(row_of[f.to] - 1) * n + i] = a[(row_of[f.to] - 1) * n + i] + 1 end
+    if row_of[f.from] then a[(row_of[f.from] - 1) * n + i] = a[(row_of[f.from] - 1) * n + i] - 1 end
+  end
   for row, p in ipairs(processes) do
-    for i, f in ipairs(spec.flows) do
-      a[(row - 1) * n + i] = (f.to == p and 1 or 0) - (f.from == p and 1 or 0)
-    end
     local dc = pick((spec.stock_change or {})[p]) or 0
     if not finite(dc) then
       error(string.format("reconcile: the stock change of '%s' is %s, not a known number (an uncertain stock " ..
