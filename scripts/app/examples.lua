@@ -7,6 +7,7 @@
 --   mc     a Monte Carlo of 4 runs of it
 --   ch, r  a chain of metal to alloy in 2011, and its solution
 --   stock  ree.stock_model { lifetime = { "fixed", years = 2 }, inflow = s }
+--   set    ree.stock_models of Japan's motors (that inflow, that lifetime), 1% Dy
 --   fit    a calibration of the history's Dy.lambda to its own Japanese demand
 -- An entry may also give `text` and `signature`, for a function whose
 -- definition carries no comment of its own (one made by another function).
@@ -282,6 +283,14 @@ return {
   ["ChainResult:graph"] = { example = '#r:graph({ year = 2011, element = "Nd" }).links   -- for d3-sankey or plotly' },
   ["ChainResult:sankey"] = { example = 'r:sankey(os.tmpname() .. ".svg", { element = "Nd", year = 2011 })' },
   ["ChainResult:explain"] = { example = 'print(r:explain("metal", "Nd", 2011))' },
+  ["ree.stock_models"] = { example = 'set = ree.stock_models { regions = { "JP" }, products = { "motors" },\n' ..
+      '  lifetime = { motors = { "fixed", years = 2 } }, inflow = { JP = { motors = s } },\n' ..
+      '  content = { motors = { Dy = 0.01 } } }' },
+  ["StockSet:stock"] = { example = 'set:stock({ region = "JP" })[2013]' },
+  ["StockSet:outflow"] = { example = 'set:outflow({ product = "motors" })[2013]' },
+  ["StockSet:inflow"] = { example = 'set:inflow()[2013]' },
+  ["StockSet:element"] = { example = 'set:element("Dy", { region = "JP" })   -- Dy retiring, and in use' },
+  ["StockSet:balance"] = { example = 'set:balance()   --> 0' },
   ["StockModel:outflow_of"] = { example = 'stock:outflow_of(ree.series { from = 2010, unit = "fraction", ' ..
       '0.05, 0.05, 0.04, 0.04 })   -- Dy in what retires' },
   ["StockModel:cohort"] = { example = 'stock:cohort(2012, 2011)   --> what of 2011\'s inflow is in use in 2012' },

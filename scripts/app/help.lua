@@ -76,7 +76,7 @@ function help.public()
     MonteCarlo = require("ree.montecarlo").MonteCarlo, Chain = require("ree.chain").Chain,
     ChainResult = require("ree.chain").Result, StockModel = require("ree.stocks").StockModel,
     Dataset = require("ree.dataset").Dataset, Comparison = require("ree.compare").Comparison,
-    Sensitivity = require("ree.sensitivity").Sensitivity,
+    Sensitivity = require("ree.sensitivity").Sensitivity, StockSet = require("ree.stockset").StockSet,
     Requirement = require("ree.magnet").Requirement,
     ValueChain = getmetatable(require("ree.models.valuechain")()), Calibration = require("ree.calibrate").Calibration,
   }

@@ -43,6 +43,10 @@ local ree = {
 --- A dynamic stock model of products in use (see scripts/ree/stocks.lua).
 function ree.stock_model(spec) return require("ree.stocks").model(spec) end
 
+--- Stock models by region and product, with each product's element
+-- content by vintage: sums over regions, products, elements (scripts/ree/stockset.lua).
+function ree.stock_models(spec) return require("ree.stockset").new(spec) end
+
 --- A scenario: { name, years = { first, last }, params = { name = { value,
 -- source [, range] } }, model, policies, checks } (scripts/ree/scenario.lua).
 function ree.scenario(spec) return require("ree.scenario").new(spec) end

@@ -29,6 +29,9 @@ describe("help #repl", function()
       'ch:flow { "alloy out", from = "alloy", value = { Nd = 100 } }',
       'r = ch:solve()',
       'stock = ree.stock_model { lifetime = { "fixed", years = 2 }, inflow = s }',
+      'set = ree.stock_models { regions = { "JP" }, products = { "motors" }, ' ..
+        'lifetime = { motors = { "fixed", years = 2 } }, inflow = { JP = { motors = s } }, ' ..
+        'content = { motors = { Dy = 0.01 } } }',
       'fit = ree.calibrate { scenario = sc, fit = { "Dy.lambda" }, years = { 2005, 2009 }, ' ..
         'targets = { { "demand.Dy.JP", data = res.demand.Dy.JP, rel = 0.05 } } }',
     }) do
