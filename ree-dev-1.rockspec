@@ -39,6 +39,7 @@ build = {
       ["ree.plot"] = "scripts/ree/plot.lua",
       ["ree.pretty"] = "scripts/ree/pretty.lua",
       ["ree.reconcile"] = "scripts/ree/reconcile.lua",
+      ["ree.reconcile_goods"] = "scripts/ree/reconcile_goods.lua",
       ["ree.sankey"] = "scripts/ree/sankey.lua",
       ["ree.scale"] = "scripts/ree/scale.lua",
       ["ree.scenario"] = "scripts/ree/scenario.lua",

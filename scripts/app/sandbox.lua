@@ -39,7 +39,8 @@ for _, name in ipairs { "ree", "ree.core", "ree.elements", "ree.series", "ree.da
   "ree.market", "ree.scenario", "ree.montecarlo", "ree.chain", "ree.reconcile", "ree.stocks", "ree.plot",
   "ree.svg", "ree.sankey", "ree.html", "ree.csv", "ree.format", "ree.scale", "ree.pretty", "ree.files",
   "ree.suggest", "ree.svgdoc", "ree.args", "ree.parameters", "ree.calibrate", "ree.order", "ree.export",
-  "ree.compare", "ree.correlate", "ree.sensitivity", "ree.stockset", "ree.carry" } do
+  "ree.compare", "ree.correlate", "ree.sensitivity", "ree.stockset", "ree.carry",
+  "ree.reconcile_goods" } do
   LIBRARY[name] = true
 end
 --- The domain's models a script may build on (not the lessons' files, nor

@@ -14,6 +14,9 @@
 -- Values (and sd) may be tables by element ({ Nd = 10, Dy = 1 }): each
 -- element is reconciled on its own balances, and r.layers.Nd holds its
 -- result. An sd of 0 fixes a value; a flow without a value is unknown.
+-- A flow with a content ({ Dy = { 0.05, 0.005 } }) is a mass of goods with
+-- its concentrations: goods and elements are then reconciled together
+-- (scripts/ree/reconcile_goods.lua).
 
 local core = require("ree.core")
 
@@ -36,7 +39,7 @@ local function check_flows(spec)
     if type(name) ~= "string" then error(string.format("reconcile: flow %d needs a name", i), 3) end
     if names[name] then error(string.format("reconcile: flow '%s' is given twice", name), 3) end
     for key in pairs(f) do
-      if key ~= 1 and key ~= "from" and key ~= "to" and key ~= "value" and key ~= "sd" then
+      if key ~= 1 and key ~= "from" and key ~= "to" and key ~= "value" and key ~= "sd" and key ~= "content" then
         error(string.format("reconcile: flow '%s' has an unknown key '%s'", name, tostring(key)), 3)
       end
     end
@@ -147,6 +150,12 @@ end
 --- Reconciles the network (see the module's comment).
 function reconcile.run(spec)
   local processes = check_flows(spec)
+  local goods = require("ree.reconcile_goods")
+  if goods.applies(spec) then
+    local ok, r = pcall(goods.run, spec, processes)
+    if not ok then error(r, 2) end
+    return r
+  end
   local elements = layered(spec)
   if not elements then
     local ok, r = pcall(one_layer, spec, processes, function(x) return x end)
