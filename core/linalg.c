@@ -56,12 +56,17 @@ int ree_la_solve(double *m, int n, int width, double tol) {
         ree_la_subtract(&m[i * width + k], &m[k * width + k], f, width - k);
     }
   }
-  /* back substitution, one right side (column) at a time */
-  for (j = n; j < width; j++)
-    for (i = n - 1; i >= 0; i--) {
-      double s = m[i * width + j];
-      for (k = i + 1; k < n; k++) s -= m[i * width + k] * m[k * width + j];
-      m[i * width + j] = s / m[i * width + i];
+  /* back substitution, a row at a time over every right side: each term
+  ** m[i][k] x[k] is taken in the same order as a column at a time would,
+  ** and a zero term, which a sparse system is mostly made of, not at all */
+  for (i = n - 1; i >= 0; i--) {
+    double *row = &m[i * width];
+    for (k = i + 1; k < n; k++) {
+      double f = row[k];
+      if (f != 0.0)
+        for (j = n; j < width; j++) row[j] -= f * m[k * width + j];
     }
+    for (j = n; j < width; j++) row[j] /= row[i];
+  }
   return -1;
 }

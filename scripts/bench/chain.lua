@@ -217,7 +217,9 @@ else
   local file = assert(io.open(path, "w"))
   file:write(core.json_encode { a = a, c = c0, value = value, sd = sd })
   file:close()
-  local p = assert(io.popen(string.format("%s %s/scripts/bench/reconcile_numpy.py %s %d", py,
+  -- one thread, as ree: CPU time would count every BLAS thread
+  local p = assert(io.popen(string.format("OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1 %s %s/scripts/bench/" ..
+    "reconcile_numpy.py %s %d", py,
     require("ree.files").root(), path, RUNS)))
   local answer = core.json_decode(p:read("a"))
   p:close()
