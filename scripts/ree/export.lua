@@ -14,6 +14,7 @@
 local core = require("ree.core")
 local csv = require("ree.csv")
 local format = require("ree.format")
+local series = require("ree.series")
 
 local export = {}
 
@@ -148,7 +149,7 @@ local function cell(v) return v and v == v and csv.number(v) or "" end
 --- An input's columns: its name, or for a series drawn whole (a mapped
 -- distribution's) a column a step, "reserve 2011".
 local function input_columns(name, v)
-  if not require("ree.montecarlo").is_series(v) then return { name } end
+  if not series.is(v) then return { name } end
   local out = {}
   for t in v:pairs() do out[#out + 1] = name .. " " .. format.time(t, v:period()) end
   return out
@@ -170,7 +171,7 @@ function export.montecarlo_csv(mc)
     local row = { tostring(i) }
     for _, name in ipairs(mc.inputs) do
       local v = mc.plan and mc.plan[i][name]
-      if require("ree.montecarlo").is_series(v) then
+      if series.is(v) then
         for _, x in v:pairs() do row[#row + 1] = cell(x) end
       else
         row[#row + 1] = cell(v)
@@ -186,7 +187,7 @@ end
 
 --- An input for JSON: a number, or a series as { unit, from, values }.
 local function series_json(v)
-  if not require("ree.montecarlo").is_series(v) then return v end
+  if not series.is(v) then return v end
   local values, period = v:values(), v:period()
   for k = 1, #values do if values[k] ~= values[k] then values[k] = core.null end end
   local year, _, sub = v:years()

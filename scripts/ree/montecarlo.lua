@@ -342,16 +342,10 @@ end
 -- to write. Files of the first format, values as JSON arrays, still merge.
 local FORMAT, FORMATS = "ree-sweep-2", { ["ree-sweep-1"] = true, ["ree-sweep-2"] = true }
 
---- Whether v is a ree.Series.
-function montecarlo.is_series(v)
-  local mt = getmetatable(v)
-  return type(mt) == "table" and mt.__name == "ree.Series"
-end
-
 --- A sampled input as a shard file holds it: a number, or (a mapped
 -- distribution may draw one) a series as { unit, from, sub, period, values }.
 local function input_to_json(v)
-  if not montecarlo.is_series(v) then return v end
+  if not series.is(v) then return v end
   local core = require("ree.core")
   local year, _, sub = v:years()
   local values = v:values()

@@ -40,7 +40,7 @@ function parameters.check_value(name, decl, value)
   if value == false and decl.none then return end
   local kind = decl.kind or "number"
   if kind == "number" then
-    local is_series = type(value) == "userdata" and value.values ~= nil
+    local is_series = require("ree.series").is(value)
     if type(value) ~= "number" and not is_series then
       error(string.format("scenario: parameter '%s' must be a number or a series%s, not a %s (%s)", name,
         decl.none and " (or false: none)" or "", type(value), about(decl)), 0)

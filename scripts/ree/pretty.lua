@@ -92,14 +92,9 @@ local function series_rows(v, o)
   return table.concat(rows, "\n")
 end
 
-local function is_series(v)
-  local mt = getmetatable(v)
-  return type(mt) == "table" and mt.__name == "ree.Series"
-end
-
 local function render(v, o, depth, seen, indent)
   if type(v) ~= "table" then
-    if depth == 0 and is_series(v) then return pretty.summary(v, true) .. "\n" .. series_rows(v, o) end
+    if depth == 0 and require("ree.series").is(v) then return pretty.summary(v, true) .. "\n" .. series_rows(v, o) end
     if type(v) == "userdata" then return pretty.summary(v, depth == 0) or tostring(v) end
     return scalar(v, o)
   end

@@ -177,6 +177,12 @@ local function combine(fname, list, mean)
   return s
 end
 
+--- Whether v is a ree.Series.
+function series.is(v)
+  local mt = getmetatable(v)
+  return type(mt) == "table" and mt.__name == "ree.Series"
+end
+
 --- Year-by-year sum of a list of series (same years, same unit).
 function series.sum(list) return combine("sum", list, false) end
 

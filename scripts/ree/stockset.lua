@@ -16,6 +16,7 @@
 -- A cell without an inflow (or stock) holds nothing. `lifetime` may also
 -- be a function(region, product) that returns one.
 
+local series = require("ree.series")
 local stocks = require("ree.stocks")
 local suggest = require("ree.suggest")
 
@@ -26,11 +27,6 @@ StockSet.__index = StockSet
 StockSet.__name = "ree.StockSet"
 
 local OPTIONS = { regions = true, products = true, lifetime = true, inflow = true, stock = true, content = true }
-
-local function is_series(v)
-  local mt = getmetatable(v)
-  return type(mt) == "table" and mt.__name == "ree.Series"
-end
 
 --- A list of names as a set, checked.
 local function name_set(list, what)
@@ -60,12 +56,12 @@ end
 local function check_content(content, products)
   for product, shares in pairs(content or {}) do
     known(products, product, "product")
-    if type(shares) ~= "table" or is_series(shares) then
+    if type(shares) ~= "table" or series.is(shares) then
       error(string.format("stock_models: content of '%s' is { element = share, ... }", product), 3)
     end
     for el, share in pairs(shares) do
       local values = {}
-      if is_series(share) then
+      if series.is(share) then
         local ok, fraction = pcall(share.to, share, "fraction")
         if not ok then
           error(string.format("stock_models: the %s content of '%s' is in '%s', not a fraction or a %%", el, product,
@@ -112,7 +108,7 @@ function stockset.new(spec)
     known(regions, region, "region")
     for product, s in pairs(by_product) do
       known(products, product, "product")
-      if not is_series(s) then
+      if not series.is(s) then
         error(string.format("stock_models: the %s of %s %s is a series", mode, region, product), 2)
       end
       set.unit = set.unit or s:unit()
@@ -171,7 +167,7 @@ local function sum(list, name)
     end
     values[#values + 1] = any and total or (0 / 0)
   end
-  return require("ree.series").new { from = first, unit = unit, name = name, table.unpack(values) }
+  return series.new { from = first, unit = unit, name = name, table.unpack(values) }
 end
 
 local function total_of(self, filter, what, fname)
@@ -205,7 +201,7 @@ function StockSet:element(el, filter)
         local first, last = cell.model.stock:years()
         local values = {}
         for i = 1, last - first + 1 do values[i] = share end
-        share = require("ree.series").new { from = first, unit = "fraction", table.unpack(values) }
+        share = series.new { from = first, unit = "fraction", table.unpack(values) }
       end
       local out, stock = cell.model:outflow_of(share)
       outs[#outs + 1], ins[#ins + 1] = out, stock

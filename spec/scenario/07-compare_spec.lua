@@ -89,6 +89,8 @@ describe("./ree compare #cli", function()
     -- its summary is the file's too
     assert.truthy(helpers.run({ "run", file }):find("^  scenario%s+quota2012, 2005%-2015\n"))
     os.execute("rm -rf " .. dir)
+    assert.are.same({ "", "ree: compare: 'history' is named twice\n", 2 }, { helpers.run { "compare", "history",
+      "history" } })
     assert.are.same({ "", "ree: compare: no variable 'price.Dy.fbo' in history, no_wto (did you mean " ..
       "'price.Dy.fob'?)\n", 1 }, { helpers.run { "compare", "history", "no_wto", "--variables", "price.Dy.fbo" } })
   end)
