@@ -72,7 +72,7 @@ local function check(spec)
       suggest.hint(spec.method, METHODS)), 3)
   end
   local names = {}
-  for name, d in pairs(spec.sample or {}) do
+  for name, d in require("ree.order").pairs(spec.sample or {}) do
     if type(d) ~= "table" or type(d.quantile) ~= "function" then
       error(string.format("sensitivity: sample '%s' is not a distribution (ree.dist.*)", tostring(name)), 3)
     end

@@ -14,8 +14,10 @@
 --   set:element("Dy", { region = "JP" })   -- the Dy in what retires in Japan, and in use
 --
 -- A cell without an inflow (or stock) holds nothing. `lifetime` may also
--- be a function(region, product) that returns one.
+-- be a function(region, product) that returns one. Cells are read in the
+-- order of their names, so that a message names the same cell every run.
 
+local order = require("ree.order")
 local series = require("ree.series")
 local stocks = require("ree.stocks")
 local suggest = require("ree.suggest")
@@ -54,12 +56,12 @@ end
 --- Each product's element shares, checked: fractions 0 to 1, numbers or
 -- series ("fraction" or "%").
 local function check_content(content, products)
-  for product, shares in pairs(content or {}) do
+  for product, shares in order.pairs(content or {}) do
     known(products, product, "product")
     if type(shares) ~= "table" or series.is(shares) then
       error(string.format("stock_models: content of '%s' is { element = share, ... }", product), 3)
     end
-    for el, share in pairs(shares) do
+    for el, share in order.pairs(shares) do
       local values = {}
       if series.is(share) then
         local ok, fraction = pcall(share.to, share, "fraction")
@@ -97,16 +99,16 @@ function stockset.new(spec)
   local given = spec[mode]
   local lifetime = spec.lifetime
   if type(lifetime) == "table" then
-    for product in pairs(lifetime) do known(products, product, "product") end
+    for product in order.pairs(lifetime) do known(products, product, "product") end
   elseif type(lifetime) ~= "function" then
     error("stock_models: lifetime is { product = lifetime } or a function(region, product)", 2)
   end
   check_content(spec.content, products)
   local set = setmetatable({ regions = spec.regions, products = spec.products, content = spec.content or {},
     cells = {}, unit = nil, mode = mode }, StockSet)
-  for region, by_product in pairs(given) do
+  for region, by_product in order.pairs(given) do
     known(regions, region, "region")
-    for product, s in pairs(by_product) do
+    for product, s in order.pairs(by_product) do
       known(products, product, "product")
       if not series.is(s) then
         error(string.format("stock_models: the %s of %s %s is a series", mode, region, product), 2)
