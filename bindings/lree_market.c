@@ -262,6 +262,7 @@ static void read_holders(lua_State *L, int idx, const char *side,
     luaL_error(L, "month_year: an element needs its holders '%s'", side);
   h->stock = need_number(L, -1, "stock", "the holders");
   h->expected = need_number(L, -1, "expected", "the holders");
+  h->reference = opt_number(L, -1, "reference", h->expected); /* none: no trend yet */
   h->use = need_number(L, -1, "use", "the holders");
   lua_pop(L, 1);
 }
@@ -271,6 +272,7 @@ static void write_holders(lua_State *L, int idx, const char *side,
   lua_getfield(L, idx, side);
   set(L, "stock", h->stock);
   set(L, "expected", h->expected);
+  set(L, "reference", h->reference);
   set(L, "use", h->use);
   lua_pop(L, 1);
 }
@@ -343,6 +345,7 @@ static void read_month_params(lua_State *L, int idx, ree_month_params *p) {
   p->eta = need_number(L, idx, "eta", what);
   p->tau = need_number(L, idx, "tau", what);
   p->tau_e = need_number(L, idx, "tau_e", what);
+  p->phi = opt_number(L, idx, "phi", 0.0); /* none: expectations only adapt */
   p->leak_l0 = need_number(L, idx, "leak_l0", what);
   p->leak_g = need_number(L, idx, "leak_g", what);
   p->shift_l0 = need_number(L, idx, "shift_l0", what);

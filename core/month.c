@@ -7,12 +7,21 @@
 
 #include "month.h"
 
+/* The price the holders expect: the perceived price, and phi months of
+** the trend it shows against its past (a trend of ln(Ps / Pr) / tau_e a
+** month: for prices that grow steadily at g a month, Ps lags them by about
+** g tau_e in logarithm, and Pr lags Ps by as much). */
+static double forecast(const ree_holders *h, const ree_month_params *p) {
+  if (p->phi == 0.0) return h->expected;
+  return h->expected * pow(h->expected / h->reference, p->phi / p->tau_e);
+}
+
 /* The holders' curve on one side at this month's desired cover, into
 ** `curve`; returns the fixed part, what they sell whatever the price. */
 static double holders(ree_curve *curve, const ree_holders *h, double cover,
                       const ree_month_params *p) {
   curve->kind = REE_CURVE_ELASTIC;
-  curve->a = cover * h->use / p->tau * pow(h->expected, p->eta);
+  curve->a = cover * h->use / p->tau * pow(forecast(h, p), p->eta);
   curve->b = -p->eta;
   return -h->stock / p->tau;
 }
@@ -51,11 +60,14 @@ static double allowance(const ree_month_set *s, int k) {
   return fmax(0.0, s->quota * released - s->used) / (next - k);
 }
 
-/* One side's holders after the month. */
+/* One side's holders after the month (the perceived price and its
+** reference each move from the month's start). */
 static void hold(ree_holders *h, double price, double bought, double use,
                  double tau_e) {
+  double perceived = h->expected;
   h->stock += bought;
-  h->expected += (price - h->expected) / tau_e;
+  h->expected += (price - perceived) / tau_e;
+  h->reference += (perceived - h->reference) / tau_e;
   h->use = use;
 }
 
@@ -78,8 +90,8 @@ static void settle(ree_month_element *e, const ree_market_result *r,
   o[REE_MO_LEGAL][k] = r->legal, o[REE_MO_LEAKAGE][k] = r->leakage;
   o[REE_MO_BOUGHT_CN][k] = r->bought_cn, o[REE_MO_BOUGHT_RW][k] = r->bought_rw;
   o[REE_MO_STOCK_CN][k] = e->cn.stock, o[REE_MO_STOCK_RW][k] = e->rw.stock;
-  o[REE_MO_EXPECTED_CN][k] = e->cn.expected;
-  o[REE_MO_EXPECTED_RW][k] = e->rw.expected;
+  o[REE_MO_EXPECTED_CN][k] = forecast(&e->cn, p);
+  o[REE_MO_EXPECTED_RW][k] = forecast(&e->rw, p);
 }
 
 /* Clears quota set s in month k: its members gathered into ms, cleared
@@ -117,10 +129,20 @@ int ree_month_year(ree_month_element *els, int n, ree_month_set *sets,
   if (els == NULL || n < 1 || p == NULL || out == NULL || n_sets < 0 ||
       n_sets > REE_MONTH_SETS || (n_sets > 0 && sets == NULL))
     return ree_err_set(err, REE_EINVAL, "a month needs its markets");
-  for (i = 0; i < n; i++)
+  if (!(p->phi >= 0.0) || !isfinite(p->phi) || !(p->tau_e >= 1.0))
+    return ree_err_set(err, REE_EDOMAIN, "a month needs tau_e of 1 month or "
+                       "more and phi of 0 or more");
+  for (i = 0; i < n; i++) {
+    const char *name = els[i].m.name ? els[i].m.name : "?";
     if (els[i].set < -1 || els[i].set >= n_sets)
       return ree_err_set(err, REE_EINVAL, "market '%s': no quota set %d",
-                         els[i].m.name ? els[i].m.name : "?", els[i].set + 1);
+                         name, els[i].set + 1);
+    if (p->phi > 0.0 && !(els[i].cn.expected > 0.0 && els[i].cn.reference > 0.0 &&
+                          els[i].rw.expected > 0.0 && els[i].rw.reference > 0.0))
+      return ree_err_set(err, REE_EDOMAIN, "market '%s': holders who "
+                         "extrapolate need expected and reference prices "
+                         "above 0", name);
+  }
   ms = (ree_market *)ree_malloc((size_t)n * (2 * sizeof *rs + sizeof *ms + sizeof *seen));
   if (ms == NULL) return ree_err_set(err, REE_ENOMEM, "out of memory");
   rs = (ree_market_result *)(ms + n);

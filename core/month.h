@@ -6,7 +6,11 @@
 ** Each month k, for each element:
 **   holders' stocks  on each side, stock S, expected price Pe, monthly use
 **                    C: they buy B(P) = (S*(P) - S) / tau toward
-**                    S*(P) = cover (1 + theta R_k) C (P / Pe)^(-eta)
+**                    S*(P) = cover (1 + theta R_k) C (P / Pe)^(-eta),
+**                    where Pe = Ps (Ps / Pr)^(phi / tau_e): the perceived
+**                    price Ps, and the trend it shows against its own
+**                    past, Pr, extrapolated phi months ahead (phi = 0:
+**                    Pe = Ps, expectations that only adapt)
 **   China's fringe   its full-strength curve, less the share enforced_k
 **                    stops
 **   leakage          smuggling l0 (1 - enforced_k), and shift_l0 of
@@ -18,8 +22,9 @@
 **   tranches         what has been released so far, less what was used,
 **                    over the months until the next release
 ** and the elements in no set clear alone. After the month: S += B,
-** Pe += (P - Pe) / tau_e, C = the month's use, and the mines keep (or
-** dispose of) what they did not sell.
+** Ps += (P - Ps) / tau_e and Pr += (Ps - Pr) / tau_e (both from the month's
+** start: Sterman's TREND, its horizon tau_e), C = the month's use, and the
+** mines keep (or dispose of) what they did not sell.
 */
 #ifndef REE_MONTH_H
 #define REE_MONTH_H
@@ -31,7 +36,8 @@
 
 typedef struct ree_holders {
   double stock;    /* t REO held */
-  double expected; /* US$/kg the holders expect */
+  double expected; /* US$/kg: the price the holders perceive, Ps */
+  double reference; /* US$/kg: Ps's own smoothed past, Pr (the trend's base) */
   double use;      /* t REO a month: last month's use */
 } ree_holders;
 
@@ -71,6 +77,8 @@ typedef struct ree_month_params {
   double eta, tau, tau_e;       /* desired stock's price elasticity;
                                    months to close the gap; months
                                    expectations take to follow */
+  double phi;                   /* months of trend the holders extrapolate
+                                   (0: none) */
   double leak_l0, leak_g;       /* smuggling at FOB twice China's price;
                                    its exponent in the gap */
   double shift_l0;              /* uncovered products, the same way */
@@ -84,7 +92,8 @@ enum {
   REE_MO_P_CN, REE_MO_P_RW, REE_MO_D_CN, REE_MO_D_RW, REE_MO_S_CN,
   REE_MO_S_RW, REE_MO_FRINGE, REE_MO_EXPORTS, REE_MO_LEGAL, REE_MO_LEAKAGE,
   REE_MO_BOUGHT_CN, REE_MO_BOUGHT_RW, REE_MO_STOCK_CN, REE_MO_STOCK_RW,
-  REE_MO_EXPECTED_CN, REE_MO_EXPECTED_RW, REE_MO_FIELDS
+  REE_MO_EXPECTED_CN, REE_MO_EXPECTED_RW, /* Pe, what the holders expect */
+  REE_MO_FIELDS
 };
 
 typedef struct ree_month_out {

@@ -10,7 +10,10 @@
 --                    price Pe and monthly use C: they buy B(P) = (S*(P) - S) / tau,
 --                    S*(P) = cover0 (1 + theta R) C (P / Pe)^(-eta) months of use;
 --                    R in [0, 1] is the supply-risk index of dated events
---                    (below); China's state reserve buys besides
+--                    (below); China's state reserve buys besides.
+--                    Pe = Ps (Ps / Pr)^(phi / tau_e): the perceived price Ps
+--                    and phi months of the trend it shows against its own
+--                    past Pr (phi = 0: expectations only adapt)
 --   China's supply   the legal merit order under the mining quota, and an
 --                    illegal fringe by group beyond it, F (P_cn / p0)^e_F,
 --                    less the share enforcement stops
@@ -20,7 +23,8 @@
 --                    months until the next tranche; smuggling (shrinking
 --                    with enforcement) and, before the quota covered them,
 --                    exports as ferro-alloys, leak past it
--- then S += B, Pe moves 1/tau_e of the way to the month's price.
+-- then S += B, Ps moves 1/tau_e of the way to the month's price and Pr
+-- 1/tau_e of the way to Ps (each from the month's start).
 --
 -- The risk index: each event of opts.monthly.events adds its step (+1 a
 -- threat to supply, -1 a relief) over risk.full, the steps that make the
@@ -89,6 +93,8 @@ return function(model, ctx)
   declare("stock.tau", "months holders take to close the gap to their desired stock", { unit = M,
     range = { 1, 60 } })
   declare("stock.tau_e", "months expectations take to follow the price", { unit = M, range = { 1, 120 } })
+  declare("stock.phi", "months ahead holders extrapolate the price's trend (0: none)", { unit = M,
+    range = { 0, 60 } })
   declare("risk.full", "threat steps that make the supply risk full", { unit = "fraction", range = { 1, 20 } })
   declare("risk.half_life", "half-life of an event's effect on the supply risk", { unit = M,
     range = { 1, 120 } })
@@ -138,8 +144,8 @@ return function(model, ctx)
       for i = 2, #sides do use_rw = use_rw + get(p, el, "d_" .. sides[i]:lower() .. "0") / 12 end
       local p0 = get(p, el, "p0")
       mm.holders[el] = {
-        CN = { stock = p["stock.cover0_cn"] * use_cn, expected = p0, use = use_cn },
-        RW = { stock = p["stock.cover0"] * use_rw, expected = p0, use = use_rw },
+        CN = { stock = p["stock.cover0_cn"] * use_cn, expected = p0, reference = p0, use = use_cn },
+        RW = { stock = p["stock.cover0"] * use_rw, expected = p0, reference = p0, use = use_rw },
       }
       mm.mine_stock[el] = 0
     end
@@ -214,12 +220,20 @@ return function(model, ctx)
       stock_rw = (p[key.stock_rw] or 0) / 12, p0 = p[key.p0] }
   end
 
+  --- The price holders expect: the one they perceive, and phi months of
+  -- the trend it shows against its past (ln(Ps / Pr) / tau_e a month).
+  local function forecast(h, p)
+    local phi = p["stock.phi"]
+    if phi == 0 then return h.expected end
+    return h.expected * (h.expected / h.reference) ^ (phi / p["stock.tau_e"])
+  end
+
   --- The holders' curve on one side at their desired cover, as the core
   -- takes it: a falling curve, and a fixed part (selling S / tau whatever
   -- the price) that holds returns.
   local function holders(curve, h, cover, p)
     local tau, eta = p["stock.tau"], p["stock.eta"]
-    curve.a, curve.e = cover * h.use / tau * h.expected ^ eta, -eta
+    curve.a, curve.e = cover * h.use / tau * forecast(h, p) ^ eta, -eta
     return -h.stock / tau
   end
 
@@ -247,13 +261,15 @@ return function(model, ctx)
   end
 
   --- One side's holders after the month: their stock and expectation move.
-  local function hold(rec, hs, names, price, bought, use, tau_e)
+  local function hold(rec, hs, names, price, bought, use, p)
+    local tau_e, perceived = p["stock.tau_e"], hs.expected
     hs.stock = hs.stock + bought
-    hs.expected = hs.expected + (price - hs.expected) / tau_e
+    hs.expected = perceived + (price - perceived) / tau_e
+    hs.reference = hs.reference + (perceived - hs.reference) / tau_e
     hs.use = use
     rec(names.stock, hs.stock, "t REO", "last")
     rec(names.bought, bought, "t REO")
-    rec(names.expected, hs.expected, "US$/kg")
+    rec(names.expected, forecast(hs, p), "US$/kg")
   end
 
   --- Records the month's market and moves the stocks and expectations.
@@ -274,9 +290,9 @@ return function(model, ctx)
     local floor = y.floor_step.cost
     local sold = r.p_rw < floor * (1 - 1e-9) and 0 or math.max(0, math.min(y.offered, r.s_rw - y.cheaper))
     mm.mine_stock[el] = p[key.surplus] == "stock" and y.offered - sold or 0
-    local tau_e, path, h = p["stock.tau_e"], PATH[el], mm.holders[el]
-    hold(rec, h.CN, path.side.CN, r.p_cn, r.bought_cn, r.d_cn, tau_e)
-    hold(rec, h.RW, path.side.RW, r.p_rw, r.bought_rw, r.d_rw, tau_e)
+    local path, h = PATH[el], mm.holders[el]
+    hold(rec, h.CN, path.side.CN, r.p_cn, r.bought_cn, r.d_cn, p)
+    hold(rec, h.RW, path.side.RW, r.p_rw, r.bought_rw, r.d_rw, p)
     rec(path.cn, r.p_cn, "US$/kg")
     rec(path.fob, r.p_rw, "US$/kg")
     rec(path.ratio, r.p_rw / r.p_cn, "fraction")
@@ -390,6 +406,7 @@ return function(model, ctx)
     local outs, set_outs, exported, customs = ree.market.month_year(els, set_list, {
       cover_rw = p["stock.cover0"], theta_rw = p["stock.theta"], cover_cn = p["stock.cover0_cn"],
       theta_cn = p["stock.theta_cn"], eta = p["stock.eta"], tau = p["stock.tau"], tau_e = p["stock.tau_e"],
+      phi = p["stock.phi"],
       leak_l0 = p["leak.l0"], leak_g = p["leak.g"], shift_l0 = p["shift.l0"],
       risk = risk, enforced = enforced, shifting = shifting })
     for k, name in ipairs(set_names) do

@@ -146,6 +146,8 @@ crisis.PARAMS = {
   ["stock.eta"] = assumption(0.3, { 0.1, 1 }, "storage models' convenience yield"),
   ["stock.tau"] = assumption(4, { 2, 8 }, "the beer game's stock adjustment, about four periods"),
   ["stock.tau_e"] = assumption(6, { 3, 12 }),
+  ["stock.phi"] = assumption(0, { 0, 6 }, "expectations that extrapolate the trend (Sterman's TREND): from none " ..
+    "to half a year ahead, about the cover holders want at full risk"),
   ["risk.full"] = assumption(3, { 2, 4 }),
   ["risk.half_life"] = assumption(12, { 6, 24 }),
   reserve = { value = ree.series { from = 2005, unit = "t REO", 0, 0, 0, 0, 0, 0, 2000, 2000, 2000, 0, 0 },

@@ -11,7 +11,8 @@
 -- The calibration (models/scenarios/crisis_fit.lua) fixes the parameters
 -- it identifies; the Monte Carlo draws the rest uniformly over their
 -- ranges, Latin hypercube: the stocks' cover, its rise with risk and its
--- price elasticity, the adjustment and expectation times, the risk
+-- price elasticity, the adjustment and expectation times, how far
+-- ahead holders extrapolate the price's trend, the risk
 -- index's scale and half-life, 2011's enforcement, the fringe's price
 -- response, smuggling, the growth of magnets and their part of each
 -- element's demand, how fast and how much of Japan's glass and polishing
@@ -40,7 +41,7 @@ local ELEMENTS = base.ELEMENTS
 function validation.sample(calibration)
   local draw = {}
   local PRIORS = { "stock.cover0", "stock.theta", "stock.cover0_cn", "stock.theta_cn", "stock.eta", "stock.tau",
-    "stock.tau_e", "risk.full", "risk.half_life", "crisis.enforced_2011", "fringe.e", "leak.l0", "leak.g",
+    "stock.tau_e", "stock.phi", "risk.full", "risk.half_life", "crisis.enforced_2011", "fringe.e", "leak.l0", "leak.g",
     "crisis.magnet_growth", "crisis.magnets.Nd", "crisis.magnets.Pr", "crisis.magnets.Dy",
     "crisis.relocation_speed", "crisis.relocatable.La", "crisis.relocatable.Ce" }
   for _, name in ipairs(PRIORS) do

@@ -60,9 +60,9 @@ end
 -- has the equations; models/market_month.lua builds the arguments):
 -- elements { { spec = <a market>, floor, cheaper, mined, stock_rw, stock_cn,
 -- leak_share, mine_stock, cn = holders, rw = holders, ... }, ... }, holders
--- { stock, expected, use }; quota sets { { quota, release = { shares by
--- month } }, ... }; params (stock rule, leakage, and the months' risk,
--- enforced and shifting). Returns per element its months ({ p_cn = { 12
+-- { stock, expected, reference (default: expected), use }; quota sets
+-- { { quota, release = { shares by month } }, ... }; params (stock rule,
+-- phi (default 0), leakage, and the months' risk, enforced and shifting). Returns per element its months ({ p_cn = { 12
 -- values }, ... }), per set its licence prices and allowances, and the
 -- months' exports and what customs see of them; each element's holders and
 -- mine_stock move to the year's end. Raises when a month does not clear.

@@ -13,6 +13,10 @@
 ** S / tau a month whatever the price, tau = 6: S_k = 60 (5/6)^k after
 ** month k, and they sell 10 (5/6)^(k-1) in month k, which the rest of the
 ** world uses besides the quota: 100 - P_rw - 10 (5/6)^(k-1) = 10.
+**
+** Holders who extrapolate (phi months) expect Ps (Ps / Pr)^(phi / tau_e):
+** with a cover of 0 what they expect moves no price, so the prices above
+** stay, and Ps and Pr follow them by hand.
 */
 #include <math.h>
 #include <string.h>
@@ -102,6 +106,47 @@ static void month_should_let_holders_sell_down_their_stock(void) {
   CHECK_NEAR(e.rw.use, el[0][REE_MO_D_RW][11], 0);
 }
 
+static void month_should_extrapolate_the_trend_its_holders_see(void) {
+  ree_month_element e = element();
+  ree_month_set s = half_and_half();
+  ree_month_params p = params();
+  double el[1][REE_MO_FIELDS][REE_MONTHS], stock = 60, perceived = 60, reference = 60;
+  ree_month_out out;
+  int k;
+  out.el = el;
+  e.rw.stock = 60;
+  e.rw.reference = e.cn.reference = 60;
+  p.phi = 2;
+  CHECK_INT(ree_month_year(&e, 1, &s, 1, &p, &out, &err), REE_OK);
+  for (k = 0; k < REE_MONTHS; k++) {
+    double sold = stock / 6, p_rw = 90 - sold, before = perceived;
+    stock -= sold;
+    perceived += (p_rw - before) / 4;
+    reference += (before - reference) / 4; /* from the month's start */
+    CHECK_NEAR(el[0][REE_MO_P_RW][k], p_rw, 1e-9);
+    /* two months of the trend over tau_e = 4: the square root of Ps / Pr */
+    CHECK_NEAR(el[0][REE_MO_EXPECTED_RW][k], perceived * sqrt(perceived / reference), 1e-9);
+  }
+  /* prices rose from 60 to 90 and on: the holders expect more than they see */
+  CHECK(el[0][REE_MO_EXPECTED_RW][11] > e.rw.expected);
+  CHECK_NEAR(e.rw.reference, reference, 1e-9);
+}
+
+static void month_should_refuse_a_trend_it_cannot_take(void) {
+  ree_month_element e = element();
+  ree_month_set s = half_and_half();
+  ree_month_params p = params();
+  double el[1][REE_MO_FIELDS][REE_MONTHS];
+  ree_month_out out;
+  out.el = el;
+  p.phi = 2; /* and no reference price: the trend would divide by 0 */
+  CHECK_INT(ree_month_year(&e, 1, &s, 1, &p, &out, &err), REE_EDOMAIN);
+  CHECK_STR(err.msg, "market 'La': holders who extrapolate need expected and reference prices above 0");
+  p.phi = -1;
+  CHECK_INT(ree_month_year(&e, 1, &s, 1, &p, &out, &err), REE_EDOMAIN);
+  CHECK_STR(err.msg, "a month needs tau_e of 1 month or more and phi of 0 or more");
+}
+
 static void month_should_refuse_a_set_it_does_not_have(void) {
   ree_month_element e = element();
   ree_month_params p = params();
@@ -116,6 +161,8 @@ static void month_should_refuse_a_set_it_does_not_have(void) {
 int main(void) {
   RUN(month_should_release_the_quota_in_its_tranches);
   RUN(month_should_let_holders_sell_down_their_stock);
+  RUN(month_should_extrapolate_the_trend_its_holders_see);
+  RUN(month_should_refuse_a_trend_it_cannot_take);
   RUN(month_should_refuse_a_set_it_does_not_have);
   return check_report();
 }
