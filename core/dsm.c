@@ -21,8 +21,11 @@ struct ree_dsm {
   int n_initial;
   double *inflow;    /* [years] */
   double *retired;   /* [years]: early retirement */
-  double *stock;     /* [years][cohorts] */
-  double *outflow;   /* [years][cohorts] */
+  double *stock_total, *outflow_total; /* [years]: the rows' sums */
+  double *stock;     /* by year, the cohorts in use: row t holds the
+                        first_year - first_cohort + t + 1 cohorts that
+                        have entered by then (later ones hold nothing) */
+  double *outflow;   /* the same rows */
 };
 
 int ree_lifetime_check(const ree_lifetime *lt, ree_err *err) {
@@ -104,7 +107,10 @@ ree_dsm *ree_dsm_new(int first_year, int years, const ree_lifetime *lt,
   m->lt = *lt;
   m->inflow = (double *)ree_malloc((size_t)years * sizeof(double));
   m->retired = (double *)ree_malloc((size_t)years * sizeof(double));
-  if (m->inflow == NULL || m->retired == NULL) {
+  m->stock_total = (double *)ree_malloc((size_t)years * sizeof(double));
+  m->outflow_total = (double *)ree_malloc((size_t)years * sizeof(double));
+  if (m->inflow == NULL || m->retired == NULL || m->stock_total == NULL ||
+      m->outflow_total == NULL) {
     ree_dsm_free(m);
     ree_err_set(err, REE_ENOMEM, "out of memory");
     return NULL;
@@ -117,6 +123,8 @@ void ree_dsm_free(ree_dsm *m) {
   ree_free(m->initial);
   ree_free(m->inflow);
   ree_free(m->retired);
+  ree_free(m->stock_total);
+  ree_free(m->outflow_total);
   ree_free(m->stock);
   ree_free(m->outflow);
   ree_free(m);
@@ -156,15 +164,29 @@ int ree_dsm_set_initial(ree_dsm *m, int first_cohort, int n,
   return REE_OK;
 }
 
-static double *at(double *matrix, const ree_dsm *m, int t, int c) {
-  return &matrix[(size_t)t * (size_t)m->cohorts + (size_t)c];
+/* The cohorts that have entered use by the end of year index t. */
+static int entered(const ree_dsm *m, int t) {
+  return m->first_year - m->first_cohort + t + 1;
 }
 
-/* Share of a cohort that survives from age - 1 to age, from the survival
-** table: sf[a + 1] is the survival to age a (sf[0], age -1, is 1). */
-static double conditional(const double *sf, int age) {
-  double before = sf[age], after = sf[age + 1];
-  return before > 0.0 ? after / before : 0.0;
+/* Where row t of a stock or outflow table starts: the rows before it hold
+** entered(0) .. entered(t - 1) cells. */
+static size_t row_start(const ree_dsm *m, int t) {
+  size_t first = (size_t)entered(m, 0);
+  return (size_t)t * first + (size_t)t * (size_t)(t - 1) / 2;
+}
+
+/* The share of a cohort that survives from age - 1 to age, S(a) / S(a-1)
+** (S(-1) = 1), for every age 0 .. ages - 1 into keep[]: a division an age,
+** not one a cohort-year cell. */
+static void tabulate_survival(const ree_lifetime *lt, int ages, double *keep) {
+  double before = 1.0;
+  int a;
+  for (a = 0; a < ages; a++) {
+    double after = ree_lifetime_survival(lt, a);
+    keep[a] = before > 0.0 ? after / before : 0.0;
+    before = after;
+  }
 }
 
 /* Runs the years; `given` is the inflow (stock_driven 0) or the stock. */
@@ -172,8 +194,8 @@ static int solve(ree_dsm *m, const double *given, int stock_driven,
                  ree_err *err) {
   size_t cells;
   double *cur; /* each cohort's stock at the end of the previous year */
-  double *sf;  /* survival by age, from -1: the oldest cohort's age at most */
-  int t, c, a, n_init = m->first_year - m->first_cohort, ages = m->cohorts + 1;
+  double *keep; /* conditional survival by age, to the oldest cohort's */
+  int t, c, n_init = m->first_year - m->first_cohort, ages = m->cohorts + 1;
   double s0 = ree_lifetime_survival(&m->lt, 0);
   if (given == NULL) return ree_err_set(err, REE_EINVAL, "no values");
   for (t = 0; t < m->years; t++)
@@ -181,31 +203,31 @@ static int solve(ree_dsm *m, const double *given, int stock_driven,
       return ree_err_set(err, REE_EDOMAIN, "%s of %d must be a non-negative "
                          "number", stock_driven ? "stock" : "inflow",
                          m->first_year + t);
-  cells = (size_t)m->years * (size_t)m->cohorts;
+  cells = row_start(m, m->years);
   ree_free(m->stock);
   ree_free(m->outflow);
   m->stock = (double *)ree_malloc(cells * sizeof(double));
   m->outflow = (double *)ree_malloc(cells * sizeof(double));
   cur = (double *)ree_malloc((size_t)m->cohorts * sizeof(double));
-  sf = (double *)ree_malloc((size_t)ages * sizeof(double));
-  if (m->stock == NULL || m->outflow == NULL || cur == NULL || sf == NULL) {
+  keep = (double *)ree_malloc((size_t)ages * sizeof(double));
+  if (m->stock == NULL || m->outflow == NULL || cur == NULL || keep == NULL) {
     ree_free(cur);
-    ree_free(sf);
+    ree_free(keep);
     return ree_err_set(err, REE_ENOMEM, "out of memory");
   }
-  for (a = 0; a < ages; a++) sf[a] = ree_lifetime_survival(&m->lt, a - 1);
-  memset(m->stock, 0, cells * sizeof(double));
-  memset(m->outflow, 0, cells * sizeof(double));
+  tabulate_survival(&m->lt, ages, keep);
   memset(cur, 0, (size_t)m->cohorts * sizeof(double));
   for (c = 0; c < m->n_initial; c++) cur[c] = m->initial[c];
   for (t = 0; t < m->years; t++) {
-    int year = m->first_year + t, now = n_init + t;
-    double surviving = 0.0, inflow;
+    int now = n_init + t;
+    const double *by_age = keep + now; /* cohort c is now - c years old */
+    double *out = m->outflow + row_start(m, t), surviving = 0.0, leaving = 0.0, inflow;
     for (c = 0; c < now; c++) {
-      double left = cur[c] * conditional(sf, year - (m->first_cohort + c));
-      *at(m->outflow, m, t, c) = cur[c] - left;
+      double left = cur[c] * by_age[-c];
+      out[c] = cur[c] - left;
       cur[c] = left;
       surviving += left;
+      leaving += out[c];
     }
     m->retired[t] = 0.0;
     if (!stock_driven) {
@@ -221,17 +243,19 @@ static int solve(ree_dsm *m, const double *given, int stock_driven,
       for (c = 0; c < now && excess > 0.0; c++) {
         double take = cur[c] < excess ? cur[c] : excess;
         cur[c] -= take;
-        *at(m->outflow, m, t, c) += take;
+        out[c] += take;
         excess -= take;
       }
     }
     m->inflow[t] = inflow;
     cur[now] = inflow * s0;
-    *at(m->outflow, m, t, now) = inflow - cur[now];
-    for (c = 0; c <= now; c++) *at(m->stock, m, t, c) = cur[c];
+    out[now] = inflow - cur[now];
+    m->stock_total[t] = surviving - m->retired[t] + cur[now];
+    m->outflow_total[t] = leaving + m->retired[t] + out[now];
+    memcpy(m->stock + row_start(m, t), cur, (size_t)(now + 1) * sizeof(double));
   }
   ree_free(cur);
-  ree_free(sf);
+  ree_free(keep);
   return REE_OK;
 }
 
@@ -250,18 +274,19 @@ static int year_index(const ree_dsm *m, int year) {
   return (m != NULL && m->stock != NULL && t >= 0 && t < m->years) ? t : -1;
 }
 
-static double row_sum(const ree_dsm *m, const double *matrix, int year,
-                      const double *w, int w_first, int w_count) {
-  int t = year_index(m, year), c;
+/* Row year of matrix, each cohort weighted by w[cohort - w_first] (0
+** outside w's w_count values). */
+static double weighted_sum(const ree_dsm *m, const double *matrix, int year,
+                           const double *w, int w_first, int w_count) {
+  int t = year_index(m, year), c, n;
+  const double *row;
   double sum = 0.0;
   if (t < 0) return 0.0;
-  for (c = 0; c < m->cohorts; c++) {
-    double weight = 1.0;
-    if (w != NULL) {
-      int k = m->first_cohort + c - w_first;
-      weight = (k >= 0 && k < w_count) ? w[k] : 0.0;
-    }
-    sum += matrix[(size_t)t * (size_t)m->cohorts + (size_t)c] * weight;
+  row = matrix + row_start(m, t);
+  n = entered(m, t);
+  for (c = 0; c < n; c++) {
+    int k = m->first_cohort + c - w_first;
+    sum += row[c] * ((k >= 0 && k < w_count) ? w[k] : 0.0);
   }
   return sum;
 }
@@ -277,21 +302,23 @@ double ree_dsm_retired_early(const ree_dsm *m, int year) {
 }
 
 double ree_dsm_outflow(const ree_dsm *m, int year) {
-  return row_sum(m, m == NULL ? NULL : m->outflow, year, NULL, 0, 0);
+  int t = year_index(m, year);
+  return t < 0 ? 0.0 : m->outflow_total[t];
 }
 
 double ree_dsm_stock(const ree_dsm *m, int year) {
-  return row_sum(m, m == NULL ? NULL : m->stock, year, NULL, 0, 0);
+  int t = year_index(m, year);
+  return t < 0 ? 0.0 : m->stock_total[t];
 }
 
 double ree_dsm_outflow_weighted(const ree_dsm *m, int year, const double *w,
                                 int w_first, int w_count) {
-  return row_sum(m, m == NULL ? NULL : m->outflow, year, w, w_first, w_count);
+  return weighted_sum(m, m == NULL ? NULL : m->outflow, year, w, w_first, w_count);
 }
 
 double ree_dsm_stock_weighted(const ree_dsm *m, int year, const double *w,
                               int w_first, int w_count) {
-  return row_sum(m, m == NULL ? NULL : m->stock, year, w, w_first, w_count);
+  return weighted_sum(m, m == NULL ? NULL : m->stock, year, w, w_first, w_count);
 }
 
 int ree_dsm_first_cohort(const ree_dsm *m) {
@@ -307,8 +334,8 @@ int ree_dsm_cohort_count(const ree_dsm *m) {
 static double cell(const ree_dsm *m, const double *matrix, int year,
                    int cohort) {
   int t = year_index(m, year), c = cohort - ree_dsm_first_cohort(m);
-  if (t < 0 || c < 0 || c >= m->cohorts) return 0.0;
-  return matrix[(size_t)t * (size_t)m->cohorts + (size_t)c];
+  if (t < 0 || c < 0 || c >= entered(m, t)) return 0.0; /* not in use yet */
+  return matrix[row_start(m, t) + (size_t)c];
 }
 
 double ree_dsm_cohort_stock(const ree_dsm *m, int year, int cohort) {

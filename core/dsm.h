@@ -39,7 +39,7 @@ double ree_lifetime_survival(const ree_lifetime *lt, int age);
 typedef struct ree_dsm ree_dsm;
 
 /*
-** A model over the years first_year .. first_year + years - 1 (1..1000),
+** A model over the years first_year .. first_year + years - 1 (1 to REE_YEARS_MAX),
 ** with no initial stock. Caller frees with ree_dsm_free. NULL on error:
 ** REE_EDOMAIN for a bad lifetime or span, REE_ENOMEM.
 */

@@ -5,6 +5,10 @@
 -- does) and one that tabulates it too; and how the core's time grows with
 -- the years (cohorts x years cells: exponent 2 is linear in the cells).
 --
+-- Where ODYM is at hand (ODYM_DIR: the folder with its
+-- dynamic_stock_model.py; Python with numpy and scipy), the same model in
+-- ODYM beside it (scripts/bench/stocks_odym.py), with the time ratio.
+--
 --   ./ree bench stocks [RUNS]     (7 runs a size; the median is what counts)
 
 local ree = require("ree")
@@ -71,3 +75,30 @@ timing.print(string.format("Dynamic stock model, Weibull lifetime (median of %d 
 for _, line in ipairs(ratios) do print(line) end
 print(string.format("growth of the core's time, 1000 -> 2000 years: exponent %.2f (2 = linear in cohort-years)",
   math.log(medians[2000] / medians[1000], 2)))
+
+-- ODYM on the same inputs, where it is at hand (wall time both sides, one
+-- BLAS thread: ree uses one core)
+local function odym_python()
+  if not os.getenv("ODYM_DIR") then return nil end
+  for _, py in ipairs({ "/usr/bin/python3", "python3" }) do
+    if os.execute(py .. " -c 'import numpy, scipy' 2>/dev/null") then return py end
+  end
+end
+local py = odym_python()
+if not py then
+  print("ODYM: not at hand (set ODYM_DIR to the folder with ODYM's dynamic_stock_model.py; Python needs numpy " ..
+    "and scipy): the side-by-side is skipped")
+else
+  for _, years in ipairs({ 50, 1000 }) do
+    local p = assert(io.popen(string.format("OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1 %s %s/scripts/bench/" ..
+      "stocks_odym.py %d %.17g %.17g %d", py, require("ree.files").root(), years, SHAPE, SCALE, RUNS)))
+    local line = p:read("a")
+    p:close()
+    local stock, med, lo, hi = line:match("^(%S+) (%S+) (%S+) (%S+)")
+    if not stock then error("stocks_odym.py: " .. line, 0) end
+    local ours = core_model(inflow_values(years)).stock[years - 1]
+    print(string.format("ODYM, %d years: median %.2f ms (%.2f-%.2f); ree %.3f ms: ree %.0fx faster; last stock " ..
+      "%.10g against ree's %.10g", years, tonumber(med), tonumber(lo), tonumber(hi), medians[years] * 1e3,
+      tonumber(med) / (medians[years] * 1e3), tonumber(stock), ours))
+  end
+end

@@ -10,6 +10,8 @@
 --     { "reject", from = "sort", value = 30, sd = 10, content = { Dy = {} } },           -- unknown
 --   } }
 --   r.value.sorted, r.content.sorted.Dy, r.sd_content.sorted.Dy, r.element.sorted.Dy (t), r.chi2
+--   r.residual.sort.goods, r.residual.sort.Dy   -- each process's balance, each layer (t)
+--   print(r)                                    -- both layers: measured, estimated, sd, z
 --
 -- An element's balance g c is not linear in the goods g and concentrations
 -- c: the problem is solved by successive linearisation (each step a linear
@@ -19,6 +21,7 @@
 -- linear and one step is the answer.
 
 local core = require("ree.core")
+local format = require("ree.format")
 
 local goods = {}
 
@@ -139,6 +142,72 @@ local function linearised(spec, processes, n, elements, x)
   return a, c
 end
 
+--- What each process's balance leaves over in each layer, at the
+-- estimates: in - out - stock change, t ({ [process] = { goods =, [el] = } }).
+local function residuals(spec, processes, result)
+  local out = {}
+  for _, p in ipairs(processes) do
+    local d = (spec.stock_change or {})[p]
+    local r = { goods = -(type(d) == "table" and (d.goods or 0) or d or 0) }
+    for _, el in ipairs(result.elements) do r[el] = -(type(d) == "table" and d[el] or 0) end
+    out[p] = r
+  end
+  for _, f in ipairs(spec.flows) do
+    local name = f[1]
+    for _, end_ in ipairs({ { f.to, 1 }, { f.from, -1 } }) do
+      local r = out[end_[1]]
+      if r then
+        r.goods = r.goods + end_[2] * result.value[name]
+        for _, el in ipairs(result.elements) do r[el] = r[el] + end_[2] * result.element[name][el] end
+      end
+    end
+  end
+  return out
+end
+
+local function measured(value, sd)
+  if value == nil then return "unknown" end
+  return format.number(value) .. " ± " .. format.number(sd)
+end
+
+local Result = {}
+Result.__index = Result
+
+--- Both layers as tables: each flow's goods, then each element's
+-- concentrations and tonnes; measured, estimated, sd and z; and the
+-- largest residual of each layer over the processes.
+function Result.__tostring(r)
+  local lines = { string.format("goods and substances reconciled: chi-square %s on %d degrees of freedom (p = %s)%s",
+    format.number(r.chi2), r.df, format.number(r.p_value),
+    r.gross_error and ("; a gross error is likely, most of all in " .. r.suspect) or "") }
+  local rows = { { "goods, t", "measured", "estimate", "sd", "z" } }
+  for _, f in ipairs(r.flows) do
+    local name = f[1]
+    rows[#rows + 1] = { name, measured(f.value, f.sd), format.number(r.value[name]), format.number(r.sd[name]),
+      f.value ~= nil and format.number(r.z[name]) or "" }
+  end
+  lines[#lines + 1] = format.table(rows, "  ")
+  for _, el in ipairs(r.elements) do
+    rows = { { el .. " concentration", "measured", "estimate", "sd", "z", el .. ", t" } }
+    for _, f in ipairs(r.flows) do
+      local name, c = f[1], (f.content or {})[el] or {}
+      rows[#rows + 1] = { name, measured(c[1], c[2]), format.number(r.content[name][el]),
+        format.number(r.sd_content[name][el]), c[1] ~= nil and format.number(r.z_content[name][el]) or "",
+        format.number(r.element[name][el]) }
+    end
+    lines[#lines + 1] = format.table(rows, "  ")
+  end
+  local worst = { goods = 0 }
+  for _, el in ipairs(r.elements) do worst[el] = 0 end
+  for _, by_layer in pairs(r.residual) do
+    for layer, v in pairs(by_layer) do worst[layer] = math.max(worst[layer], math.abs(v)) end
+  end
+  local parts = { "goods " .. string.format("%.2g", worst.goods) .. " t" }
+  for _, el in ipairs(r.elements) do parts[#parts + 1] = el .. " " .. string.format("%.2g", worst[el]) .. " t" end
+  lines[#lines + 1] = "  largest residual of a process's balance: " .. table.concat(parts, ", ")
+  return table.concat(lines, "\n")
+end
+
 --- The reconciliation of goods and substances (see the module's comment).
 function goods.run(spec, processes)
   local elements, seen = {}, {}
@@ -202,6 +271,7 @@ function goods.run(spec, processes)
     end
   end
   if result.gross_error then result.suspect = suspect end
+  result.residual, result.flows = residuals(spec, processes, result), spec.flows
   -- a concentration outside 0..1 is no estimate: the layers contradict each other
   for i, f in ipairs(spec.flows) do
     for e, el in ipairs(elements) do
@@ -213,7 +283,7 @@ function goods.run(spec, processes)
       end
     end
   end
-  return result
+  return setmetatable(result, Result)
 end
 
 return goods

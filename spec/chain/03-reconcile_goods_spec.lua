@@ -25,6 +25,18 @@ describe("goods and substances reconciled together #unit", function()
     assert.are.equal(2, r.df)
     assert.near(0.05 * g1, r.element["in"].Dy, 1e-9)
     assert.are.same({ "Dy" }, r.elements)
+    -- every process balances in each layer
+    assert.near(0, r.residual.s.goods, 1e-9)
+    assert.near(0, r.residual.s.Dy, 1e-9)
+    -- the report shows both layers; on 2 degrees of freedom p = exp(-chi2 / 2) = 0.413
+    assert.near(0.413, math.exp(-r.chi2 / 2), 5e-4)
+    local text = tostring(r)
+    assert.are.equal("goods and substances reconciled: chi-square 1.77 on 2 degrees of freedom (p = 0.413)",
+      text:match("^[^\n]+"))
+    assert.truthy(text:find("\n  in        100 ± 5        103  4.21     1.1\n", 1, true))
+    assert.truthy(text:find("\n  Dy concentration  measured  estimate  sd  z  Dy, t\n", 1, true))
+    assert.truthy(text:find("\n  B                 0.01 ± 0      0.01   0  0  0.441\n", 1, true))
+    assert.truthy(text:find("\n  largest residual of a process's balance: goods [%d.e-]+ t, Dy [%d.e-]+ t$"))
   end)
 
   it("estimates goods and concentrations together, both layers balanced", function()
