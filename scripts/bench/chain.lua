@@ -193,12 +193,7 @@ print("targets: the chain under 2 ms and >= 10x plain Lua; the reconciliation un
 -- 2b. The same reconciliation in numpy (scripts/bench/reconcile_numpy.py,
 -- Crowe's projection and a dense solve through LAPACK), where Python has
 -- numpy: the same adjusted values, side by side in time.
-local function numpy_python()
-  for _, py in ipairs({ "/usr/bin/python3", "python3" }) do
-    if os.execute(py .. " -c 'import numpy' 2>/dev/null") then return py end
-  end
-end
-local py = numpy_python()
+local py = timing.python("numpy")
 if not py then
   print("numpy: not found (Debian: apt-get install python3-numpy); the side-by-side is skipped")
 else

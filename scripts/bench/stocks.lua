@@ -78,13 +78,7 @@ print(string.format("growth of the core's time, 1000 -> 2000 years: exponent %.2
 
 -- ODYM on the same inputs, where it is at hand (wall time both sides, one
 -- BLAS thread: ree uses one core)
-local function odym_python()
-  if not os.getenv("ODYM_DIR") then return nil end
-  for _, py in ipairs({ "/usr/bin/python3", "python3" }) do
-    if os.execute(py .. " -c 'import numpy, scipy' 2>/dev/null") then return py end
-  end
-end
-local py = odym_python()
+local py = os.getenv("ODYM_DIR") and timing.python("numpy, scipy")
 if not py then
   print("ODYM: not at hand (set ODYM_DIR to the folder with ODYM's dynamic_stock_model.py; Python needs numpy " ..
     "and scipy): the side-by-side is skipped")

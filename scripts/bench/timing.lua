@@ -28,4 +28,12 @@ function timing.print(title, rows)
   end
 end
 
+--- A Python that imports `modules` ("numpy, scipy"), for a side-by-side
+-- with a Python twin; nil where none does.
+function timing.python(modules)
+  for _, py in ipairs({ "/usr/bin/python3", "python3" }) do
+    if os.execute(py .. " -c 'import " .. modules .. "' 2>/dev/null") then return py end
+  end
+end
+
 return timing
