@@ -359,13 +359,15 @@ return function(model, ctx)
     for i, spec in ipairs(specs) do
       if not results[i] then results[i] = ree.market.clear(spec) end
     end
-    local exported, customs = 0, 0
+    local exported, customs, mined_cn = 0, 0, 0
     for i, el in ipairs(elements) do
       local r = results[i]
       settle(state, p, el, r)
       exported = exported + r.exports
       customs = customs + r.legal + r.leakage * shifted[i]
+      mined_cn = mined_cn + r.s_cn + r.fringe
     end
+    rec("output.CN", mined_cn, "t REO") -- China's mines, legal and illegal
     rec("exports.total", exported, "t REO")
     rec("exports.customs", customs, "t REO") -- legal, and products the quota did not cover
   end
@@ -438,6 +440,12 @@ return function(model, ctx)
       end
       record_flows(rec, path, o)
     end
+    local mined_cn = {}
+    for sub = 1, 12 do
+      mined_cn[sub] = 0
+      for i = 1, #elements do mined_cn[sub] = mined_cn[sub] + outs[i].s_cn[sub] + outs[i].fringe[sub] end
+    end
+    rec("output.CN", mined_cn, "t REO")
     rec("exports.total", exported, "t REO")
     rec("exports.customs", customs, "t REO")
   end

@@ -14,13 +14,15 @@
 -- on (years 2008-2015):
 --   China's exports, all rare earths: 2008, 2010, 2013 and 2014 (2011 and
 --     2012 are held out: the quota's under-fill is a fact to validate)
+--   China's mine output, legal and illegal (USGS): 2008-2010 and 2012-2015
+--     (the record has no 2011)
 --   FOB oxide prices of La, Ce, Nd and Dy in 2014 and 2015 (USGS annual
 --     averages): the levels after the quota regime
 -- The record is customs data: the model's legal exports and those of
 -- products the quota did not cover, not smuggling (exports.customs). The
--- model's exports are of its five elements; the record's, of all rare
--- earths, so the record is scaled by the share the five make of China's
--- output in the crisis's default mix (crisis.mix).
+-- model's exports and output are of its five elements; the record's, of
+-- all rare earths, so the record is scaled by the share the five make of
+-- China's output in the crisis's default mix (crisis.mix).
 
 local ree = require("ree")
 local crisis = require("ree.models.scenarios.crisis")
@@ -45,6 +47,11 @@ function fit.targets()
   for _, year in ipairs(fit.EXPORT_YEARS) do values[year - 2007] = exports[year] * modelled end
   local list = { { "exports.customs", data = ree.series { from = 2008, unit = "t REO", table.unpack(values, 1, 7) },
     rel = 0.15 } }
+  local output = assert(ree.data.load "production"):get("China")
+  local mined = {}
+  for year = 2008, 2015 do mined[year - 2007] = output[year] and output[year] * modelled end
+  list[#list + 1] = { "output.CN", data = ree.series { from = 2008, unit = "t REO", table.unpack(mined, 1, 8) },
+    rel = 0.1 }
   local prices = assert(ree.data.load "prices")
   for _, el in ipairs({ "La", "Ce", "Nd", "Dy" }) do
     list[#list + 1] = { "price." .. el .. ".fob", data = prices:get(OXIDES[el] .. ", annual average (USGS)"),
