@@ -9,12 +9,24 @@
 
 local order = {}
 
+local RANK = { number = 1, string = 2 }
+
 --- The keys of t, sorted: numbers before strings, each in its own order,
 -- anything else after them by its text.
 function order.keys(t)
-  local keys = {}
-  for k in pairs(t) do keys[#keys + 1] = k end
-  local rank = { number = 1, string = 2 }
+  local keys, kind, mixed = {}, nil, false
+  for k in pairs(t) do
+    keys[#keys + 1] = k
+    local tk = type(k)
+    if kind == nil then kind = tk elseif tk ~= kind then mixed = true end
+  end
+  -- keys all strings or all numbers (the tables models sum over: names of
+  -- regions, elements, uses) sort with Lua's own comparison, in C
+  if not mixed and (kind == "string" or kind == "number") then
+    table.sort(keys)
+    return keys
+  end
+  local rank = RANK
   table.sort(keys, function(a, b)
     local ra, rb = rank[type(a)] or 3, rank[type(b)] or 3
     if ra ~= rb then return ra < rb end
