@@ -155,16 +155,10 @@ local function residual_of(r, el, year)
   return worst, where
 end
 
---- The SVG of r's layer el in year (see the module's comment).
-function sankey.svg(r, opts)
-  opts = opts or {}
-  local el = opts.element or r.elements[1]
-  local year = opts.year or r.from
-  local nodes, links = graph(r, el, year)
-  if #links == 0 then error(string.format("sankey: nothing flows for %s in %d", el, year), 2) end
-  local cols = layout(nodes, links)
-  -- one scale for every column: the fullest column fills the height; a
-  -- node takes at least the room of its two label lines
+--- One scale for every column, nodes placed in their columns: the fullest
+-- column fills the height, and a node takes at least the room of its two
+-- label lines. Returns the scale (px a t) and the lowest node's bottom.
+local function place_nodes(nodes, cols)
   local by_col, k = {}, math.huge
   for _, n in ipairs(nodes) do
     n.value = math.max(n.into, n.out)
@@ -186,12 +180,15 @@ function sankey.svg(r, opts)
       bottom = math.max(bottom, n.y + n.h)
     end
   end
-  order_links(nodes, links)
-  -- the recycling loops, nested so that none crosses another: inner ones
-  -- (between nearer columns; of two as near, the one that leaves lower)
-  -- run on the higher band and have their legs nearer the columns they
-  -- join; the legs of every loop leaving (or entering) a column stand side
-  -- by side in the gap beside it
+  return k, bottom
+end
+
+--- The recycling loops, nested so that none crosses another: inner ones
+-- (between nearer columns; of two as near, the one that leaves lower) run
+-- on the higher band and have their legs nearer the columns they join; the
+-- legs of every loop leaving (or entering) a column stand side by side in
+-- the gap beside it. Returns the loops and the depth below the last band.
+local function route_loops(links, k, bottom)
   local loops = {}
   for _, l in ipairs(links) do if l.back then loops[#loops + 1] = l end end
   local function leaves_at(l) -- where on its node the loop leaves: it is the node's last out-link
@@ -216,9 +213,12 @@ function sankey.svg(r, opts)
     l.leg_in = l.to.x - leg_in[c_in]
     leg_in[c_in] = leg_in[c_in] + w / 2 + LOOP_GAP
   end
-  local W = 80 + cols * COL_W
-  local key_y = depth + 20
-  local H = math.ceil(key_y + 60)
+  return loops, depth
+end
+
+--- Each node's colour (a process its region's, or the palette's), and the
+-- regions drawn, in order, with their colours (for the key).
+local function colours(nodes)
   local colour_of, regions, i = {}, {}, 0
   for _, n in ipairs(nodes) do
     if n.kind == "process" then
@@ -232,28 +232,12 @@ function sankey.svg(r, opts)
       colour_of[n] = n.kind == "stock" and STOCK or OUTSIDE
     end
   end
-  local out, labels = {}, {}
-  local function add(...) out[#out + 1] = string.format(...) end
-  local function label(...) labels[#labels + 1] = string.format(...) end
-  local place = labeller(W)
-  add('<svg xmlns="http://www.w3.org/2000/svg" width="%d" height="%d" viewBox="0 0 %d %d" '
-    .. 'font-family="DejaVu Sans, Arial, sans-serif" font-size="12">', W, H, W, H)
-  local title = opts.title or "Mass flows"
-  add('<title>%s</title>', escape(title))
-  add('<rect width="%d" height="%d" fill="#ffffff"/>', W, H)
-  -- a chain without calendar years (a requirement) shows none
-  local when = r.timeless and "" or (", " .. year)
-  add('<text x="40" y="26" font-size="18" font-weight="bold">%s: %s%s</text>', escape(title), escape(el), when)
-  place({ 40, 8, 40 + 18 * CHAR * (#title + #el + 8), 34 }, true)
-  -- the caption says what is drawn
-  local caption = { (opts.quantity or ("t of " .. el)) .. "; widths to scale" }
-  local stocks = false
-  for _, n in ipairs(nodes) do stocks = stocks or n.kind == "stock" end
-  if #loops > 0 then caption[#caption + 1] = "recycling (amber) loops back below the nodes" end
-  if stocks then caption[#caption + 1] = "stock changes end in brown nodes" end
-  add('<text x="40" y="48" fill="#444">%s.</text>', escape(table.concat(caption, "; ")))
-  place({ 40, 38, 40 + 12 * CHAR * #table.concat(caption, "; "), 54 }, true)
-  -- the forward links
+  return colour_of, regions
+end
+
+--- Where each link leaves and enters its nodes: stacked down each node's
+-- side, as wide as the link's tonnes.
+local function link_ends(nodes, k)
   for _, n in ipairs(nodes) do n.out_cursor, n.in_cursor = n.y, n.y end
   for _, n in ipairs(nodes) do
     for _, l in ipairs(n.outs) do
@@ -266,7 +250,10 @@ function sankey.svg(r, opts)
       n.in_cursor = n.in_cursor + math.max(l.value * k, 0.5)
     end
   end
-  -- the loops first, under everything; then the forward links
+end
+
+--- The loops first, under everything; then the forward links.
+local function draw_links(add, loops, links, colour_of)
   for _, l in ipairs(loops) do
     local x0, x1, y0, y1, yb, w = l.from.x + NODE_W, l.to.x, l.y0, l.y1, l.band, l.w
     local r0, r1 = math.min(30, (yb - y0) / 2), math.min(30, (yb - y1) / 2)
@@ -290,7 +277,10 @@ function sankey.svg(r, opts)
         escape(format.number(l.value)))
     end
   end
-  -- nodes, and their labels (placed first: they always show)
+end
+
+--- The nodes, and their labels (placed first: they always show).
+local function draw_nodes(add, label, place, nodes, colour_of)
   for _, n in ipairs(nodes) do
     add('<rect x="%s" y="%s" width="%d" height="%s" fill="%s"><title>%s: %s t</title></rect>', num(n.x), num(n.y),
       NODE_W, num(n.h), colour_of[n], escape(n.label), escape(format.number(n.value)))
@@ -304,7 +294,11 @@ function sankey.svg(r, opts)
     label('<text x="%s" y="%s" dominant-baseline="middle" font-size="10" fill="#444">%s</text>', num(x), num(y + 13),
       escape(amount))
   end
-  -- a link's tonnage where it arrives, or on its loop's bottom run, where there is room
+end
+
+--- A link's tonnage where it arrives, or on its loop's bottom run, where
+-- there is room.
+local function label_links(label, place, links)
   for _, l in ipairs(links) do
     local text = format.number(l.value) .. " t"
     if l.back then
@@ -319,15 +313,15 @@ function sankey.svg(r, opts)
         num(l.to.x - 4), num(l.y1), escape(text))
     end
   end
-  -- labels over everything, each with a white halo so that a link under it does not hide it
-  add('<g class="labels" stroke="#ffffff" stroke-width="3" stroke-linejoin="round" paint-order="stroke">')
-  for _, t in ipairs(labels) do add("%s", t) end
-  add('</g>')
-  -- the colour key
+end
+
+--- The colour key, a line at key_y: the regions, what comes from or goes
+-- outside, and recycling and stocks where there are any.
+local function draw_key(add, regions, recycling, stocks, key_y)
   local key = {}
   for _, name in ipairs(regions) do key[#key + 1] = { regions[name], name, 1 } end
   key[#key + 1] = { OUTSIDE, "from or to outside the chain", 1 }
-  if #loops > 0 then key[#key + 1] = { RECYCLE, "recycling", 0.6 } end
+  if recycling then key[#key + 1] = { RECYCLE, "recycling", 0.6 } end
   if stocks then key[#key + 1] = { STOCK, "into stocks", 1 } end
   local x = 40
   for _, item in ipairs(key) do
@@ -337,6 +331,53 @@ function sankey.svg(r, opts)
       escape(item[2]))
     x = x + 19 + (utf8.len(item[2]) or #item[2]) * 11 * CHAR + 22
   end
+end
+
+--- The SVG of r's layer el in year (see the module's comment).
+function sankey.svg(r, opts)
+  opts = opts or {}
+  local el = opts.element or r.elements[1]
+  local year = opts.year or r.from
+  local nodes, links = graph(r, el, year)
+  if #links == 0 then error(string.format("sankey: nothing flows for %s in %d", el, year), 2) end
+  local cols = layout(nodes, links)
+  local k, bottom = place_nodes(nodes, cols)
+  order_links(nodes, links)
+  local loops, depth = route_loops(links, k, bottom)
+  local W = 80 + cols * COL_W
+  local key_y = depth + 20
+  local H = math.ceil(key_y + 60)
+  local colour_of, regions = colours(nodes)
+  local out, labels = {}, {}
+  local function add(...) out[#out + 1] = string.format(...) end
+  local function label(...) labels[#labels + 1] = string.format(...) end
+  local place = labeller(W)
+  add('<svg xmlns="http://www.w3.org/2000/svg" width="%d" height="%d" viewBox="0 0 %d %d" '
+    .. 'font-family="DejaVu Sans, Arial, sans-serif" font-size="12">', W, H, W, H)
+  local title = opts.title or "Mass flows"
+  add('<title>%s</title>', escape(title))
+  add('<rect width="%d" height="%d" fill="#ffffff"/>', W, H)
+  -- a chain without calendar years (a requirement) shows none
+  local when = r.timeless and "" or (", " .. year)
+  add('<text x="40" y="26" font-size="18" font-weight="bold">%s: %s%s</text>', escape(title), escape(el), when)
+  place({ 40, 8, 40 + 18 * CHAR * (#title + #el + 8), 34 }, true)
+  -- the caption says what is drawn
+  local caption = { (opts.quantity or ("t of " .. el)) .. "; widths to scale" }
+  local stocks = false
+  for _, n in ipairs(nodes) do stocks = stocks or n.kind == "stock" end
+  if #loops > 0 then caption[#caption + 1] = "recycling (amber) loops back below the nodes" end
+  if stocks then caption[#caption + 1] = "stock changes end in brown nodes" end
+  add('<text x="40" y="48" fill="#444">%s.</text>', escape(table.concat(caption, "; ")))
+  place({ 40, 38, 40 + 12 * CHAR * #table.concat(caption, "; "), 54 }, true)
+  link_ends(nodes, k)
+  draw_links(add, loops, links, colour_of)
+  draw_nodes(add, label, place, nodes, colour_of)
+  label_links(label, place, links)
+  -- labels over everything, each with a white halo so that a link under it does not hide it
+  add('<g class="labels" stroke="#ffffff" stroke-width="3" stroke-linejoin="round" paint-order="stroke">')
+  for _, t in ipairs(labels) do add("%s", t) end
+  add('</g>')
+  draw_key(add, regions, #loops > 0, stocks, key_y)
   local worst_residual, where = residual_of(r, el, year)
   add('<text x="40" y="%d" font-size="11" fill="#444">Largest balance residual of %s: %.3g t (%s). %s</text>', H - 16,
     escape(el), worst_residual, escape(where or "-"), escape(opts.source and ("Source: " .. opts.source) or ""))
