@@ -257,107 +257,94 @@ local function value_text(v)
   return tostring(v)
 end
 
---- The HTML page of results (see the module's comment). opts: year, the
--- year of the Sankeys (default: the year of the Dy or first element's
--- price peak).
-function report.html(res, opts)
-  opts = opts or {}
-  if res:sub_annual() then res = res:annual() end -- the charts and tables are by year
-  local sc = res.scenario
-  local page = html.page(string.format("ree: the scenario '%s', %d-%d", sc.name, sc.first, sc.last))
-  local rows, els = report.digest(res)
-  page:heading("Summary")
-  page:para("A run of the scenario's model under its policies. Every number below comes from the " ..
-    "parameters listed at the end, each with its source or, for an assumption, the range to try.")
-  local summary = { { "", "" } }
-  for _, r in ipairs(rows) do summary[#summary + 1] = r end
-  page:table(summary)
-  if #els > 0 then
-    page:heading("Prices")
-    page:figure(chart_prices(res, els), "Log scale. Lines: the model's prices outside China (FOB China); " ..
-      "hollow squares in the same colour: the record's annual averages, never fitted to.")
-    local first, last = years_of(res)
-    local by_year = { { "year" } }
+--- The market's prices, charted and by year, and production by region.
+local function prices_section(page, res, els)
+  page:heading("Prices")
+  page:figure(chart_prices(res, els), "Log scale. Lines: the model's prices outside China (FOB China); " ..
+    "hollow squares in the same colour: the record's annual averages, never fitted to.")
+  local first, last = years_of(res)
+  local by_year = { { "year" } }
+  for _, el in ipairs(els) do
+    by_year[1][#by_year[1] + 1] = el .. " FOB"
+    by_year[1][#by_year[1] + 1] = el .. " China"
+  end
+  for year = first, last do
+    local row = { tostring(year) }
     for _, el in ipairs(els) do
-      by_year[1][#by_year[1] + 1] = el .. " FOB"
-      by_year[1][#by_year[1] + 1] = el .. " China"
+      row[#row + 1] = format.number(res.price[el].fob[year])
+      row[#row + 1] = format.number(res.price[el].cn[year])
     end
-    for year = first, last do
-      local row = { tostring(year) }
-      for _, el in ipairs(els) do
-        row[#row + 1] = format.number(res.price[el].fob[year])
-        row[#row + 1] = format.number(res.price[el].cn[year])
-      end
-      by_year[#by_year + 1] = row
-    end
-    page:table(by_year)
-    page:heading("Production by region")
-    page:figure(chart_supply(res, els))
+    by_year[#by_year + 1] = row
   end
-  if #els == 0 then
-    -- another model: its variables, charted by unit
-    page:heading("Results")
-    local by_unit, units = {}, {}
-    for _, path in ipairs(res:variables()) do
-      local series = res:get(path)
-      local unit = series:unit()
-      if not by_unit[unit] then by_unit[unit], units[#units + 1] = {}, unit end
-      table.insert(by_unit[unit], series:named(path))
-    end
-    for _, unit in ipairs(units) do
-      local list = { table.unpack(by_unit[unit], 1, math.min(#by_unit[unit], 8)) }
-      local ok, chart = pcall(svg.lines, list, { title = sc.name .. ": " .. unit, source = "the model: " .. sc.name })
-      if ok then page:figure(chart) end
-    end
+  page:table(by_year)
+  page:heading("Production by region")
+  page:figure(chart_supply(res, els))
+end
+
+--- Another model's variables, charted by unit (eight a chart at most).
+local function results_section(page, res)
+  page:heading("Results")
+  local by_unit, units = {}, {}
+  for _, path in ipairs(res:variables()) do
+    local series = res:get(path)
+    local unit = series:unit()
+    if not by_unit[unit] then by_unit[unit], units[#units + 1] = {}, unit end
+    table.insert(by_unit[unit], series:named(path))
   end
-  if res:has("location") then
-    page:heading("Where each stage is made")
-    page:figure(chart_location(res), "Shares of capacity; the rest of the world is the remainder.")
+  local name = res.scenario.name
+  for _, unit in ipairs(units) do
+    local list = { table.unpack(by_unit[unit], 1, math.min(#by_unit[unit], 8)) }
+    local ok, chart = pcall(svg.lines, list, { title = name .. ": " .. unit, source = "the model: " .. name })
+    if ok then page:figure(chart) end
   end
-  if #els > 0 then
-    page:heading("China's ladder")
-    page:figure(chart_erp(), "Corden's effective rate of protection of each stage inside China, from the " ..
-      "duty ladder of the record: taxing metal but not alloy protects alloy making; taxing alloy too moves " ..
-      "the advantage to magnet sintering.")
-  end
+end
+
+--- Sankeys of Nd and Dy between the markets in a year (opts.year, or the
+-- year of the last one's price peak), where the results have them.
+local function flows_section(page, res, opts)
   local flows = {}
   for _, el in ipairs({ "Nd", "Dy" }) do
     if res:has("supply." .. el) then flows[#flows + 1] = el end
   end
-  if #flows > 0 then
-    local year = opts.year or select(2, res.price[flows[#flows]].fob:max())
-    page:heading(string.format("Flows of %s in %d", table.concat(flows, " and "), year))
-    for _, el in ipairs(flows) do
-      local r = report.sankey(res, el, year)
-      page:figure(require("ree.sankey").svg(r, { element = el, year = year, title = "Flows between the markets",
-        quantity = "t of " .. ree.element(el).oxide }),
-        string.format("Largest balance residual: %.3g t.", (r:balance())))
-    end
+  if #flows == 0 then return end
+  local year = opts.year or select(2, res.price[flows[#flows]].fob:max())
+  page:heading(string.format("Flows of %s in %d", table.concat(flows, " and "), year))
+  for _, el in ipairs(flows) do
+    local r = report.sankey(res, el, year)
+    page:figure(require("ree.sankey").svg(r, { element = el, year = year, title = "Flows between the markets",
+      quantity = "t of " .. ree.element(el).oxide }),
+      string.format("Largest balance residual: %.3g t.", (r:balance())))
   end
-  if opts.validation then -- a calibration and its held-out facts (models/scenarios/crisis_validation.lua)
-    local v = opts.validation
-    page:heading("Calibrated on quantities, judged on held-out prices")
-    page:para("Fitted on China's exports and on the price levels of 2014-2015 only; never on a price of " ..
-      "2010-2013.")
-    local fit = { { "parameter", "start", "fitted", "sd", "range", "identified by the data" } }
-    for _, name in ipairs(v.fit.params) do
-      local r = v.fit.range[name]
-      fit[#fit + 1] = { name, format.number(v.fit.start[name]), format.number(v.fit.values[name]),
-        v.fit.sd[name] == math.huge and "-" or format.number(v.fit.sd[name]),
-        format.number(r[1]) .. " to " .. format.number(r[2]), v.fit.identified[name] and "yes" or "no" }
-    end
-    page:table(fit)
-    page:para(string.format("Targets: %s, %d-%d; S = %.4g on %d degrees of freedom. Held out, never fitted: %s.",
-      table.concat(v.fit.targets, ", "), v.fit.years[1], v.fit.years[2], v.fit.s, v.fit.df,
-      table.concat(v.fit.hold_out, ", ")), "note")
-    local facts, met = require("ree.models.scenarios.crisis_validation").rows(v.facts)
-    page:para(string.format("%d of %d held-out facts within the model's 5-95%% band (%d Monte Carlo runs over " ..
-      "the parameters the data leave free); a miss is reported, not tuned away.", met, #v.facts, v.mc:count()))
-    page:table(facts)
-    for _, chart in ipairs(require("ree.models.scenarios.crisis_validation").charts(v)) do
-      page:figure(chart[2], "Log scale. The record's monthly prices were never fitted.")
-    end
+end
+
+--- A calibration and its held-out facts (models/scenarios/crisis_validation.lua).
+local function validation_section(page, v)
+  local validation = require("ree.models.scenarios.crisis_validation")
+  page:heading("Calibrated on quantities, judged on held-out prices")
+  page:para("Fitted on China's exports and mine output and on the price levels of 2014-2015 only; never on a " ..
+    "price of 2010-2013.")
+  local fit = { { "parameter", "start", "fitted", "sd", "range", "identified by the data" } }
+  for _, name in ipairs(v.fit.params) do
+    local r = v.fit.range[name]
+    fit[#fit + 1] = { name, format.number(v.fit.start[name]), format.number(v.fit.values[name]),
+      v.fit.sd[name] == math.huge and "-" or format.number(v.fit.sd[name]),
+      format.number(r[1]) .. " to " .. format.number(r[2]), v.fit.identified[name] and "yes" or "no" }
   end
+  page:table(fit)
+  page:para(string.format("Targets: %s, %d-%d; S = %.4g on %d degrees of freedom. Held out, never fitted: %s.",
+    table.concat(v.fit.targets, ", "), v.fit.years[1], v.fit.years[2], v.fit.s, v.fit.df,
+    table.concat(v.fit.hold_out, ", ")), "note")
+  local facts, met = validation.rows(v.facts)
+  page:para(string.format("%d of %d held-out facts within the model's 5-95%% band (%d Monte Carlo runs over " ..
+    "the parameters the data leave free); a miss is reported, not tuned away.", met, #v.facts, v.mc:count()))
+  page:table(facts)
+  for _, chart in ipairs(validation.charts(v)) do
+    page:figure(chart[2], "Log scale. The record's monthly prices were never fitted.")
+  end
+end
+
+--- The scenario's parameters and policies, and the sources they cite.
+local function sources_section(page, sc)
   page:heading("Parameters and their sources")
   page:para("Each parameter the scenario starts from, with its source (an id in models/data/sources.json) or, " ..
     "for an assumption, the range of values a user should try.", "note")
@@ -394,6 +381,37 @@ function report.html(res, opts)
     sources[#sources + 1] = { id, b.url and { b.cite, href = b.url } or b.cite, b.grade or "" }
   end
   page:table(sources)
+end
+
+--- The HTML page of results (see the module's comment). opts: year, the
+-- year of the Sankeys (default: the year of the Dy or first element's
+-- price peak); validation, a calibration and its held-out facts.
+function report.html(res, opts)
+  opts = opts or {}
+  if res:sub_annual() then res = res:annual() end -- the charts and tables are by year
+  local sc = res.scenario
+  local page = html.page(string.format("ree: the scenario '%s', %d-%d", sc.name, sc.first, sc.last))
+  local rows, els = report.digest(res)
+  page:heading("Summary")
+  page:para("A run of the scenario's model under its policies. Every number below comes from the " ..
+    "parameters listed at the end, each with its source or, for an assumption, the range to try.")
+  local summary = { { "", "" } }
+  for _, r in ipairs(rows) do summary[#summary + 1] = r end
+  page:table(summary)
+  if #els > 0 then prices_section(page, res, els) else results_section(page, res) end
+  if res:has("location") then
+    page:heading("Where each stage is made")
+    page:figure(chart_location(res), "Shares of capacity; the rest of the world is the remainder.")
+  end
+  if #els > 0 then
+    page:heading("China's ladder")
+    page:figure(chart_erp(), "Corden's effective rate of protection of each stage inside China, from the " ..
+      "duty ladder of the record: taxing metal but not alloy protects alloy making; taxing alloy too moves " ..
+      "the advantage to magnet sintering.")
+  end
+  flows_section(page, res, opts)
+  if opts.validation then validation_section(page, opts.validation) end
+  sources_section(page, sc)
   page:para("Written by ree " .. ree._VERSION .. ". The model is annual; see README.md for what it leaves out.",
     "note")
   return page:render()
