@@ -13,7 +13,7 @@
 --   el.e_lr          long-run price elasticity (< 0)  el.lambda adjustment a year
 --   el.s_cn          China's merit order: { { cost = US$/kg, cap = t }, ... }
 --   el.s_rw          existing supply outside China, the same form
---   el.tax, el.vat_lost, el.quota (t, false none), el.cap (t, -1 none)
+--   el.tax, el.vat_lost, el.quota (t, false none), el.cap (t, false none)
 --   quota_total      (optional) one export quota in t REO for all the
 --                    elements together, as China's were: a licence price
 --                    per kg clears it (recorded as "licence.all", US$/kg);
@@ -95,7 +95,7 @@ return function(opts)
     per("tax", "China's export tax", { unit = "fraction", range = { 0, INF } })
     per("vat_lost", "the export VAT rebate withdrawn", { unit = "fraction", range = { 0, 1 } })
     per("quota", "China's export quota for the element (false: none)", { unit = T, range = { 0, INF }, none = true })
-    per("cap", "China's cap on legal supply (-1: none)", { unit = T, range = { -1, INF } })
+    per("cap", "China's cap on legal supply (false: none)", { unit = T, range = { 0, INF }, none = true })
     per("uses", "demand by end use, { { name, share, rmax, m, k_min }, ... }", { kind = "table", optional = true })
     local by_uses = el .. ".uses"
     per("thrift_rmax", "largest fall of the intensity of use in a year", { unit = "fraction", range = { 0, 1 },
@@ -239,7 +239,7 @@ return function(opts)
       s_cn = steps(get(p, el, "s_cn")), s_rw = #s_rw > 1 and s_rw or nil,
       tax = get(p, el, "tax"), vat_lost = get(p, el, "vat_lost"),
       quota = get(p, el, "quota") or -1, -- -1: the core's none
-      cap = get(p, el, "cap"), stock_rw = p[el .. ".stock_rw"] or 0,
+      cap = get(p, el, "cap") or -1, stock_rw = p[el .. ".stock_rw"] or 0,
     }, s_rw, offered, a_rw
   end
 

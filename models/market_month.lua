@@ -193,7 +193,7 @@ return function(model, ctx)
     local c, key = state.vars.curves[el], KEY[el]
     local a_rw = 0
     for i = 2, #sides do a_rw = a_rw + c.a[sides[i]] end
-    local cap, fringe = p[key.cap], nil
+    local cap, fringe = p[key.cap] or -1, nil -- -1: the core's none
     if cap >= 0 then -- the fringe is what mining quotas do not hold: none before them
       fringe = 0
       for name, shares in order.pairs(monthly.fringe_shares) do

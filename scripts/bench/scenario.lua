@@ -45,12 +45,12 @@ local function scenario()
       { cost = 1.4 * b[1], cap = 0.3 * total } })
     set(el .. ".tax", 0.15)
     set(el .. ".vat_lost", 0.13)
-    set(el .. ".quota", ree.series { from = 2005, unit = "t", table.unpack((function()
+    set(el .. ".quota", ree.series { from = 2005, unit = "t", (function()
       local q = {}
-      for y = 2005, 2020 do q[y - 2004] = y < 2010 and -1 or 0.6 * (b[3] + b[4]) end
-      return q
-    end)()) })
-    set(el .. ".cap", -1)
+      for y = 2010, 2020 do q[y - 2004] = 0.6 * (b[3] + b[4]) end -- none before 2010: missing
+      return table.unpack(q, 1, 16)
+    end)() })
+    set(el .. ".cap", false)
     set(el .. ".thrift_rmax", 0.1)
     set(el .. ".thrift_m", 2)
     set(el .. ".k_min", 0.6)

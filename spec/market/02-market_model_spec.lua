@@ -11,7 +11,7 @@ local function scenario(policies, set, with_location)
     ["Nd.p0"] = a(40), ["Nd.d_cn0"] = a(1000), ["Nd.d_jp0"] = a(300), ["Nd.d_rw0"] = a(200),
     ["Nd.e_lr"] = a(-0.6), ["Nd.lambda"] = a(0.25),
     ["Nd.s_cn"] = a({ { cost = 40, cap = 1e6 } }),
-    ["Nd.tax"] = a(0), ["Nd.vat_lost"] = a(0), ["Nd.quota"] = a(false), ["Nd.cap"] = a(-1),
+    ["Nd.tax"] = a(0), ["Nd.vat_lost"] = a(0), ["Nd.quota"] = a(false), ["Nd.cap"] = a(false),
     ["Nd.thrift_rmax"] = a(0), ["Nd.thrift_m"] = a(1), ["Nd.k_min"] = a(1),
     ["Nd.p_floor"] = a(5), ["Nd.surplus"] = a("stock"),
     projects = a({ { name = "MP", deposit = "Mountain Pass", capacity = 100000, start = 2010, lead = 1, ramp = 1,
@@ -141,7 +141,7 @@ describe("the market model #market", function()
     local params = {}
     for el, p0 in pairs({ Nd = 40, La = 4 }) do
       for k, v in pairs({ p0 = p0, d_cn0 = 1000, d_rw0 = 500, e_lr = -0.6, lambda = 0.25,
-        s_cn = { { cost = p0, cap = 1e6 } }, tax = 0, vat_lost = 0, quota = false, cap = -1, thrift_rmax = 0,
+        s_cn = { { cost = p0, cap = 1e6 } }, tax = 0, vat_lost = 0, quota = false, cap = false, thrift_rmax = 0,
         thrift_m = 1, k_min = 1, p_floor = 0, surplus = "dispose" }) do
         params[el .. "." .. k] = { value = v, source = "assumption", range = { v, v } }
       end

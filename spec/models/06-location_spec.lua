@@ -10,7 +10,7 @@ local function nd_market(stages, stage_params, policies, set)
   local function a(v) return { value = v, source = "assumption", range = { v, v } } end
   local params = { ["Nd.p0"] = a(40), ["Nd.d_cn0"] = a(1000), ["Nd.d_jp0"] = a(300), ["Nd.d_rw0"] = a(200),
     ["Nd.e_lr"] = a(-0.6), ["Nd.lambda"] = a(0.25), ["Nd.s_cn"] = a({ { cost = 40, cap = 1e6 } }),
-    ["Nd.tax"] = a(0.25), ["Nd.vat_lost"] = a(0), ["Nd.quota"] = a(false), ["Nd.cap"] = a(-1),
+    ["Nd.tax"] = a(0.25), ["Nd.vat_lost"] = a(0), ["Nd.quota"] = a(false), ["Nd.cap"] = a(false),
     ["Nd.thrift_rmax"] = a(0), ["Nd.thrift_m"] = a(1), ["Nd.k_min"] = a(1), ["Nd.p_floor"] = a(5),
     ["Nd.surplus"] = a("stock"), ["loc.mu"] = a(5), ["loc.rho"] = a(0.5), ["loc.freight"] = a(1) }
   for stage, sp in pairs(stage_params) do

@@ -9,7 +9,7 @@ local function scenario(policies)
   local function set(name, v) params[name] = { value = v, source = "assumption", range = { v, v } } end
   for el, p0 in pairs({ Nd = 40, Dy = 400 }) do
     for k, v in pairs({ p0 = p0, d_cn0 = 1000, d_rw0 = 500, e_lr = -0.6, lambda = 0.25,
-      s_cn = { { cost = p0, cap = 1e6 } }, tax = 0, vat_lost = 0, cap = -1, thrift_rmax = 0, thrift_m = 1,
+      s_cn = { { cost = p0, cap = 1e6 } }, tax = 0, vat_lost = 0, cap = false, thrift_rmax = 0, thrift_m = 1,
       k_min = 1, p_floor = 0, surplus = "dispose" }) do
       set(el .. "." .. k, v)
     end
