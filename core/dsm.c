@@ -24,8 +24,10 @@ struct ree_dsm {
   double *stock_total, *outflow_total; /* [years]: the rows' sums */
   double *stock;     /* by year, the cohorts in use: row t holds the
                         first_year - first_cohort + t + 1 cohorts that
-                        have entered by then (later ones hold nothing) */
-  double *outflow;   /* the same rows */
+                        have entered by then (later ones hold nothing).
+                        A cohort's outflow is what its stock lost: the
+                        row before less this one (the inflow less the
+                        stock, the year it enters) */
 };
 
 int ree_lifetime_check(const ree_lifetime *lt, ree_err *err) {
@@ -126,7 +128,6 @@ void ree_dsm_free(ree_dsm *m) {
   ree_free(m->stock_total);
   ree_free(m->outflow_total);
   ree_free(m->stock);
-  ree_free(m->outflow);
   ree_free(m);
 }
 
@@ -189,12 +190,18 @@ static void tabulate_survival(const ree_lifetime *lt, int ages, double *keep) {
   }
 }
 
+/* Each cohort's stock at the start of the first year (the initial ones,
+** then none for the cohorts between them and the first year), into start. */
+static void starting_stock(const ree_dsm *m, double *start) {
+  int c, n = m->first_year - m->first_cohort;
+  for (c = 0; c < n; c++) start[c] = c < m->n_initial ? m->initial[c] : 0.0;
+}
+
 /* Runs the years; `given` is the inflow (stock_driven 0) or the stock. */
 static int solve(ree_dsm *m, const double *given, int stock_driven,
                  ree_err *err) {
-  size_t cells;
-  double *cur; /* each cohort's stock at the end of the previous year */
-  double *keep; /* conditional survival by age, to the oldest cohort's */
+  double *start; /* each cohort's stock at the start: row -1 */
+  double *keep;  /* conditional survival by age, to the oldest cohort's */
   int t, c, n_init = m->first_year - m->first_cohort, ages = m->cohorts + 1;
   double s0 = ree_lifetime_survival(&m->lt, 0);
   if (given == NULL) return ree_err_set(err, REE_EINVAL, "no values");
@@ -203,31 +210,26 @@ static int solve(ree_dsm *m, const double *given, int stock_driven,
       return ree_err_set(err, REE_EDOMAIN, "%s of %d must be a non-negative "
                          "number", stock_driven ? "stock" : "inflow",
                          m->first_year + t);
-  cells = row_start(m, m->years);
   ree_free(m->stock);
-  ree_free(m->outflow);
-  m->stock = (double *)ree_malloc(cells * sizeof(double));
-  m->outflow = (double *)ree_malloc(cells * sizeof(double));
-  cur = (double *)ree_malloc((size_t)m->cohorts * sizeof(double));
+  m->stock = (double *)ree_malloc(row_start(m, m->years) * sizeof(double));
+  start = (double *)ree_malloc((size_t)(n_init > 0 ? n_init : 1) * sizeof(double));
   keep = (double *)ree_malloc((size_t)ages * sizeof(double));
-  if (m->stock == NULL || m->outflow == NULL || cur == NULL || keep == NULL) {
-    ree_free(cur);
+  if (m->stock == NULL || start == NULL || keep == NULL) {
+    ree_free(start);
     ree_free(keep);
     return ree_err_set(err, REE_ENOMEM, "out of memory");
   }
   tabulate_survival(&m->lt, ages, keep);
-  memset(cur, 0, (size_t)m->cohorts * sizeof(double));
-  for (c = 0; c < m->n_initial; c++) cur[c] = m->initial[c];
+  starting_stock(m, start);
   for (t = 0; t < m->years; t++) {
-    int now = n_init + t;
+    int now = n_init + t; /* the cohorts in use before this year's enters */
     const double *by_age = keep + now; /* cohort c is now - c years old */
-    double *out = m->outflow + row_start(m, t), surviving = 0.0, leaving = 0.0, inflow;
+    const double *prev = t > 0 ? m->stock + row_start(m, t - 1) : start;
+    double *row = m->stock + row_start(m, t), surviving = 0.0, leaving = 0.0, inflow;
     for (c = 0; c < now; c++) {
-      double left = cur[c] * by_age[-c];
-      out[c] = cur[c] - left;
-      cur[c] = left;
-      surviving += left;
-      leaving += out[c];
+      row[c] = prev[c] * by_age[-c];
+      surviving += row[c];
+      leaving += prev[c] - row[c];
     }
     m->retired[t] = 0.0;
     if (!stock_driven) {
@@ -241,20 +243,17 @@ static int solve(ree_dsm *m, const double *given, int stock_driven,
       inflow = 0.0;
       m->retired[t] = excess;
       for (c = 0; c < now && excess > 0.0; c++) {
-        double take = cur[c] < excess ? cur[c] : excess;
-        cur[c] -= take;
-        out[c] += take;
+        double take = row[c] < excess ? row[c] : excess;
+        row[c] -= take;
         excess -= take;
       }
     }
     m->inflow[t] = inflow;
-    cur[now] = inflow * s0;
-    out[now] = inflow - cur[now];
-    m->stock_total[t] = surviving - m->retired[t] + cur[now];
-    m->outflow_total[t] = leaving + m->retired[t] + out[now];
-    memcpy(m->stock + row_start(m, t), cur, (size_t)(now + 1) * sizeof(double));
+    row[now] = inflow * s0;
+    m->stock_total[t] = surviving - m->retired[t] + row[now];
+    m->outflow_total[t] = leaving + m->retired[t] + (inflow - row[now]);
   }
-  ree_free(cur);
+  ree_free(start);
   ree_free(keep);
   return REE_OK;
 }
@@ -274,19 +273,42 @@ static int year_index(const ree_dsm *m, int year) {
   return (m != NULL && m->stock != NULL && t >= 0 && t < m->years) ? t : -1;
 }
 
-/* Row year of matrix, each cohort weighted by w[cohort - w_first] (0
-** outside w's w_count values). */
-static double weighted_sum(const ree_dsm *m, const double *matrix, int year,
+/* The weight of cohort c: w[cohort - w_first], 0 outside w's w_count values. */
+static double weight(const ree_dsm *m, int c, const double *w, int w_first,
+                     int w_count) {
+  int k = m->first_cohort + c - w_first;
+  return (k >= 0 && k < w_count) ? w[k] : 0.0;
+}
+
+/* Cohort c's stock at the end of year index t, and what it lost in that
+** year (the cohort that enters in t: its inflow less its stock). */
+static void cohort_at(const ree_dsm *m, int t, int c, double *stock,
+                      double *outflow) {
+  int now = entered(m, t) - 1;
+  const double *row = m->stock + row_start(m, t);
+  *stock = *outflow = 0.0;
+  if (c > now) return; /* not in use yet */
+  *stock = row[c];
+  if (c == now)
+    *outflow = m->inflow[t] - row[c];
+  else if (t > 0)
+    *outflow = m->stock[row_start(m, t - 1) + (size_t)c] - row[c];
+  else
+    *outflow = (c < m->n_initial ? m->initial[c] : 0.0) - row[c];
+}
+
+/* The year's stock (outflow 0) or outflow, each cohort weighted. */
+static double weighted_sum(const ree_dsm *m, int outflow, int year,
                            const double *w, int w_first, int w_count) {
   int t = year_index(m, year), c, n;
-  const double *row;
-  double sum = 0.0;
+  double sum = 0.0, stock, out;
   if (t < 0) return 0.0;
-  row = matrix + row_start(m, t);
   n = entered(m, t);
   for (c = 0; c < n; c++) {
-    int k = m->first_cohort + c - w_first;
-    sum += row[c] * ((k >= 0 && k < w_count) ? w[k] : 0.0);
+    double wc = weight(m, c, w, w_first, w_count);
+    if (wc == 0.0) continue;
+    cohort_at(m, t, c, &stock, &out);
+    sum += (outflow ? out : stock) * wc;
   }
   return sum;
 }
@@ -313,12 +335,12 @@ double ree_dsm_stock(const ree_dsm *m, int year) {
 
 double ree_dsm_outflow_weighted(const ree_dsm *m, int year, const double *w,
                                 int w_first, int w_count) {
-  return weighted_sum(m, m == NULL ? NULL : m->outflow, year, w, w_first, w_count);
+  return weighted_sum(m, 1, year, w, w_first, w_count);
 }
 
 double ree_dsm_stock_weighted(const ree_dsm *m, int year, const double *w,
                               int w_first, int w_count) {
-  return weighted_sum(m, m == NULL ? NULL : m->stock, year, w, w_first, w_count);
+  return weighted_sum(m, 0, year, w, w_first, w_count);
 }
 
 int ree_dsm_first_cohort(const ree_dsm *m) {
@@ -331,17 +353,22 @@ int ree_dsm_cohort_count(const ree_dsm *m) {
   return m == NULL ? 0 : m->cohorts;
 }
 
-static double cell(const ree_dsm *m, const double *matrix, int year,
-                   int cohort) {
+/* Cohort's stock at the end of year and its outflow in it (0 outside). */
+static void cohort_of(const ree_dsm *m, int year, int cohort, double *stock,
+                      double *outflow) {
   int t = year_index(m, year), c = cohort - ree_dsm_first_cohort(m);
-  if (t < 0 || c < 0 || c >= entered(m, t)) return 0.0; /* not in use yet */
-  return matrix[row_start(m, t) + (size_t)c];
+  *stock = *outflow = 0.0;
+  if (t >= 0 && c >= 0) cohort_at(m, t, c, stock, outflow);
 }
 
 double ree_dsm_cohort_stock(const ree_dsm *m, int year, int cohort) {
-  return cell(m, m == NULL ? NULL : m->stock, year, cohort);
+  double stock, outflow;
+  cohort_of(m, year, cohort, &stock, &outflow);
+  return stock;
 }
 
 double ree_dsm_cohort_outflow(const ree_dsm *m, int year, int cohort) {
-  return cell(m, m == NULL ? NULL : m->outflow, year, cohort);
+  double stock, outflow;
+  cohort_of(m, year, cohort, &stock, &outflow);
+  return outflow;
 }

@@ -76,7 +76,7 @@ for _, line in ipairs(ratios) do print(line) end
 print(string.format("growth of the core's time, 1000 -> 2000 years: exponent %.2f (2 = linear in cohort-years)",
   math.log(medians[2000] / medians[1000], 2)))
 
--- ODYM on the same inputs, where it is at hand (wall time both sides, one
+-- ODYM on the same inputs, where it is at hand (CPU time both sides, one
 -- BLAS thread: ree uses one core)
 local py = os.getenv("ODYM_DIR") and timing.python("numpy, scipy")
 if not py then
