@@ -313,24 +313,23 @@ static double weighted_sum(const ree_dsm *m, int outflow, int year,
   return sum;
 }
 
+/* v[year] of a yearly array v of m's (0 outside its years, or unsolved). */
+static double at_year(const ree_dsm *m, const double *v, int year) {
+  int t = year_index(m, year);
+  return t < 0 ? 0.0 : v[t];
+}
+
 double ree_dsm_inflow(const ree_dsm *m, int year) {
-  int t = year_index(m, year);
-  return t < 0 ? 0.0 : m->inflow[t];
+  return at_year(m, m ? m->inflow : NULL, year);
 }
-
 double ree_dsm_retired_early(const ree_dsm *m, int year) {
-  int t = year_index(m, year);
-  return t < 0 ? 0.0 : m->retired[t];
+  return at_year(m, m ? m->retired : NULL, year);
 }
-
 double ree_dsm_outflow(const ree_dsm *m, int year) {
-  int t = year_index(m, year);
-  return t < 0 ? 0.0 : m->outflow_total[t];
+  return at_year(m, m ? m->outflow_total : NULL, year);
 }
-
 double ree_dsm_stock(const ree_dsm *m, int year) {
-  int t = year_index(m, year);
-  return t < 0 ? 0.0 : m->stock_total[t];
+  return at_year(m, m ? m->stock_total : NULL, year);
 }
 
 double ree_dsm_outflow_weighted(const ree_dsm *m, int year, const double *w,

@@ -219,6 +219,14 @@ local function record_of(list, opts, unit)
   return pairs_list, legend, swatches
 end
 
+--- Each point of series s that a chart can draw (a value; above 0 on a
+-- log axis), as f(time, value).
+local function each_point(s, log, f)
+  for t, v in s:pairs() do
+    if v and (not log or v > 0) then f(t, v) end
+  end
+end
+
 --- Lines, one per series; a gap breaks its line; points are marked. With
 -- record = { [i] = series }, what was observed of series i is drawn over
 -- it as hollow squares in its colour, and named in the legend.
@@ -256,13 +264,11 @@ function svg.lines(list, opts)
     end
     for _, p in ipairs(records) do
       local colour, r = COLOURS[(p[1] - 1) % #COLOURS + 1], p[2]
-      for t, v in r:pairs() do
-        if v and (not opts.log or v > 0) then
-          add('<rect class="record" x="%s" y="%s" width="9" height="9" fill="#ffffff" stroke="%s" stroke-width="2">' ..
-            '<title>record %s: %s %s</title></rect>', num(x_of(t) - 4.5), num(y_of(v) - 4.5), colour,
-            format.time(t, r:period()), escape(format.number(v)), escape(unit))
-        end
-      end
+      each_point(r, opts.log, function(t, v)
+        add('<rect class="record" x="%s" y="%s" width="9" height="9" fill="#ffffff" stroke="%s" stroke-width="2">' ..
+          '<title>record %s: %s %s</title></rect>', num(x_of(t) - 4.5), num(y_of(v) - 4.5), colour,
+          format.time(t, r:period()), escape(format.number(v)), escape(unit))
+      end)
     end
   end })
   return finish(text, opts)
@@ -354,11 +360,9 @@ function svg.bands(b, opts)
     end
     line(add, colour, run)
     for _, r in ipairs(record or {}) do
-      for t, v in r:pairs() do
-        if v and (not opts.log or v > 0) then
-          add('<circle cx="%s" cy="%s" r="4" fill="#000"/>', num(x_of(t)), num(y_of(v)))
-        end
-      end
+      each_point(r, opts.log, function(t, v)
+        add('<circle cx="%s" cy="%s" r="4" fill="#000"/>', num(x_of(t)), num(y_of(v)))
+      end)
     end
   end })
   return finish(text, opts)
