@@ -33,6 +33,8 @@
 --   projects         { { name, deposit, capacity = t REO, start, lead, ramp,
 --                    cost = US$/kg REO, credit = US$/kg REO }, ... }: mines
 --                    outside China
+--   coproduct_prices (optional) { El = series, US$/kg oxide }: what mines
+--                    get for the elements the model does not clear
 --
 -- Demand is partial adjustment: desired use D* = D0 k (P / p0)^e_lr; each
 -- year's use moves lambda of the way in logs, so the year's demand curve is
@@ -47,8 +49,9 @@
 --
 -- Mines are co-production (section 4): a project online mines its whole
 -- deposit in fixed shares, and runs only while its basket value (last
--- year's prices weighted by its shares, plus `credit` for elements not
--- modelled) covers its cost; it idles below. What it mines is sunk, so it
+-- year's prices weighted by its shares, the co-products the model does not
+-- clear at their recorded prices, coproduct_prices, and the project's
+-- `credit`) covers its cost; it idles below. What it mines is sunk, so it
 -- is offered at the floor price; what no one buys there is stocked (and
 -- offered again the next year) or thrown away.
 local ree = require("ree")
@@ -81,6 +84,8 @@ return function(opts)
       { unit = T, range = { 0, INF }, optional = true, none = true })
   end
   declare("projects", "mines outside China", { kind = "table", optional = true })
+  declare("coproduct_prices", "prices of the co-products the model does not clear, { El = series of US$/kg " ..
+    "oxide }: a mine values them at last year's", { kind = "table", optional = true })
   for _, el in ipairs(elements) do
     local function per(key, text, decl) declare(el .. "." .. key, text, decl) end
     per("p0", "reference price of the oxide", { unit = "US$/kg", range = { 0, INF } })
@@ -151,6 +156,22 @@ return function(opts)
     for _, side in ipairs(sides) do m.d[side] = {} end
   end
 
+  local modelled = {}
+  for _, el in ipairs(elements) do modelled[el] = true end
+
+  --- What a t of a deposit's REO brings in, US$/kg: the modelled elements
+  -- at last year's prices (p0 before the first), the co-products the model
+  -- does not clear at last year's recorded price (none recorded: nothing),
+  -- and the project's own credit.
+  local function basket_of(m, p, year, pr, a)
+    local basket = pr.credit or 0
+    for _, el in ipairs(elements) do basket = basket + (a[el] or 0) * (m.p[el] or get(p, el, "p0")) end
+    for el, price in order.pairs(p.coproduct_prices or {}) do
+      if not modelled[el] then basket = basket + (a[el] or 0) * (price[year - 1] or 0) end
+    end
+    return basket
+  end
+
   --- Mines outside China: online, running or idle, and what they mine.
   local shares = {} -- t REO of each element in 1 t REO of a deposit's ore
   function model.supply(state, p, year)
@@ -162,8 +183,7 @@ return function(opts)
       local a = shares[pr.deposit]
       local online = year - pr.start - pr.lead + 1
       local u = online <= 0 and 0 or math.min(1, online / pr.ramp)
-      local basket = pr.credit or 0
-      for _, el in ipairs(elements) do basket = basket + (a[el] or 0) * (m.p[el] or get(p, el, "p0")) end
+      local basket = basket_of(m, p, year, pr, a)
       local running = u > 0 and basket >= pr.cost
       for _, el in ipairs(elements) do
         if running then mined[el] = mined[el] + pr.capacity * u * (a[el] or 0) end

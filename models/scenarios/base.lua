@@ -94,6 +94,19 @@ for _, el in ipairs(base.ELEMENTS) do base.modelled_share = base.modelled_share 
 
 local function assumption(value, range) return { value = value, source = "assumption", range = range } end
 
+--- The prices of the co-products the scenarios do not model, as mines
+-- outside China value them: Eu2O3 and Tb4O7 at the midpoint of each year's
+-- year-end range (USGS, 2011-2015), US$/kg of oxide.
+function base.coproduct_prices()
+  local prices = assert(ree.data.load "prices")
+  local out = {}
+  for el, oxide in pairs({ Eu = "Eu2O3", Tb = "Tb4O7" }) do
+    local lo, hi = prices:get(oxide .. ", year-end low (USGS)"), prices:get(oxide .. ", year-end high (USGS)")
+    out[el] = ((lo + hi) / 2):named(oxide .. ", year-end midpoint")
+  end
+  return out
+end
+
 --- Kg of alloy a kg of sintered magnet takes, net of the process scrap
 -- returned to alloy making: (1 - (1 - y) r) / y with the magnet stage's
 -- yield y and scrap return r (models/data/magnet-route.json; computed).
@@ -141,6 +154,9 @@ local function parameters()
   params["quota_total.light"] = assumption(false)
   params["quota_total.heavy"] = assumption(false)
   params.projects = assumption({}, { {}, {} })
+  params.coproduct_prices = { value = base.coproduct_prices(), source = "usgs-mcs-2016",
+    note = "Eu2O3 and Tb4O7, the midpoints of USGS's year-end ranges, 2011-2015; a mine values the other " ..
+      "years' Eu and Tb, and Sm, Gd and Y in every year, at nothing (no price on record)" }
   local outside = 42300 - 33000
   params["loc.magnet.k0.CN"] = { value = 33000, source = "ccr-2011" }
   params["loc.magnet.k0.JP"] = { value = outside * 18950 / (18950 + 1280), source = "china-org-2013" }

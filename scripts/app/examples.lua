@@ -219,6 +219,8 @@ return {
   ["base.scenario"] = { example = 'base = require("ree.models.scenarios.base")\n' ..
       'base.scenario { name = "quota held", policies = { ree.policy { "held", from = 2012, ' ..
       'set = { quota_total = 20000 } } } }:run()' },
+  ["base.coproduct_prices"] = { example = 'print(require("ree.models.scenarios.base").coproduct_prices().Eu[2011])' ..
+      '   --> 3790 (US$/kg Eu2O3)' },
   ["validation.check"] = { example = 'facts = require("ree.models.scenarios.validation").check(res)' },
   ["validation.report"] = { example = 'validation = require("ree.models.scenarios.validation")\n' ..
       'print(validation.report(validation.check(res)))' },

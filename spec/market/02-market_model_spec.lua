@@ -81,6 +81,21 @@ describe("the market model #market", function()
     assert.are.same({ 0, 0 }, { res.project.MP.running[2013], res.mined.Nd[2013] })
   end)
 
+  it("values the co-products it does not clear at last year's recorded price", function()
+    -- Mountain Pass is 0.1% Eu and 0.05% Tb (models/data/deposits.json): with Eu2O3 at 2,000 US$/kg
+    -- in 2011 and Tb4O7 at none on record, 2012's basket gains 0.001 * 2,000 = 2 US$/kg of REO
+    local eu = ree.series { from = 2011, unit = "US$/kg", 2000 }
+    local res = scenario({ quota }, { coproduct_prices = { Eu = eu, Tb = ree.series { from = 2012, unit = "US$/kg",
+      5000 } } }):run()
+    assert.near(0.12 * (40 * 2 ^ (1 / 0.15)) + 0.001 * 2000, res.project.MP.basket[2012], 1e-6)
+    -- 2013 reads 2012's prices: Eu none on record, Tb 5,000 at 0.05%; Nd at the floor, 5
+    assert.near(0.12 * 5 + 0.0005 * 5000, res.project.MP.basket[2013], 1e-6)
+    assert.are.equal(0, res.project.MP.running[2013]) -- 3.1 < 10: still idle
+    -- an element the model clears is valued at its own price, not at a record's
+    local nd = scenario({ quota }, { coproduct_prices = { Nd = ree.series { from = 2011, unit = "US$/kg", 1e6 } } })
+    assert.near(0.12 * (40 * 2 ^ (1 / 0.15)), nd:run().project.MP.basket[2012], 1e-6)
+  end)
+
   it("balances every year: supply meets demand, mined material is sold, kept or thrown away", function()
     for _, surplus in ipairs({ "stock", "dispose" }) do
       local res = scenario({ quota }, { ["Nd.surplus"] = surplus }):run()
