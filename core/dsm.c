@@ -170,7 +170,7 @@ static int entered(const ree_dsm *m, int t) {
   return m->first_year - m->first_cohort + t + 1;
 }
 
-/* Where row t of a stock or outflow table starts: the rows before it hold
+/* Where row t of the stock table starts: the rows before it hold
 ** entered(0) .. entered(t - 1) cells. */
 static size_t row_start(const ree_dsm *m, int t) {
   size_t first = (size_t)entered(m, 0);

@@ -39,8 +39,8 @@ double ree_lifetime_survival(const ree_lifetime *lt, int age);
 typedef struct ree_dsm ree_dsm;
 
 /*
-** A model over the years first_year .. first_year + years - 1 (1 to REE_YEARS_MAX),
-** with no initial stock. Caller frees with ree_dsm_free. NULL on error:
+** A model over the years first_year .. first_year + years - 1 (years from 1
+** to REE_YEARS_MAX), with no initial stock. Caller frees with ree_dsm_free. NULL on error:
 ** REE_EDOMAIN for a bad lifetime or span, REE_ENOMEM.
 */
 ree_dsm *ree_dsm_new(int first_year, int years, const ree_lifetime *lt,
