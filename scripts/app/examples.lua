@@ -276,6 +276,7 @@ return {
   ["ChainResult:flow"] = { example = 'r:flow("metal", "Nd")[2011]   --> t' },
   ["ChainResult:input"] = { example = 'r:input("alloy", "Nd")[2011]   --> all that enters alloy making' },
   ["ChainResult:value"] = { example = 'r:value("metal", "Nd", 2011)' },
+  ["ChainResult:goods"] = { example = 'print(r:goods("metal", 2011))   --> nil: given by element, not as goods' },
   ["ChainResult:balance"] = { example = 'r:balance()   --> the largest residual, and where' },
   ["ChainResult:residuals"] = { example = 'r:residuals(3)   --> the three largest, by process and element' },
   ["ChainResult:table"] = { example = 'print(r:table(2011))' },

@@ -241,6 +241,18 @@ function Result:residuals(n)
   return top
 end
 
+--- The goods a flow carries in year (t), where it was given as goods, {
+-- t =, of = a composition, grade or formula }: the layer its elements'
+-- tonnes are shares of; nil for a flow given by element.
+function Result:goods(name, year)
+  local i = self.chain.flow_index[name]
+  if not i then error(string.format("chain: no flow '%s'", tostring(name)), 2) end
+  local c = self.chain.flows[i].coef
+  if type(c) ~= "table" or getmetatable(c) ~= nil or c.of == nil then return nil end
+  if type(c.t) == "number" then return c.t end
+  return c.t[year or self.from]
+end
+
 --- The value of a flow for one element and year.
 function Result:value(name, el, year)
   return self:flow(name, el)[year or self.from]
@@ -264,15 +276,27 @@ function Result:balance()
   return worst, where
 end
 
---- The flows of one year as a table, one column per element.
+--- The flows of one year as a table, one column per element; where some
+-- flow was given as goods, a column of its goods (t) before them, and
+-- each element's share of the goods after its tonnes.
 function Result:table(year)
   year = year or self.from
   local n = format.number
+  local goods, any = {}, false
+  for i, f in ipairs(self.chain.flows) do
+    goods[i] = self:goods(f.name, year)
+    any = any or goods[i] ~= nil
+  end
   local rows = { { "flow", "from", "to", "as" } }
+  if any then rows[1][#rows[1] + 1] = "goods (t)" end
   for _, el in ipairs(self.elements) do rows[1][#rows[1] + 1] = el .. " (t)" end
-  for _, f in ipairs(self.chain.flows) do
+  for i, f in ipairs(self.chain.flows) do
     local row = { f.name, f.from or "outside", f.to or "outside", f.def }
-    for _, el in ipairs(self.elements) do row[#row + 1] = n(self:value(f.name, el, year)) end
+    if any then row[#row + 1] = goods[i] and n(goods[i]) or "" end
+    for _, el in ipairs(self.elements) do
+      local v = self:value(f.name, el, year)
+      row[#row + 1] = n(v) .. (goods[i] and goods[i] > 0 and string.format(" (%s%%)", n(100 * v / goods[i])) or "")
+    end
     rows[#rows + 1] = row
   end
   local worst, where = self:balance()

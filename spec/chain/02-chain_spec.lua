@@ -120,6 +120,15 @@ describe("the mass-balance graph #unit", function()
     assert.near(1000 * nd2o3:mass_fraction "O", r:value("oxide", "O"), 1e-9)
     assert.near(4, r:value("magnets", "Dy"), 1e-12) -- 4 wt% Dy
     assert.near(10 * ree.formula("Fe2O3"):mass_fraction "Fe", r:value("mix", "Fe"), 1e-12)
+    -- the goods layer: what was given as goods, and each element's tonnes as a share of it
+    assert.are.same({ 1000, 100, 10 }, { r:goods("oxide"), r:goods("magnets"), r:goods("mix", 2011) })
+    assert.is_nil(r:goods("out"))
+    local text = r:table(2011)
+    assert.truthy(text:find("goods (t)", 1, true))
+    assert.truthy(text:find("4 (4%)", 1, true)) -- Dy in the magnets
+    assert.truthy(text:find(string.format("%s (%s%%)", require("ree.format").number(1000 * nd2o3:mass_fraction "Nd"),
+      require("ree.format").number(100 * nd2o3:mass_fraction "Nd")), 1, true))
+    assert.has_error(function() r:goods("nothing") end, "chain: no flow 'nothing'")
     assert.has_error(function()
       local d = ree.chain { elements = { "Nd" }, from = 2011 }
       d:process("p")
