@@ -38,7 +38,12 @@ fit.HELD_OUT = { { "price.La.fob", from = 2010, to = 2013 }, { "price.Ce.fob", f
 
 local OXIDES = { La = "La2O3", Ce = "CeO2", Nd = "Nd2O3", Dy = "Dy2O3" }
 
---- The targets: { path, data = Series, rel = fraction }.
+--- The targets: { path, data = Series, rel = fraction }. Each record's
+-- sd, a fraction of its values, is an assumption: exports 15% (what
+-- customs counted changed with the products the quota covered); output 10%
+-- (USGS rounds China's to 5,000-10,000 t, and its 2008-2009 figures stand
+-- 4-8% below Chinese statistics', production.json); prices 30% (yearly
+-- means of a market that moved more than that within a year).
 function fit.targets()
   local quotas = assert(ree.data.load "china-quotas")
   local exports = quotas:get("Exports")
