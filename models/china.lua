@@ -18,7 +18,7 @@
 -- with a_ij the share of input i in the value of j at world prices.
 
 local ree = require("ree")
-local suggest = require("ree.suggest")
+local args = require("ree.args")
 
 local china = {}
 
@@ -306,7 +306,7 @@ end
 function china.mining_quotas(elements, shares, opts)
   opts = opts or {}
   local OPTIONS = { from = true, to = true, above_2011 = true }
-  suggest.check_keys("china.mining_quotas", opts, OPTIONS, 2)
+  args.options("china.mining_quotas", opts, OPTIONS, 2)
   for k, v in pairs(opts) do
     if math.type(v) == nil or v ~= v or v < 0 or (k ~= "above_2011" and (v < 2000 or v > 2050)) then
       error(string.format("china.mining_quotas: option '%s' is %s, not %s", k, tostring(v),

@@ -12,7 +12,7 @@
 -- models/location.lua.
 
 local ree = require("ree")
-local suggest = require("ree.suggest")
+local args = require("ree.args")
 
 local japan = {}
 
@@ -26,7 +26,7 @@ local function options(name, given, defaults)
   for k, v in pairs(defaults) do o[k] = v.value end
   for k, v in pairs(given or {}) do
     local d = defaults[k]
-    if d == nil then suggest.check_keys("japan." .. name, { [k] = true }, defaults, 3) end
+    if d == nil then args.options("japan." .. name, { [k] = true }, defaults, 3) end
     if type(v) ~= type(d.value) and not (type(d.value) == "boolean" or type(v) == "boolean") then
       error(string.format("japan.%s: option '%s' takes a %s, not a %s", name, k, type(d.value), type(v)), 3)
     end
@@ -176,7 +176,7 @@ local PROJECTS = { "lynas", "molycorp", "orissa", "sareco" }
 -- A project without a deposit (SARECO's shares are not in the record) is off.
 function japan.new_mines(opts)
   local given = {}
-  suggest.check_keys("japan.new_mines", opts or {}, japan.defaults.new_mines, 2)
+  args.options("japan.new_mines", opts or {}, japan.defaults.new_mines, 2)
   for k, v in pairs(opts or {}) do
     if type(v) == "table" then -- field by field over the default
       local merged = {}

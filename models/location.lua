@@ -23,8 +23,8 @@
 --   location.move({ CN = 20, JP = 80 }, shares, 0.25)   --> capacity a year later
 
 local ree = require("ree")
+local args = require("ree.args")
 local order = require("ree.order")
-local suggest = require("ree.suggest")
 
 local location = {}
 
@@ -39,9 +39,7 @@ local COST_KEYS = { inputs = true, prices = true, conversion = true, freight = t
 --   tariff = fraction, p_out = US$/kg (the product's price, for duties),
 --   home = true when the region is the market }.
 function location.cost(spec)
-  for k in pairs(spec) do
-    if not COST_KEYS[k] then error(string.format("unknown option '%s' to 'location.cost'", tostring(k)), 2) end
-  end
+  args.options("location.cost", spec, COST_KEYS)
   local c = spec.conversion or 0
   for el, q in order.pairs(spec.inputs) do
     local p = spec.prices[el]
@@ -136,7 +134,7 @@ end
 -- China exports to them (freight and its duty). Records location.s.r (the
 -- share of s's capacity in r) and cost.s.r (its unit cost, US$/kg).
 function location.attach(model, opts)
-  suggest.check_keys("location.attach", opts, ATTACH_OPTIONS, 2)
+  args.options("location.attach", opts, ATTACH_OPTIONS, 2)
   local market = model.exposes
   if type(market) ~= "table" or not (market.cleared and market.price and market.price_in_china) then
     error("location.attach: the model must expose its prices (model.exposes: cleared, price, price_in_china)", 2)

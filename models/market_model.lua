@@ -55,8 +55,8 @@
 -- is offered at the floor price; what no one buys there is stocked (and
 -- offered again the next year) or thrown away.
 local ree = require("ree")
+local args = require("ree.args")
 local order = require("ree.order")
-local suggest = require("ree.suggest")
 
 local OPTIONS = { elements = true, regions = true, quota_groups = true, monthly = true }
 
@@ -64,7 +64,7 @@ return function(opts)
   if type(opts) ~= "table" or type(opts.elements) ~= "table" then
     error("market model: give its elements: { elements = { \"Nd\", ... }, regions = ..., quota_groups = ... }", 2)
   end
-  suggest.check_keys("market model", opts, OPTIONS, 2)
+  args.options("market model", opts, OPTIONS, 2)
   local elements = opts.elements
   local regions = opts.regions or { "RW" }
   local model = { name = "market_model", parameters = {} }

@@ -15,6 +15,7 @@ local files = require("ree.files")
 local format = require("ree.format")
 local host = require("ree.host")
 local montecarlo = require("ree.montecarlo")
+local suggest = require("ree.suggest")
 
 local sweep = {}
 
@@ -29,7 +30,9 @@ local function load_spec(path)
     error(string.format("%s: a sweep file returns { scenario = ..., sample = ..., collect = ... }", path), 0)
   end
   for k in pairs(spec) do
-    if not SPEC_KEYS[k] then error(string.format("%s: unknown key '%s' in the sweep", path, tostring(k)), 0) end
+    if not SPEC_KEYS[k] then
+      error(string.format("%s: unknown key '%s' in the sweep%s", path, tostring(k), suggest.hint(k, SPEC_KEYS)), 0)
+    end
   end
   return spec
 end

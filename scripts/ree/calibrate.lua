@@ -98,7 +98,7 @@ local function checked_targets(targets, held, first, last)
   local list = {}
   for i, t in ipairs(targets) do
     if type(t) ~= "table" or type(t[1]) ~= "string" then fail("target %d needs a result path", i) end
-    suggest.check_keys("calibrate: target '" .. t[1] .. "'", t, TARGET_KEYS, 0)
+    args.options("calibrate: target '" .. t[1] .. "'", t, TARGET_KEYS, 0)
     local h = held[t[1]]
     if h and h.whole then fail("'%s' is held out; it cannot also be a target", t[1]) end
     if type(t.data) ~= "userdata" or t.data.values == nil then fail("target '%s' needs its data as a series", t[1]) end
@@ -211,7 +211,7 @@ end
 --- Calibrates (see the module's comment).
 function calibrate.run(spec)
   args.check("calibrate", 1, spec, "table")
-  suggest.check_keys("calibrate", spec, KEYS, 0)
+  args.options("calibrate", spec, KEYS, 0)
   local sc = spec.scenario
   if type(sc) ~= "table" or type(sc.with) ~= "function" then fail("give the scenario to calibrate") end
   local years = spec.years or { sc.first, sc.last }

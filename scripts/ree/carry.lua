@@ -14,6 +14,7 @@
 -- whose results do not depend on later years), a few microseconds a year of
 -- history.
 
+local args = require("ree.args")
 local stocks = require("ree.stocks")
 
 local carry = {}
@@ -23,9 +24,7 @@ function carry.new(spec)
   if type(spec) ~= "table" or type(spec.lifetime) ~= "table" or type(spec.unit) ~= "string" then
     error("carry.new: give { lifetime = { ... }, unit = \"t\" }", 2)
   end
-  for k in pairs(spec) do
-    if k ~= "lifetime" and k ~= "unit" then error(string.format("carry.new: unknown option '%s'", tostring(k)), 2) end
-  end
+  args.options("carry.new", spec, { lifetime = true, unit = true })
   return { lifetime = spec.lifetime, unit = spec.unit, first = nil, inflow = {} }
 end
 

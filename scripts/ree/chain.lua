@@ -19,6 +19,7 @@
 -- process's product), pull (a pulling process's need) or value. See
 -- core/chain.h for the algebra.
 
+local args = require("ree.args")
 local core = require("ree.core")
 local csv = require("ree.csv")
 local files = require("ree.files")
@@ -86,7 +87,10 @@ function Chain:flow(spec)
   local name = spec[1]
   if type(name) ~= "string" then error("chain: a flow needs a name", 2) end
   for k in pairs(spec) do
-    if not FLOW_KEYS[k] then error(string.format("chain: flow '%s' has an unknown key '%s'", name, tostring(k)), 2) end
+    if not FLOW_KEYS[k] then
+      error(string.format("chain: flow '%s' has an unknown key '%s'%s", name, tostring(k), suggest.hint(k, FLOW_KEYS)),
+        2)
+    end
   end
   if self.flow_index[name] then error(string.format("chain: flow '%s' is defined twice", name), 2) end
   local def, coef
@@ -342,7 +346,7 @@ end
 --- One year's flows as a graph (see Result:graph); raises at the level of
 -- whoever called the method that called this.
 local function graph_of(self, opts)
-  suggest.check_keys("graph", opts, { year = true, element = true }, 3)
+  args.options("graph", opts, { year = true, element = true }, 3)
   local year = opts.year or (self.from == self.to and self.from) or nil
   if math.type(year) ~= "integer" or year < self.from or year > self.to then
     error(string.format("graph: a graph is one year's: give year = %d to %d, not %s", self.from, self.to,
@@ -393,7 +397,7 @@ function Result:graph(opts) return graph_of(self, opts or {}) end
 -- why it could not be written.
 function Result:write(path, opts)
   opts = opts or {}
-  suggest.check_keys("write", opts, { format = true, year = true, element = true }, 2)
+  args.options("write", opts, { format = true, year = true, element = true }, 2)
   local graph
   if opts.format == "graph" then
     graph = core.json_encode(graph_of(self, { year = opts.year, element = opts.element }), true) .. "\n"

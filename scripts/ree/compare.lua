@@ -10,6 +10,7 @@
 -- Options (with the results): variables = { paths } (every one all share),
 -- year = the table's year (the last). Results over other years are refused.
 
+local args = require("ree.args")
 local format = require("ree.format")
 local suggest = require("ree.suggest")
 
@@ -165,7 +166,7 @@ end
 -- or opts.charts, a list of paths). Written whole or not at all.
 function Comparison:write(path, opts)
   opts = opts or {}
-  suggest.check_keys("write", opts, { charts = true, title = true }, 2)
+  args.options("write", opts, { charts = true, title = true }, 2)
   local html = require("ree.html")
   local page = html.page(opts.title or ("ree: " .. table.concat(self.names, ", ") .. " compared"))
   page:heading(string.format("Each variable in %d", self.year))

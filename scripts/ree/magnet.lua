@@ -252,9 +252,7 @@ local OPTIONS = { route = true, deposits = true, yield = true, scrap_recycled = 
 local function check_options(opts)
   if opts == nil then return {} end
   args.check("requirement", 3, opts, "table", 3)
-  for k in pairs(opts) do
-    if not OPTIONS[k] then error(string.format("unknown option '%s' to 'requirement'", tostring(k)), 3) end
-  end
+  args.options("requirement", opts, OPTIONS, 3)
   if opts.scrap_recycled ~= nil and type(opts.scrap_recycled) ~= "number" then
     error("option 'scrap_recycled' must be a number", 3)
   end

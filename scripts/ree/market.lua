@@ -33,10 +33,7 @@ local KEYS = { name = true, year = true, d_cn = true, s_cn = true, d_rw = true, 
 
 local function check(spec)
   args.check("clear", 1, spec, "table", 3)
-  for k in pairs(spec) do
-    if not KEYS[k] then error(string.format("unknown option '%s' to 'market.clear'", tostring(k)), 3) end
-  end
-  return spec
+  return args.options("market.clear", spec, KEYS, 3)
 end
 
 --- The cleared market, or nil and a message naming the market and year.

@@ -10,6 +10,7 @@
 --   mc:bands "price.Dy.fob"            --> { p05 = Series, p50 = Series, p95 = Series }
 --   ree.tornado { scenario = sc, sample = ..., output = "price.Dy.fob", year = 2015 }
 
+local args = require("ree.args")
 local series = require("ree.series")
 local format = require("ree.format")
 
@@ -197,9 +198,7 @@ local OPTIONS = { scenario = true, runs = true, seed = true, lhs = true, sample 
 --- Runs the Monte Carlo (see the module's comment). `only` (a function of
 -- the run index) selects the runs to do here: a shard of a sweep.
 function montecarlo.run(spec)
-  for k in pairs(spec) do
-    if not OPTIONS[k] then error(string.format("unknown option '%s' to 'montecarlo'", tostring(k)), 2) end
-  end
+  args.options("montecarlo", spec, OPTIONS)
   if type(spec.runs) ~= "number" or spec.runs < 1 then error("montecarlo: give a number of runs", 2) end
   if type(spec.collect) ~= "table" or #spec.collect == 0 then error("montecarlo: give variables to collect", 2) end
   local ok, plan = pcall(montecarlo.plan, spec.sample or {}, spec.runs, spec.seed or 1, spec.lhs ~= false,

@@ -9,6 +9,7 @@
 -- ascii = true). Each function returns the text and, unless print = false,
 -- writes it to out (default io.stdout).
 
+local args = require("ree.args")
 local format = require("ree.format")
 local scale = require("ree.scale")
 
@@ -23,11 +24,7 @@ local function unicode_terminal()
 end
 
 local function options(opts, fname)
-  for k in pairs(opts) do
-    if type(k) ~= "number" and not OPTIONS[k] then
-      error(string.format("unknown option '%s' to '%s'", tostring(k), fname), 3)
-    end
-  end
+  args.options(fname, opts, OPTIONS, 3, true)
   local ascii = opts.ascii
   if ascii == nil then ascii = not unicode_terminal() end
   return {

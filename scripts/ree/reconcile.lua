@@ -18,29 +18,29 @@
 -- its concentrations: goods and elements are then reconciled together
 -- (scripts/ree/reconcile_goods.lua).
 
+local args = require("ree.args")
 local core = require("ree.core")
+local suggest = require("ree.suggest")
 
 local reconcile = {}
 
+local FLOW_KEYS = { from = true, to = true, value = true, sd = true, content = true }
 local SIGNIFICANCE = 0.05 -- a test below this p-value flags a gross error
 
 local function check_flows(spec)
   if type(spec) ~= "table" or type(spec.flows) ~= "table" or #spec.flows == 0 then
     error("reconcile: give a list of flows", 3)
   end
-  for k in pairs(spec) do
-    if k ~= "flows" and k ~= "stock_change" then
-      error(string.format("unknown option '%s' to 'reconcile'", tostring(k)), 3)
-    end
-  end
+  args.options("reconcile", spec, { flows = true, stock_change = true }, 3)
   local names, processes, order = {}, {}, {}
   for i, f in ipairs(spec.flows) do
     local name = f[1]
     if type(name) ~= "string" then error(string.format("reconcile: flow %d needs a name", i), 3) end
     if names[name] then error(string.format("reconcile: flow '%s' is given twice", name), 3) end
     for key in pairs(f) do
-      if key ~= 1 and key ~= "from" and key ~= "to" and key ~= "value" and key ~= "sd" and key ~= "content" then
-        error(string.format("reconcile: flow '%s' has an unknown key '%s'", name, tostring(key)), 3)
+      if key ~= 1 and not FLOW_KEYS[key] then
+        error(string.format("reconcile: flow '%s' has an unknown key '%s'%s", name, tostring(key),
+          suggest.hint(key, FLOW_KEYS)), 3)
       end
     end
     if f.from == nil and f.to == nil then

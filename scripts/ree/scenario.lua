@@ -117,9 +117,7 @@ end
 --- A new scenario (see the module's comment).
 function scenario.new(spec)
   args.check("scenario", 1, spec, "table")
-  for k in pairs(spec) do
-    if not KEYS[k] then error(string.format("unknown option '%s' to 'scenario'", tostring(k)), 2) end
-  end
+  args.options("scenario", spec, KEYS)
   if type(spec.years) ~= "table" or math.type(spec.years[1]) ~= "integer" or math.type(spec.years[2]) ~= "integer"
       or spec.years[2] < spec.years[1] then
     error("scenario: years must be { first, last }", 2)
@@ -156,6 +154,8 @@ function scenario.new(spec)
     Scenario)
 end
 
+local POLICY_KEYS = { from = true, to = true, set = true, scale = true, apply = true, source = true }
+
 --- A policy: { "name", from = YEAR, to = YEAR, set = { param = value }, scale = { param = factor },
 -- apply = function(params, year, state) ... end }. It acts in the years from..to (both optional).
 function scenario.policy(spec)
@@ -163,8 +163,8 @@ function scenario.policy(spec)
     error("policy: give it a name: ree.policy { \"name\", from = YEAR, ... }", 2)
   end
   for k in pairs(spec) do
-    if k ~= 1 and k ~= "from" and k ~= "to" and k ~= "set" and k ~= "scale" and k ~= "apply" and k ~= "source" then
-      error(string.format("policy '%s': unknown key '%s'", spec[1], tostring(k)), 2)
+    if k ~= 1 and not POLICY_KEYS[k] then
+      error(string.format("policy '%s': unknown key '%s'%s", spec[1], tostring(k), suggest.hint(k, POLICY_KEYS)), 2)
     end
   end
   return { name = spec[1], from = spec.from or -math.huge, to = spec.to or math.huge, set = spec.set or {},
@@ -542,7 +542,7 @@ local WRITE_OPTIONS = { format = true }
 function Results:write(path, opts)
   opts = opts or {}
   args.check("write", 2, opts, "table")
-  suggest.check_keys("write", opts, WRITE_OPTIONS, 2)
+  args.options("write", opts, WRITE_OPTIONS, 2)
   local export = require("ree.export")
   return require("ree.files").write_format(path, {
     { "tidy", "csv", function() return export.tidy(self) end },

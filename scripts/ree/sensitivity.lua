@@ -23,6 +23,7 @@
 -- Instead of a scenario and an output, `model` may be a function of a
 -- table of the inputs' values that returns the number.
 
+local args = require("ree.args")
 local montecarlo = require("ree.montecarlo")
 local suggest = require("ree.suggest")
 
@@ -66,7 +67,7 @@ end
 
 local function check(spec)
   if type(spec) ~= "table" then error("sensitivity: give { scenario = ..., sample = ..., method = ... }", 3) end
-  suggest.check_keys("sensitivity", spec, OPTIONS, 3)
+  args.options("sensitivity", spec, OPTIONS, 3)
   if not METHODS[spec.method] then
     error(string.format("sensitivity: method is \"sobol\" or \"morris\", not %s%s", tostring(spec.method),
       suggest.hint(spec.method, METHODS)), 3)
@@ -256,7 +257,7 @@ end
 -- title, file (an .svg, or a .png where rsvg-convert is), source.
 function Sensitivity:chart(opts)
   opts = opts or {}
-  suggest.check_keys("chart", opts, { title = true, file = true, source = true }, 2)
+  args.options("chart", opts, { title = true, file = true, source = true }, 2)
   local svgdoc = require("ree.svgdoc")
   local escape, num = svgdoc.escape, svgdoc.num
   local names = self:ranked()

@@ -44,11 +44,7 @@ end
 -- its first month or quarter.
 function series.new(spec)
   args.check("series", 1, spec, "table")
-  for k in pairs(spec) do
-    if type(k) ~= "number" and not OPTIONS[k] then
-      error(string.format("unknown option '%s' to 'series'", tostring(k)), 2)
-    end
-  end
+  args.options("series", spec, OPTIONS, 2, true)
   local period = PERIODS[spec.period or "annual"]
   if not period then
     error(string.format("series: 'period' must be \"annual\", \"quarterly\" or \"monthly\", not %s",

@@ -69,9 +69,7 @@ end
 --- A solved stock model (see the module's comment).
 function stocks.model(spec)
   args.check("stock_model", 1, spec, "table")
-  for k in pairs(spec) do
-    if not OPTIONS[k] then error(string.format("unknown option '%s' to 'stock_model'", tostring(k)), 2) end
-  end
+  args.options("stock_model", spec, OPTIONS)
   local kind, a, b = check_lifetime(spec.lifetime)
   local given, mode = spec.inflow, "inflow"
   if spec.stock then given, mode = spec.stock, "stock" end

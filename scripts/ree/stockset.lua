@@ -17,6 +17,7 @@
 -- be a function(region, product) that returns one. Cells are read in the
 -- order of their names, so that a message names the same cell every run.
 
+local args = require("ree.args")
 local order = require("ree.order")
 local series = require("ree.series")
 local stocks = require("ree.stocks")
@@ -90,7 +91,7 @@ end
 --- ree.stock_models(spec): see the module's comment.
 function stockset.new(spec)
   if type(spec) ~= "table" then error("stock_models: give { regions, products, lifetime, inflow or stock }", 2) end
-  suggest.check_keys("stock_models", spec, OPTIONS, 2)
+  args.options("stock_models", spec, OPTIONS, 2)
   local regions, products = name_set(spec.regions, "regions"), name_set(spec.products, "products")
   if (spec.inflow == nil) == (spec.stock == nil) then
     error("stock_models: give either inflow or stock, by region and product", 2)
@@ -134,7 +135,7 @@ end
 -- checked, in a steady order.
 local function picked(self, filter, fname)
   filter = filter or {}
-  suggest.check_keys(fname, filter, { region = true, product = true }, 3)
+  args.options(fname, filter, { region = true, product = true }, 3)
   local regions, products = {}, {}
   for _, r in ipairs(self.regions) do regions[r] = true end
   for _, p in ipairs(self.products) do products[p] = true end

@@ -2,7 +2,7 @@
 --
 --   suggest.closest("colection", { "collection", "cost", "from" })  --> "collection"
 --   suggest.hint("colection", names)  --> " (did you mean 'collection'?)", or ""
---   suggest.check_keys("japan.recycling", opts, defaults, 2)   -- raises for an unknown key
+--   args.options("japan.recycling", opts, defaults, 2)   -- raises for an unknown key
 
 local suggest = {}
 
@@ -33,7 +33,7 @@ end
 function suggest.closest(name, names)
   if type(name) ~= "string" then return nil end
   local list = {}
-  if #names > 0 then
+  if type(names[1]) == "string" then -- a list; else a set, whose [1] = true (a positional key) is no name
     for _, n in ipairs(names) do list[#list + 1] = n end
   else
     for n in pairs(names) do if type(n) == "string" then list[#list + 1] = n end end
@@ -54,17 +54,6 @@ end
 function suggest.hint(name, names)
   local best = suggest.closest(name, names)
   return best and string.format(" (did you mean '%s'?)", best) or ""
-end
-
---- Raises "<where>: unknown option 'k' (did you mean 'key'?)" for the
--- first key of t (sorted) that known (a set) lacks; level as error's,
--- counted from the caller of check_keys.
-function suggest.check_keys(where, t, known, level)
-  local keys = {}
-  for k in pairs(t) do if not known[k] then keys[#keys + 1] = tostring(k) end end
-  if #keys == 0 then return end
-  table.sort(keys)
-  error(string.format("%s: unknown option '%s'%s", where, keys[1], suggest.hint(keys[1], known)), (level or 1) + 1)
 end
 
 return suggest

@@ -9,6 +9,7 @@
 --
 -- Each returns the SVG text; with `file` it is also written (atomically).
 
+local args = require("ree.args")
 local format = require("ree.format")
 local scale = require("ree.scale")
 local svgdoc = require("ree.svgdoc")
@@ -28,6 +29,8 @@ local COLOURS = { "#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E
 
 local OPTIONS = { title = true, subtitle = true, source = true, log = true, file = true, stacked = true,
   ylabel = true, note = true }
+local WITH_RECORD = { record = true } -- the options of the charts that draw a record beside the series
+for k in pairs(OPTIONS) do WITH_RECORD[k] = true end
 
 local escape, num = svgdoc.escape, svgdoc.num
 
@@ -48,11 +51,7 @@ end
 
 local function check(list, opts, fname, level)
   level = level or 3 -- the chart's caller, when the chart calls this
-  for k in pairs(opts) do
-    if not (OPTIONS[k] or (k == "record" and (fname == "bands" or fname == "lines"))) then
-      error(string.format("unknown option '%s' to 'svg.%s'", tostring(k), fname), level)
-    end
-  end
+  args.options("svg." .. fname, opts, (fname == "bands" or fname == "lines") and WITH_RECORD or OPTIONS, level)
   if type(list) ~= "table" or #list == 0 then error("svg." .. fname .. ": no series to draw", level) end
   local unit = list[1]:unit()
   for _, s in ipairs(list) do

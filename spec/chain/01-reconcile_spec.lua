@@ -53,7 +53,7 @@ describe("reconciliation #unit", function()
     assert.has_error(function() ree.reconcile { flows = { { "in", value = 10, sd = 1 } } } end,
       "reconcile: flow 'in' needs a 'from' or a 'to' process")
     assert.has_error(function() ree.reconcile { flows = { { "in", to = "p", vale = 1 } } } end,
-      "reconcile: flow 'in' has an unknown key 'vale'")
+      "reconcile: flow 'in' has an unknown key 'vale' (did you mean 'value'?)")
     assert.has_error(function() ree.reconcile { flows = { { "x", to = "p" }, { "x", from = "p" } } } end,
       "reconcile: flow 'x' is given twice")
     assert.has_error(function() ree.reconcile { flows = {}, } end, "reconcile: give a list of flows")

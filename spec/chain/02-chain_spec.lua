@@ -103,6 +103,8 @@ describe("the mass-balance graph #unit", function()
       "chain: flow 'y' has both 'tc' and 'split'")
     assert.has_error(function() c:flow { "y", from = "a" } end,
       "chain: flow 'y' needs one of tc, split, pull or value")
+    assert.has_error(function() c:flow { "y", from = "a", spilt = 1 } end,
+      "chain: flow 'y' has an unknown key 'spilt' (did you mean 'split'?)")
     assert.has_error(function() c:process("a") end, "chain: process 'a' is defined twice")
     assert.has_error(function() ree.chain { elements = { "Xx" }, from = 2011 } end, "chain: unknown element 'Xx'")
   end)

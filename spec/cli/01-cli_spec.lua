@@ -160,6 +160,14 @@ describe("sweeps in shards #cli", function()
     os.execute("rm -rf " .. empty)
     local _, err, status = run { "merge", "/no/such/dir" }
     assert.are.same({ 1, "ree: /no/such/dir: No such file or directory" }, { status, err:match("^[^\n]*") })
+    local misspelt = os.tmpname() .. ".lua"
+    local f = assert(io.open(misspelt, "w"))
+    f:write('return { scenario = {}, sample = {}, colect = {} }')
+    f:close()
+    _, err, status = run { "sweep", misspelt, "--runs", "2" }
+    assert.are.same({ 1, "ree: " .. misspelt .. ": unknown key 'colect' in the sweep (did you mean 'collect'?)" },
+      { status, err:match("^[^\n]*") })
+    os.remove(misspelt)
   end)
 
   it("run every shard in local processes with --jobs, merged into one unsharded sweep's runs", function()

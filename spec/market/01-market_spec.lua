@@ -51,7 +51,7 @@ describe("market clearing #unit", function()
     assert.are.same({ nil, "market 'Dy', 2011: no price clears: China's excess supply never meets the rest of "
       .. "the world's excess demand", "singular" }, { ree.market.try_clear(spec) })
     assert.has_error(function() ree.market.clear(linear { tariff = 1 }) end,
-      "unknown option 'tariff' to 'market.clear'")
+      "market.clear: unknown option 'tariff'")
     assert.has_error(function() ree.market.clear(linear { d_cn = { "cubic" } }) end,
       "market: d_cn must be { \"elastic\", ... }, { \"linear\", ... } or { \"steps\", ... }")
     assert.has_error(function() ree.market.clear(linear { s_rw = { "elastic", a = 1, e = -1 } }) end,

@@ -85,7 +85,7 @@ describe("the requirement walk #models", function()
     assert.is_table(only.ore.Longnan)
     assert.is_nil(only.ore["Bayan Obo"])
     assert.has_error(function() magnet.requirement("standard", 1, { yeild = {} }) end,
-      "unknown option 'yeild' to 'requirement'")
+      "requirement: unknown option 'yeild' (did you mean 'yield'?)")
     assert.has_error(function() magnet.requirement("standard", 1, { yield = { sintering = 0.7 } }) end,
       "no stage 'sintering' in the route")
     assert.has_error(function() magnet.requirement("standard", 1, { yield = { magnet = 1.5 } }) end,

@@ -153,7 +153,7 @@ describe("plant location #models", function()
     assert.has_error(function() location.cost { inputs = { Dy = 0.04 }, prices = { Nd = 1 } } end,
       "location.cost: no price for 'Dy'")
     assert.has_error(function() location.cost { inputs = {}, prices = {}, duty = 1 } end,
-      "unknown option 'duty' to 'location.cost'")
+      "location.cost: unknown option 'duty'")
     assert.has_error(function() location.shares({ CN = 1 }, 0) end, "location.shares: mu must be positive")
     assert.has_error(function() location.move({ CN = 1 }, { CN = 1 }, 2) end,
       "location.move: rho must be between 0 and 1")

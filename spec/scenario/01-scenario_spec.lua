@@ -102,13 +102,14 @@ describe("scenarios #unit", function()
       params = { rate = {} } } end, "scenario: parameter 'rate' needs a value")
     assert.has_error(function() ree.scenario "growth" end, "bad argument #1 to 'scenario' (table expected, got string)")
     assert.has_error(function() ree.scenario { years = { 2000, 2001 }, model = growth, year = 2000 } end,
-      "unknown option 'year' to 'scenario'")
+      "scenario: unknown option 'year' (did you mean 'years'?)")
     assert.has_error(function() ree.scenario { years = { 2000, 2001 } } end, "scenario: give a model: a table of steps")
     assert.has_error(function() ree.scenario { years = { 2000, 2001 }, model = { supply = 1 } } end,
       "scenario: step 'supply' must be a function")
     assert.has_error(function() ree.scenario { years = { 2000, 2001 }, model = { exposes = print } } end,
       "scenario: the model's exposes must be a table")
-    assert.has_error(function() ree.policy { "late", form = 2000 } end, "policy 'late': unknown key 'form'")
+    assert.has_error(function() ree.policy { "late", form = 2000 } end,
+      "policy 'late': unknown key 'form' (did you mean 'from'?)")
   end)
 
   it("refuse a parameter that no part of the scenario reads, naming the nearest", function()

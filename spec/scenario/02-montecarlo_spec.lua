@@ -144,7 +144,7 @@ describe("Monte Carlo #scenario", function()
     assert.has_error(function() mc({ sample = { y = ree.dist.uniform(0, 1) } }) end,
       "montecarlo: the scenario has no parameter 'y'")
     assert.has_error(function() mc({ collect = {} }) end, "montecarlo: give variables to collect")
-    assert.has_error(function() mc({ run = 3 }) end, "unknown option 'run' to 'montecarlo'")
+    assert.has_error(function() mc({ run = 3 }) end, "montecarlo: unknown option 'run' (did you mean 'runs'?)")
     assert.has_error(function() mc():bands("x") end, "montecarlo: 'x' was not collected")
     assert.has_error(function() ree.dist.triangular(0, 5, 4) end, "triangular: give a <= mode <= b, a < b")
     assert.has_error(function() ree.dist.uniform(2, 1) end, "uniform: give a <= b")

@@ -106,4 +106,16 @@ describe("misuse, refused in words #unit", function()
     assert.has_error(function() res:write() end, "write: give a file name")
     assert.has_error(function() require("ree.files").write_png("") end, "write: give a file name")
   end)
+
+  it("of options, by one helper that names the first unknown one in sorted order and the nearest known", function()
+    local args = require("ree.args")
+    local known = { runs = true, seed = true }
+    local function opts(t, list) return select(2, pcall(args.options, "f", t, known, 1, list)) end -- the message, or t
+    assert.are.equal("f: unknown option 'rusn' (did you mean 'runs'?)", opts { zzz = 1, rusn = 1, runs = 2 })
+    assert.are.equal("f: unknown option '1'", opts { 10, seed = 1 }) -- a list's item is no option ...
+    local t = { 10, seed = 1 }
+    assert.are.equal(t, opts(t, true)) -- ... unless the table is a list too
+    -- a set with a positional key [1] = true still suggests its names
+    assert.are.equal("split", require("ree.suggest").closest("spilt", { [1] = true, split = true }))
+  end)
 end)

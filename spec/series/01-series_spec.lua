@@ -26,7 +26,7 @@ describe("series #unit", function()
     assert.has_error(function() ree.series { from = 2000, 1 } end,
       "series needs a 'unit' (\"t REO\", \"US$/kg\", ...)")
     assert.has_error(function() ree.series { from = 2000, unit = "t", start = 1 } end,
-      "unknown option 'start' to 'series'")
+      "series: unknown option 'start'")
     assert.has_error(function() ree.series { from = 2000, unit = "tonnes", 1 } end,
       "unit 'tonnes': unknown unit 'tonnes'")
     assert.has_error(function() ree.series { from = 2000, unit = "t", "1" } end,

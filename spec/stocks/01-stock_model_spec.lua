@@ -66,7 +66,7 @@ describe("stock models #unit", function()
     assert.has_error(function() ree.stock_model { lifetime = { "fixed", years = 2 } } end,
       "stock_model: give either an inflow or a stock series")
     assert.has_error(function() ree.stock_model { lifetime = { "fixed", years = 2 }, inflow = x, life = 1 } end,
-      "unknown option 'life' to 'stock_model'")
+      "stock_model: unknown option 'life'")
     assert.has_error(function() ree.stock_model { lifetime = { "fixed", years = 0.5 }, inflow = x } end,
       "stock_model: a fixed lifetime must be a whole number of years, at least 1, got 0.5")
     assert.has_error(function() ree.stock_model { lifetime = { "fixed", years = 2 }, inflow = s(2000, "t", 1, -1) } end,
