@@ -140,7 +140,10 @@ static double leakage(const ree_market *m, double p_cn, double p_rw) {
 ** has its value halved, so neither sticks; Dowell and Jarratt 1971) and a
 ** bisection whenever three steps have not halved the bracket, so that a
 ** function that jumps (a merit order's steps) converges as surely as a
-** smooth one.
+** smooth one. A step lands at least `tol` inside the bracket (Dekker's
+** rule, as in Brent's zeroin): once a point falls within the tolerance of
+** the root, the next one, tol beyond it, closes the bracket, where the
+** secant would creep up on the root from one side, halving its way.
 */
 typedef struct falsi {
   double a, fa, b, fb, width;
@@ -152,11 +155,12 @@ static void falsi_start(falsi *s, double a, double fa, double b, double fb) {
   s->side = s->step = 0;
 }
 
-/* The next point to try: the secant's, or the middle. */
-static double falsi_next(falsi *s) {
+/* The next point to try: the secant's, or the middle; tol inside. */
+static double falsi_next(falsi *s, double tol) {
   double x = (s->a * s->fb - s->b * s->fa) / (s->fb - s->fa);
   if (!(x > s->a && x < s->b) || (s->step % 3 == 2 && s->b - s->a > s->width / 2.0))
     x = (s->a + s->b) / 2.0;
+  if (s->b - s->a > 2.0 * tol) x = fmin(fmax(x, s->a + tol), s->b - tol);
   if (s->step % 3 == 2) s->width = s->b - s->a;
   s->step++;
   return x;
@@ -221,9 +225,10 @@ static int jump_points(const ree_market *m, const jumps *j, double *at) {
 
 /*
 ** Narrows the bracket [*lo, *hi] (f < 0 at lo, >= 0 at hi) by halving the
-** list of jumps inside it, until none is left inside; then, when f jumps
+** list of jumps in (lo, hi], until none is left inside; then, when f jumps
 ** across zero at hi, to the one double below it and returns 1: the root is
-** the jump, hi (else 0).
+** the jump, hi (else 0). A jump at hi itself counts: a bracket from last
+** month's root on a jump ends there, and the falsi would creep up to it.
 */
 static int narrow_to_jumps(const ree_market *m, fn f, const double *arg,
                             const double *at, int n, double *lo,
@@ -231,7 +236,7 @@ static int narrow_to_jumps(const ree_market *m, fn f, const double *arg,
   int a = 0, b = n, mid, hi_jumps = 0;
   double below, f_below;
   while (a < n && at[a] <= *lo) a++;
-  while (b > a && at[b - 1] >= *hi) b--;
+  while (b > a && at[b - 1] > *hi) b--;
   if (a == b) return 0;
   while (a < b) {
     double fm;
@@ -278,7 +283,7 @@ static int root_bracket(const ree_market *m, fn f, const double *arg,
     on_jump = narrow_to_jumps(m, f, arg, at, jump_points(m, j, at), &lo, &f_lo, &hi, &f_hi);
   falsi_start(&s, log(lo), f_lo, log(hi), f_hi);
   for (i = 0; i < 400 && hi / lo > 1.0 + 1e-15 && s.fa < 0.0 && s.fb > 0.0; i++) {
-    double mid = exp(falsi_next(&s)), f_mid;
+    double mid = exp(falsi_next(&s, 0.4e-15)), f_mid; /* (the loop stops at 1e-15) */
     if (!(mid > lo && mid < hi)) mid = sqrt(lo * hi);
     f_mid = f(m, mid, arg);
     falsi_keep(&s, log(mid), f_mid, f_mid < 0.0);
@@ -587,44 +592,88 @@ int ree_market_clear(const ree_market *m, ree_market_result *r, ree_err *err) {
 }
 
 /*
-** Every market at licence price L: their legal exports' sum, and with
-** `full` also each one's welfare (only the answer needs that).
+** The search for the licence price of markets that share a quota: each
+** clearing at a licence price L gives the legal exports' excess over the
+** quota, g(L), which falls as L rises. The last clearing with g <= 0 is
+** kept: it is the falsi's upper end, so the answer, at the end, is the
+** clearing already made there and needs only its welfare.
 */
-static int clear_all(const ree_market *ms, free_trade *ft, int n,
-                     double L, int full, ree_market_result *rs,
-                     double *legal, ree_err *err) {
+typedef struct joint {
+  const ree_market *ms;
+  free_trade *ft;
+  int n;
+  double quota;
+  ree_market_result *rs, *kept; /* the last clearing's, the kept one's */
+  double kept_L;
+} joint;
+
+/* Where the search stops: exports within this share of the quota below it
+** (each market's prices are solved to the last digits, but the exports'
+** sum carries their rounding, some 1e-13 of the quota: a bracket narrowed
+** to the licence price's last digits would narrow on noise) */
+#define G_TOL 1e-11
+
+/* Every market at licence price L (no welfare): g(L) into *g; the
+** clearing kept when g <= 0. */
+static int clear_at(joint *j, double L, double *g, ree_err *err) {
+  double legal = 0.0;
   int i, rc;
-  *legal = 0.0;
-  for (i = 0; i < n; i++) {
-    ree_market m = ms[i];
-    double p_cn, p_rw;
+  for (i = 0; i < j->n; i++) {
+    ree_market m = j->ms[i];
     m.licence = L;
-    if ((rc = clear_prices(&m, &ft[i], &rs[i], &p_cn, &p_rw, err)) != REE_OK ||
-        (full && (rc = settle(&m, &rs[i], p_cn, p_rw, err)) != REE_OK))
+    if ((rc = clear_prices(&m, &j->ft[i], &j->rs[i], &j->rs[i].p_cn, &j->rs[i].p_rw, err)) != REE_OK)
       return rc;
-    *legal += rs[i].legal;
+    legal += j->rs[i].legal;
+  }
+  *g = legal - j->quota;
+  if (*g <= 0.0) {
+    memcpy(j->kept, j->rs, (size_t)j->n * sizeof *j->rs);
+    j->kept_L = L;
   }
   return REE_OK;
 }
 
 /*
-** The licence price in [lo, hi] where legal exports fall to the quota
-** (g = legal - quota: g(lo) > 0 >= g(hi)), by the falsi bracket.
+** A bracket [*lo, *hi] of the licence price, g(lo) > 0 >= g(hi); *hi = 0
+** when the quota is slack at no licence price. Without a guess it grows
+** from 1 US$/kg by tens. From a guess (last month's, near this month's)
+** it steps away from it, up or down as g there says, by a factor that
+** squares each step (1.05, 1.1, 1.22, 1.49, 2.2, ...); downward, past a
+** thousandth of the guess, it tries 0, where the quota may be slack.
 */
-static int licence_root(const ree_market *ms, free_trade *ft, int n,
-                        double quota, double lo, double g_lo, double hi,
-                        double g_hi, ree_market_result *rs, double *licence,
-                        ree_err *err) {
-  falsi s;
-  int i, rc;
-  falsi_start(&s, lo, g_lo, hi, g_hi);
-  for (i = 0; i < 200 && s.b - s.a > 1e-13 * s.b; i++) {
-    double mid = falsi_next(&s), legal;
-    if ((rc = clear_all(ms, ft, n, mid, 0, rs, &legal, err)) != REE_OK) return rc;
-    falsi_keep(&s, mid, legal - quota, legal - quota > 0.0);
+#define GUESS_STEP 2.0
+
+static int bracket(joint *j, double guess, double *lo, double *g_lo,
+                   double *hi, double *g_hi, ree_err *err) {
+  double step = guess > 0.0 ? GUESS_STEP : 10.0, g;
+  int rc;
+  *lo = 0.0, *hi = guess > 0.0 ? fmin(guess, P_MAX) : 1.0;
+  if (guess > 0.0) {
+    if ((rc = clear_at(j, *hi, &g, err)) != REE_OK) return rc;
+    if (g > 0.0) {
+      *lo = *hi, *g_lo = g, *hi *= step;
+    } else {
+      for (*g_hi = g; *hi > guess * 1e-3; step *= step) {
+        double x = *hi / step;
+        if ((rc = clear_at(j, x, &g, err)) != REE_OK) return rc;
+        if (g > 0.0) return *lo = x, *g_lo = g, REE_OK;
+        *hi = x, *g_hi = g;
+      }
+    }
   }
-  *licence = s.b;
-  return REE_OK;
+  if (*lo == 0.0) { /* no guess, or the answer is far below it: is it slack? */
+    if ((rc = clear_at(j, 0.0, g_lo, err)) != REE_OK) return rc;
+    if (*g_lo <= 0.0) *hi = 0.0;
+    if (*g_lo <= 0.0 || guess > 0.0) return REE_OK;
+  }
+  for (;; step = guess > 0.0 ? step * step : step) {
+    if ((rc = clear_at(j, *hi, g_hi, err)) != REE_OK) return rc;
+    if (*g_hi <= 0.0) return REE_OK;
+    if (*hi > P_MAX)
+      return ree_err_set(err, REE_ESINGULAR, "no licence price brings exports "
+                         "down to the shared quota of %g t", j->quota);
+    *lo = *hi, *g_lo = *g_hi, *hi *= step;
+  }
 }
 
 int ree_market_clear_joint(const ree_market *ms, int n, double quota,
@@ -636,11 +685,9 @@ int ree_market_clear_joint(const ree_market *ms, int n, double quota,
 int ree_market_clear_joint_near(const ree_market *ms, int n, double quota,
                                 double guess, ree_market_result *rs,
                                 double *licence, ree_err *err) {
-  /* the bracket grows from the guess by doubling, or from 1 US$/kg by tens
-  ** (a guess above any price there is starts at the highest) */
-  double lo = 0.0, hi = guess > 0.0 ? fmin(guess, P_MAX) : 1.0, grow = guess > 0.0 ? 2.0 : 10.0;
-  double legal, g_lo;
-  free_trade *ft;
+  joint j;
+  double lo, g_lo, hi, g_hi, g;
+  falsi s;
   int i, rc = REE_OK;
   if (ms == NULL || rs == NULL || licence == NULL || n < 1)
     return ree_err_set(err, REE_EINVAL, "no markets");
@@ -651,28 +698,31 @@ int ree_market_clear_joint_near(const ree_market *ms, int n, double quota,
     return ree_err_set(err, REE_EDOMAIN, "a licence price to start from must "
                        "be 0 US$/kg or more, not %g", guess);
   *licence = 0.0;
-  ft = (free_trade *)ree_malloc((size_t)n * sizeof *ft);
-  if (ft == NULL) return ree_err_set(err, REE_ENOMEM, "out of memory");
-  for (i = 0; i < n && rc == REE_OK; i++) rc = solve_free(&ms[i], &ft[i], err);
-  if (rc == REE_OK) rc = clear_all(ms, ft, n, 0.0, 0, rs, &legal, err);
-  if (rc != REE_OK || legal <= quota) goto done; /* an error, or slack */
-  /* legal exports fall as the licence price rises: bracket, then solve */
-  for (g_lo = legal - quota;;) {
-    if ((rc = clear_all(ms, ft, n, hi, 0, rs, &legal, err)) != REE_OK) goto done;
-    if (legal <= quota) break;
-    if (hi > P_MAX) {
-      rc = ree_err_set(err, REE_ESINGULAR, "no licence price brings exports "
-                       "down to the shared quota of %g t", quota);
-      goto done;
+  j.ms = ms, j.n = n, j.quota = quota, j.rs = rs;
+  j.ft = (free_trade *)ree_malloc((size_t)n * (sizeof *j.ft + sizeof *j.kept));
+  if (j.ft == NULL) return ree_err_set(err, REE_ENOMEM, "out of memory");
+  j.kept = (ree_market_result *)(j.ft + n);
+  for (i = 0; i < n && rc == REE_OK; i++) rc = solve_free(&ms[i], &j.ft[i], err);
+  if (rc == REE_OK) rc = bracket(&j, guess, &lo, &g_lo, &hi, &g_hi, err);
+  if (rc == REE_OK && hi > 0.0) {
+    /* legal exports fall as the licence price rises: the falsi narrows the
+    ** bracket to the price where they meet the quota */
+    falsi_start(&s, lo, g_lo, hi, g_hi);
+    for (i = 0; i < 200 && s.b - s.a > 1e-13 * s.b && -g_hi > G_TOL * quota && rc == REE_OK; i++) {
+      double mid = falsi_next(&s, 0.4e-13 * s.b);
+      if ((rc = clear_at(&j, mid, &g, err)) == REE_OK) falsi_keep(&s, mid, g, g > 0.0);
+      if (g <= 0.0) g_hi = g;
     }
-    lo = hi, hi *= grow, g_lo = legal - quota;
   }
-  rc = licence_root(ms, ft, n, quota, lo, g_lo, hi, legal - quota, rs, licence, err);
-done:
-  /* the answer, with its welfare: at the licence price found (0: slack) */
-  if (rc == REE_OK) rc = clear_all(ms, ft, n, *licence, 1, rs, &legal, err);
-  if (rc == REE_OK && *licence > 0.0)
-    for (i = 0; i < n; i++) rs[i].quota_binding = 1;
-  ree_free(ft);
+  /* the answer, with its welfare: the kept clearing (licence 0: slack) */
+  for (i = 0; i < n && rc == REE_OK; i++) {
+    ree_market m = ms[i];
+    m.licence = j.kept_L;
+    rs[i] = j.kept[i];
+    rc = settle(&m, &rs[i], rs[i].p_cn, rs[i].p_rw, err);
+    if (j.kept_L > 0.0) rs[i].quota_binding = 1;
+  }
+  if (rc == REE_OK) *licence = j.kept_L;
+  ree_free(j.ft);
   return rc;
 }

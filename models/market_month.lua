@@ -375,6 +375,8 @@ return function(model, ctx)
   --- The months of a year in the core (core/month.h: the same equations as
   -- model.step's, which is its oracle), recorded path by path.
   local ZERO, NONE = {}, {}
+  local HOLDER_FIELDS = { CN = { stock = "stock_cn", bought = "bought_cn", expected = "expected_cn" },
+    RW = { stock = "stock_rw", bought = "bought_rw", expected = "expected_rw" } } -- the core's fields a side
   for sub = 1, 12 do ZERO[sub], NONE[sub] = 0, -1 end
   local function core_year(state, p, year)
     local mm, rec = state.memory.month, state.record_steps
@@ -418,32 +420,34 @@ return function(model, ctx)
     for i, el in ipairs(elements) do
       local o, path, c = outs[i], PATH[el], state.vars.curves[el]
       mm.mine_stock[el] = els[i].mine_stock
-      for side, lower in pairs({ CN = "cn", RW = "rw" }) do
+      for side, field in pairs(HOLDER_FIELDS) do
         local names = path.side[side]
-        rec(names.stock, o["stock_" .. lower], "t REO", "last")
-        rec(names.bought, o["bought_" .. lower], "t REO")
-        rec(names.expected, o["expected_" .. lower], "US$/kg")
+        rec(names.stock, o[field.stock], "t REO", "last")
+        rec(names.bought, o[field.bought], "t REO")
+        rec(names.expected, o[field.expected], "US$/kg")
       end
-      local ratio = {}
-      for sub = 1, 12 do ratio[sub] = o.p_rw[sub] / o.p_cn[sub] end
+      local ratio, p_rw, p_cn = {}, o.p_rw, o.p_cn
+      for sub = 1, 12 do ratio[sub] = p_rw[sub] / p_cn[sub] end
       rec(path.cn, o.p_cn, "US$/kg")
       rec(path.fob, o.p_rw, "US$/kg")
       rec(path.ratio, ratio, "fraction")
       rec(path.demand.CN, o.d_cn, "t REO")
+      local d_rw, bought_rw = o.d_rw, o.bought_rw
       for j = 2, #sides do
         local share, demand, purchases = c.a[sides[j]] / els[i].a_rw, {}, {}
         for sub = 1, 12 do
-          demand[sub], purchases[sub] = o.d_rw[sub] * share, (o.d_rw[sub] + o.bought_rw[sub]) * share
+          local d = d_rw[sub]
+          demand[sub], purchases[sub] = d * share, (d + bought_rw[sub]) * share
         end
         rec(path.demand[sides[j]], demand, "t REO")
         rec(path.purchases[sides[j]], purchases, "t REO")
       end
       record_flows(rec, path, o)
     end
-    local mined_cn = {}
-    for sub = 1, 12 do
-      mined_cn[sub] = 0
-      for i = 1, #elements do mined_cn[sub] = mined_cn[sub] + outs[i].s_cn[sub] + outs[i].fringe[sub] end
+    local mined_cn = { 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0 }
+    for i = 1, #elements do
+      local s_cn, fringe = outs[i].s_cn, outs[i].fringe
+      for sub = 1, 12 do mined_cn[sub] = mined_cn[sub] + s_cn[sub] + fringe[sub] end
     end
     rec("output.CN", mined_cn, "t REO")
     rec("exports.total", exported, "t REO")

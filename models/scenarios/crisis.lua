@@ -208,12 +208,19 @@ local function scaled(steps, k)
   return out
 end
 
+-- the parameters the mix scales, each element's (named once: the policy runs every year of every run)
+local MIX_DEMANDS, MIX_SUPPLIES = {}, {}
+for _, el in ipairs(base.ELEMENTS) do
+  MIX_DEMANDS[el] = { el .. ".d_cn0", el .. ".d_jp0", el .. ".d_rw0" }
+  MIX_SUPPLIES[el] = { el .. ".s_cn", el .. ".s_rw" }
+end
+
 local function mix_policy()
   return ree.policy { "the crisis's element mix", from = base.YEARS[1], apply = function(p)
     local k, modelled = crisis.mix(p["fringe.light"], p["fringe.heavy"])
     for _, el in ipairs(base.ELEMENTS) do
-      for _, key in ipairs({ "d_cn0", "d_jp0", "d_rw0" }) do p[el .. "." .. key] = p[el .. "." .. key] * k[el] end
-      for _, key in ipairs({ "s_cn", "s_rw" }) do p[el .. "." .. key] = scaled(p[el .. "." .. key], k[el]) end
+      for _, name in ipairs(MIX_DEMANDS[el]) do p[name] = p[name] * k[el] end
+      for _, name in ipairs(MIX_SUPPLIES[el]) do p[name] = scaled(p[name], k[el]) end
     end
     if p.quota_total then p.quota_total = p.quota_total * modelled / base.modelled_share end
   end }

@@ -388,9 +388,7 @@ local function make_series(results, path, r)
   local sc = results.scenario
   local per = r.period or 1
   local n = (sc.last - sc.first + 1) * per
-  if per == 1 then
-    return series.new { from = sc.first, to = sc.last, unit = r.unit, name = path, table.unpack(r.values, 1, n) }
-  end
+  if per == 1 then return series.of(sc.first, 1, 1, r.unit, r.values, n, path) end
   local values = {}
   for year = sc.first, sc.last do
     local steps, base = r.years[year], (year - sc.first) * per
@@ -398,8 +396,7 @@ local function make_series(results, path, r)
       for k = 1, per do values[base + k] = steps[k] end
     end
   end
-  return series.new { from = { sc.first, 1 }, to = { sc.last, per }, period = PERIOD_NAMES[per], unit = r.unit,
-    name = path, table.unpack(values, 1, n) }
+  return series.of(sc.first, 1, per, r.unit, values, n, path)
 end
 
 local lazy_node

@@ -69,6 +69,15 @@ function series.new(spec)
   return s
 end
 
+--- A series from a plain list of n values (nil: missing) from step `sub`
+-- of `year`, for the library's own code (a scenario's results, say): no
+-- option table to build and check, as ree.series has for its users.
+function series.of(year, sub, period, unit, values, n, name)
+  local ok, s = pcall(core.series, year, unit, values, n, period, sub)
+  if not ok then error(s, 2) end
+  return name and s:named(name) or s
+end
+
 --- Both series over the union of their years, missing where either has
 -- no value: a, b = a:align(b).
 function Series:align(other)
