@@ -336,13 +336,13 @@ static int l_pack_numbers(lua_State *L) {
 
 /* unpack_numbers(text) -> list | fail, message, code ("syntax") */
 static int l_unpack_numbers(lua_State *L) {
-  size_t len, n;
+  size_t len, n, most;
   const char *text = luaL_checklstring(L, 1, &len);
-  double *v;
+  double small[256], *v = small; /* a run's values fit, most often: no block to make */
   ree_err err;
-  if (ree_unpack_doubles(text, len, NULL, &n, &err) != REE_OK) return lree_fail(L, &err);
-  v = (double *)lua_newuserdatauv(L, (n > 0 ? n : 1) * sizeof *v, 0);
-  (void)ree_unpack_doubles(text, len, v, &n, &err);
+  most = len / 4 * 3 / 8; /* what len characters can hold (pack.h) */
+  if (most > sizeof small / sizeof *small) v = (double *)lua_newuserdatauv(L, most * sizeof *v, 0);
+  if (ree_unpack_doubles(text, len, v, &n, &err) != REE_OK) return lree_fail(L, &err);
   lree_push_numbers(L, v, (int)n); /* n <= len / 8: an int, as len's limit is */
   return 1;
 }

@@ -35,20 +35,41 @@ void ree_pack_doubles(const double *x, size_t n, char *out) {
   *out = '\0';
 }
 
-/* A base64 character's six bits; -1 for any other byte. */
-static int sextet(unsigned char c) {
-  if (c >= 'A' && c <= 'Z') return c - 'A';
-  if (c >= 'a' && c <= 'z') return c - 'a' + 26;
-  if (c >= '0' && c <= '9') return c - '0' + 52;
-  if (c == '+') return 62;
-  if (c == '/') return 63;
-  return -1;
+/* Each byte's six bits as a base64 character, or -1 (ALPHABET's inverse:
+** a load a character, for a shard's millions of them). */
+static const signed char SEXTET[256] = {
+    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 62, -1, -1, -1, 63,
+    52, 53, 54, 55, 56, 57, 58, 59, 60, 61, -1, -1, -1, -1, -1, -1,
+    -1,  0,  1,  2,  3,  4,  5,  6,  7,  8,  9, 10, 11, 12, 13, 14,
+    15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, -1, -1, -1, -1, -1,
+    -1, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40,
+    41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, -1, -1, -1, -1, -1,
+    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1
+};
+
+/* The double whose 8 bytes, least significant first, are b[0..8). */
+static double from_bytes(const unsigned char *b) {
+  uint64_t bits = 0;
+  double x;
+  int j;
+  for (j = 7; j >= 0; j--) bits = bits << 8 | b[j];
+  memcpy(&x, &bits, sizeof x);
+  return x;
 }
 
 int ree_unpack_doubles(const char *text, size_t len, double *out, size_t *n,
                        ree_err *err) {
-  size_t pad = 0, bytes, i, k = 0;
-  uint64_t bits = 0;
+  const unsigned char *t = (const unsigned char *)text;
+  size_t pad = 0, bytes, i, k;
   if (n == NULL || (text == NULL && len > 0))
     return ree_err_set(err, REE_EINVAL, "no packed numbers");
   *n = 0;
@@ -57,7 +78,7 @@ int ree_unpack_doubles(const char *text, size_t len, double *out, size_t *n,
                        "not a multiple of 4", len);
   while (pad < 2 && pad < len && text[len - 1 - pad] == '=') pad++;
   for (i = 0; i < len - pad; i++)
-    if (sextet((unsigned char)text[i]) < 0)
+    if (SEXTET[t[i]] < 0)
       return ree_err_set(err, REE_ESYNTAX, "packed numbers: character %zu "
                          "is not base64", i + 1);
   bytes = len / 4 * 3 - pad;
@@ -66,21 +87,20 @@ int ree_unpack_doubles(const char *text, size_t len, double *out, size_t *n,
                        "whole number of 8-byte numbers", bytes);
   *n = bytes / 8;
   if (out == NULL) return REE_OK;
-  for (i = 0; i < len; i += 4) {
-    /* a '=' past the end counts as zero bits; those bytes are not kept */
-    uint32_t group = 0;
-    int j;
-    for (j = 0; j < 4; j++) {
-      unsigned char c = (unsigned char)text[i + j];
-      group = group << 6 | (uint32_t)(c == '=' ? 0 : sextet(c));
+  /* 32 characters are 24 bytes, three values: a block at a time (in the
+  ** last, '=' past the end is zero bits, whose bytes are not kept) */
+  for (i = 0, k = 0; k < bytes; i += 32) {
+    unsigned char b[24];
+    size_t m = 0, g, v;
+    for (g = i; m < 24 && k + m < bytes; g += 4) {
+      uint32_t group = (uint32_t)SEXTET[t[g]] << 18 | (uint32_t)SEXTET[t[g + 1]] << 12 |
+                       (uint32_t)(t[g + 2] == '=' ? 0 : SEXTET[t[g + 2]]) << 6 |
+                       (uint32_t)(t[g + 3] == '=' ? 0 : SEXTET[t[g + 3]]);
+      b[m++] = (unsigned char)(group >> 16);
+      b[m++] = (unsigned char)(group >> 8 & 0xFFu);
+      b[m++] = (unsigned char)(group & 0xFFu);
     }
-    for (j = 0; j < 3 && k < bytes; j++, k++) {
-      bits |= (uint64_t)(group >> (16 - 8 * j) & 0xFFu) << (8 * (k % 8));
-      if (k % 8 == 7) {
-        memcpy(&out[k / 8], &bits, sizeof bits);
-        bits = 0;
-      }
-    }
+    for (v = 0; v < 3 && k < bytes; v++, k += 8) out[k / 8] = from_bytes(b + 8 * v);
   }
   return REE_OK;
 }

@@ -33,6 +33,14 @@ local ATTACH_OPTIONS = { stages = true, regions = true, elements = true }
 local COST_KEYS = { inputs = true, prices = true, conversion = true, freight = true, export_duty = true,
   tariff = true, p_out = true, home = true }
 
+-- t of oxide a t of element: a constant of each element, asked every year of every run
+local OXIDE = setmetatable({}, { __index = function(t, el)
+  local f = ree.oxide_factor(el)
+  t[el] = f
+  return f
+end })
+local function oxide_factor(el) return OXIDE[el] end
+
 --- The unit cost of making a stage in a region for a market (US$/kg):
 -- { inputs = { el = kg per kg }, prices = { el = US$/kg in the region },
 --   conversion = US$/kg, freight = US$/kg, export_duty = fraction,
@@ -169,12 +177,24 @@ function location.attach(model, opts)
     if v == nil then error(string.format("location: no parameter '%s'", name), 0) end
     return v
   end
+  -- each stage's parameter and record names, made once (they are read every year of every run)
+  local NAMES = {}
+  for stage in pairs(opts.stages) do
+    local key = "loc." .. stage .. "."
+    local n = { duty = key .. "duty", k0 = {}, conversion = {}, kappa = {}, closed = {}, cost = {}, share = {} }
+    for _, r in ipairs(opts.regions) do
+      n.k0[r], n.conversion[r], n.kappa[r] = key .. "k0." .. r, key .. "conversion." .. r, key .. "kappa." .. r
+      n.closed[r], n.cost[r] = key .. "closed." .. r, "cost." .. stage .. "." .. r
+      n.share[r] = "location." .. stage .. "." .. r
+    end
+    NAMES[stage] = n
+  end
   function model.init(state, p)
     if init then init(state, p) end
     state.memory.capacity = {}
     for stage in pairs(opts.stages) do
       local k = {}
-      for _, r in ipairs(opts.regions) do k[r] = param(p, "loc." .. stage .. ".k0." .. r) end
+      for _, r in ipairs(opts.regions) do k[r] = param(p, NAMES[stage].k0[r]) end
       state.memory.capacity[stage] = k
     end
   end
@@ -207,17 +227,17 @@ function location.attach(model, opts)
   --- The cost of a kg of stage's product made in each region and sold at
   -- home (no freight, no duty), from last year's prices.
   local function ex_works(state, p, stage, made)
-    local key, input = "loc." .. stage .. ".", inputs[stage]
+    local names, input = NAMES[stage], inputs[stage]
     local out = {}
     for _, r in ipairs(opts.regions) do
       local c
       if input.from then -- the cheapest delivered kg of the input stage's product
-        local src, best = "loc." .. input.from .. ".", math.huge
+        local best = math.huge
         for _, s in ipairs(opts.regions) do
           local delivered = made[input.from][s]
           if s ~= r then
             delivered = delivered + param(p, "loc.freight") +
-              (s == "CN" and param(p, src .. "duty") * made[input.from].CN or 0)
+              (s == "CN" and param(p, NAMES[input.from].duty) * made[input.from].CN or 0)
           end
           best = math.min(best, delivered)
         end
@@ -226,11 +246,11 @@ function location.attach(model, opts)
         local prices = {}
         for el in pairs(input) do
           local oxide = r == "CN" and market.price_in_china(state, el) or market.price(state, el)
-          prices[el] = oxide * ree.oxide_factor(el) -- per kg of metal
+          prices[el] = oxide * oxide_factor(el) -- per kg of metal
         end
         c = location.cost { inputs = input, prices = prices, home = true }
       end
-      out[r] = c + param(p, key .. "conversion." .. r)
+      out[r] = c + param(p, names.conversion[r])
     end
     return out
   end
@@ -238,16 +258,16 @@ function location.attach(model, opts)
   --- The capacity of stage a year later: China's plants sell abroad
   -- (freight and China's duty on the product), the others at home.
   local function move(state, p, stage, made)
-    local m, key = state.memory, "loc." .. stage .. "."
+    local m, names = state.memory, NAMES[stage]
     local costs, kappa, closed = {}, {}, {}
     for _, r in ipairs(opts.regions) do
-      closed[r] = p[key .. "closed." .. r] == true
+      closed[r] = p[names.closed[r]] == true
       costs[r] = made[stage][r]
       if r == "CN" then
-        costs[r] = costs[r] + param(p, "loc.freight") + param(p, key .. "duty") * made[stage].CN
+        costs[r] = costs[r] + param(p, "loc.freight") + param(p, names.duty) * made[stage].CN
       end
-      kappa[r] = param(p, key .. "kappa." .. r)
-      state.record("cost." .. stage .. "." .. r, costs[r], "US$/kg")
+      kappa[r] = param(p, names.kappa[r])
+      state.record(names.cost[r], costs[r], "US$/kg")
     end
     return location.move(m.capacity[stage], location.shares(costs, param(p, "loc.mu"), kappa), param(p, "loc.rho"),
       closed)
@@ -263,7 +283,7 @@ function location.attach(model, opts)
       end
       local k, total = m.capacity[stage], 0
       for _, r in ipairs(opts.regions) do total = total + k[r] end
-      for _, r in ipairs(opts.regions) do state.record("location." .. stage .. "." .. r, k[r] / total, "fraction") end
+      for _, r in ipairs(opts.regions) do state.record(NAMES[stage].share[r], k[r] / total, "fraction") end
     end
   end
   return model

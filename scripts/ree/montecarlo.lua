@@ -372,8 +372,10 @@ function MonteCarlo:export(meta)
   local runs = {}
   local years = self.last - self.first + 1
   for i, row in pairs(self.values) do
-    local packed = {}
-    for path, values in pairs(row) do packed[path] = core.pack_numbers(values, years * (self.periods[path] or 1)) end
+    local packed, kept = {}, self.packed and self.packed[i] or {} -- (a merge keeps its shards' text)
+    for path, values in pairs(row) do
+      packed[path] = kept[path] or core.pack_numbers(values, years * (self.periods[path] or 1))
+    end
     runs[tostring(i)] = packed
   end
   local out = { format = FORMAT, runs = self.runs, seed = self.seed, collect = self.collect, units = self.units,
@@ -415,7 +417,7 @@ function montecarlo.join(list, names)
   if #list == 0 then error("merge: no shard files", 2) end
   local first = list[1]
   local mc = setmetatable({ runs = first.runs, seed = first.seed, collect = first.collect, units = first.units,
-    periods = first.periods or {}, first = first.first, last = first.last, values = {},
+    periods = first.periods or {}, first = first.first, last = first.last, values = {}, packed = {},
     inputs = first.inputs or {}, plan = first.samples and {} or nil }, MonteCarlo)
   local from = {}
   for k, t in ipairs(list) do
@@ -450,6 +452,7 @@ function montecarlo.join(list, names)
       if type(row) ~= "table" then
         error(string.format("merge: %s: run %d is not a table of variables", names[k], i), 2)
       end
+      local packed = {}
       for _, path in ipairs(mc.collect) do
         if row[path] == nil then error(string.format("merge: %s: run %d has no '%s'", names[k], i, path), 2) end
       end
@@ -458,10 +461,11 @@ function montecarlo.join(list, names)
           error(string.format("merge: %s: run %d has '%s', which the sweep does not collect", names[k], i,
             tostring(path)), 2)
         end
-        local period = mc.periods[path] or 1
-        if type(values) == "string" then -- packed
+        local period, was_packed = mc.periods[path] or 1, type(values) == "string"
+        if was_packed then
           local unpacked, why = core.unpack_numbers(values)
           if not unpacked then error(string.format("merge: %s: run %d, '%s': %s", names[k], i, path, why), 2) end
+          packed[path] = values -- exported again as it came, not packed anew
           values = unpacked
           row[path] = unpacked
         end
@@ -471,7 +475,7 @@ function montecarlo.join(list, names)
             period == 1 and "one for each" or ("one for each " .. (period == 12 and "month" or "quarter")),
             mc.first, mc.last), 2)
         end
-        for y = 1, years * period do
+        for y = 1, was_packed and 0 or years * period do -- (packed values are all doubles)
           local v = values[y]
           if v == core.null then
             values[y] = 0 / 0
@@ -482,7 +486,7 @@ function montecarlo.join(list, names)
           end
         end
       end
-      mc.values[i] = row
+      mc.values[i], mc.packed[i] = row, packed
       if mc.plan then mc.plan[i] = sampled_inputs(t, i, mc.inputs, names[k]) end
     end
   end
