@@ -96,19 +96,38 @@ static int check(const ree_market *m, ree_err *err) {
 }
 
 /* Curve c at price p, given lp = log p: an elastic curve is then one exp
-** instead of a pow (the solvers evaluate several curves at each price). */
-static double at(const ree_curve *c, double p, double lp) {
-  if (c->kind == REE_CURVE_ELASTIC) return c->a == 0.0 ? 0.0 : c->a * exp(c->b * lp);
-  return ree_curve_at(c, p);
+** instead of a pow (the solvers evaluate several curves at each price);
+** its slope in log p, p c'(p), into *dl: b c for an elastic curve, b p
+** for a linear one where it is positive, 0 for a merit order (flat
+** between its steps) or below P_MIN (where curves are held flat). */
+static double at_other(const ree_curve *c, double p, double *dl) {
+  double q;
+  *dl = 0.0;
+  if (c->kind != REE_CURVE_LINEAR) return ree_curve_at(c, p);
+  q = c->a + c->b * p;
+  if (q <= 0.0) return 0.0;
+  *dl = c->b * p;
+  return q;
+}
+
+static inline double at(const ree_curve *c, double p, double lp, double *dl) {
+  double q;
+  if (c->kind != REE_CURVE_ELASTIC) return at_other(c, p, dl);
+  q = c->a == 0.0 ? 0.0 : c->a * exp(c->b * lp);
+  *dl = p > P_MIN ? c->b * q : 0.0;
+  return q;
 }
 
 static double log_of(double p) { return log(p > P_MIN ? p : P_MIN); }
 
-/* China's supply: what the cap allows, and the fringe beyond it. */
-static double supply_cn(const ree_market *m, double p, double lp) {
-  double s = at(&m->s_cn, p, lp);
-  if (m->cap >= 0.0 && s > m->cap) s = m->cap;
-  return s + at(&m->fringe, p, lp);
+/* China's supply: what the cap allows, and the fringe beyond it; its
+** slope in log p into *dl. */
+static double supply_cn(const ree_market *m, double p, double lp, double *dl) {
+  double ds, df, s = at(&m->s_cn, p, lp, &ds);
+  if (m->cap >= 0.0 && s > m->cap) s = m->cap, ds = 0.0;
+  s += at(&m->fringe, p, lp, &df);
+  *dl = ds + df;
+  return s;
 }
 
 /* What holders on one side buy into stock at price p (< 0: sell). */
@@ -116,16 +135,22 @@ static double bought(const ree_curve *hold, double fixed, double p) {
   return fixed + ree_curve_at(hold, p);
 }
 
-static double excess_supply(const ree_market *m, double p) {
-  double lp = log_of(p);
-  return supply_cn(m, p, lp) - at(&m->d_cn, p, lp) - m->stock_cn -
-         at(&m->hold_cn, p, lp);
+/* China's excess supply at p, and its slope in log p into *dl (NULL:
+** not wanted); the rest of the world's excess demand likewise. */
+static double excess_supply(const ree_market *m, double p, double *dl) {
+  double lp = log_of(p), ds, dd, dh;
+  double es = supply_cn(m, p, lp, &ds) - at(&m->d_cn, p, lp, &dd) - m->stock_cn -
+              at(&m->hold_cn, p, lp, &dh);
+  if (dl != NULL) *dl = ds - dd - dh;
+  return es;
 }
 
-static double excess_demand(const ree_market *m, double p) {
-  double lp = log_of(p);
-  return at(&m->d_rw, p, lp) + m->stock_rw + at(&m->hold_rw, p, lp) -
-         at(&m->s_rw, p, lp);
+static double excess_demand(const ree_market *m, double p, double *dl) {
+  double lp = log_of(p), dd, dh, ds;
+  double ed = at(&m->d_rw, p, lp, &dd) + m->stock_rw + at(&m->hold_rw, p, lp, &dh) -
+              at(&m->s_rw, p, lp, &ds);
+  if (dl != NULL) *dl = dd + dh - ds;
+  return ed;
 }
 
 static double leakage(const ree_market *m, double p_cn, double p_rw) {
@@ -136,14 +161,16 @@ static double leakage(const ree_market *m, double p_cn, double p_rw) {
 
 /*
 ** A bracket [a, b] around a root, with the function's values at its ends,
-** narrowed by regula falsi with the Illinois halving (an end kept twice
-** has its value halved, so neither sticks; Dowell and Jarratt 1971) and a
-** bisection whenever three steps have not halved the bracket, so that a
-** function that jumps (a merit order's steps) converges as surely as a
-** smooth one. A step lands at least `tol` inside the bracket (Dekker's
-** rule, as in Brent's zeroin): once a point falls within the tolerance of
-** the root, the next one, tol beyond it, closes the bracket, where the
-** secant would creep up on the root from one side, halving its way.
+** narrowed by Newton's step where the caller has one (a safeguarded
+** Newton: taken only inside the bracket), else by regula falsi with the
+** Illinois halving (an end kept twice has its value halved, so neither
+** sticks; Dowell and Jarratt 1971), and by a bisection whenever three
+** steps have not halved the bracket, so that a function that jumps (a
+** merit order's steps) converges as surely as a smooth one. A step lands
+** at least `tol` inside the bracket (Dekker's rule, as in Brent's zeroin):
+** once a point falls within the tolerance of the root, the next one, tol
+** beyond it, closes the bracket, where a secant or Newton would creep up
+** on the root from one side.
 */
 typedef struct falsi {
   double a, fa, b, fb, width;
@@ -155,14 +182,19 @@ static void falsi_start(falsi *s, double a, double fa, double b, double fb) {
   s->side = s->step = 0;
 }
 
-/* The next point to try: the secant's, or the middle; tol inside. */
-static double falsi_next(falsi *s, double tol) {
-  double x = (s->a * s->fb - s->b * s->fa) / (s->fb - s->fa);
-  if (!(x > s->a && x < s->b) || (s->step % 3 == 2 && s->b - s->a > s->width / 2.0))
-    x = (s->a + s->b) / 2.0;
+/* The next point to try: Newton's (NAN: none) when it is inside, else
+** the secant's, or the middle; tol inside. (Newton's steps do not count
+** toward the bisection: they close in from one side, by design.) */
+static double falsi_next(falsi *s, double tol, double newton) {
+  double x = newton;
+  if (!(x > s->a && x < s->b)) {
+    x = (s->a * s->fb - s->b * s->fa) / (s->fb - s->fa);
+    if (!(x > s->a && x < s->b) || (s->step % 3 == 2 && s->b - s->a > s->width / 2.0))
+      x = (s->a + s->b) / 2.0;
+    if (s->step % 3 == 2) s->width = s->b - s->a;
+    s->step++;
+  }
   if (s->b - s->a > 2.0 * tol) x = fmin(fmax(x, s->a + tol), s->b - tol);
-  if (s->step % 3 == 2) s->width = s->b - s->a;
-  s->step++;
   return x;
 }
 
@@ -186,7 +218,7 @@ static void falsi_keep(falsi *s, double x, double fx, int to_a) {
 ** Between jumps the gap is smooth and the falsi converges in a few steps;
 ** a root on a jump it could only narrow down by halving, some fifty times.
 */
-typedef double (*fn)(const ree_market *m, double p, const double *arg);
+typedef double (*fn)(const ree_market *m, double p, const double *arg, double *dl);
 
 typedef struct jumps {
   int cn, rw;
@@ -241,7 +273,7 @@ static int narrow_to_jumps(const ree_market *m, fn f, const double *arg,
   while (a < b) {
     double fm;
     mid = a + (b - a) / 2;
-    fm = f(m, at[mid], arg);
+    fm = f(m, at[mid], arg, NULL);
     if (fm < 0.0) {
       *lo = at[mid], *f_lo = fm, a = mid + 1;
     } else {
@@ -251,7 +283,7 @@ static int narrow_to_jumps(const ree_market *m, fn f, const double *arg,
   if (!hi_jumps) return 0;
   below = nextafter(*hi, 0.0);
   if (below <= *lo) return 1; /* lo is already the double below */
-  f_below = f(m, below, arg);
+  f_below = f(m, below, arg, NULL);
   if (f_below < 0.0) {
     *lo = below, *f_lo = f_below;
     return 1;
@@ -273,19 +305,24 @@ static int root_bracket(const ree_market *m, fn f, const double *arg,
   /* a guess off the prices there are (one that overflowed with a wedge
   ** near zero, say) starts at their edge: lo /= 10 would never leave inf */
   double lo = fmin(fmax(*lo_io, P_MIN), P_MAX), hi = fmin(fmax(*hi_io, P_MIN), P_MAX);
-  double f_lo, f_hi, at[MAX_JUMPS];
+  double f_lo, f_hi, at[MAX_JUMPS], newton = NAN, f_last = INFINITY;
   falsi s;
   int i, on_jump = 0;
-  while ((f_lo = f(m, lo, arg)) > 0.0 && lo > P_MIN) lo /= 10.0;
-  while ((f_hi = f(m, hi, arg)) < 0.0 && hi < P_MAX) hi *= 10.0;
+  while ((f_lo = f(m, lo, arg, NULL)) > 0.0 && lo > P_MIN) lo /= 10.0;
+  while ((f_hi = f(m, hi, arg, NULL)) < 0.0 && hi < P_MAX) hi *= 10.0;
   if (f_lo > 0.0 || f_hi < 0.0) return -1;
   if (f_lo < 0.0 && f_hi > 0.0)
     on_jump = narrow_to_jumps(m, f, arg, at, jump_points(m, j, at), &lo, &f_lo, &hi, &f_hi);
   falsi_start(&s, log(lo), f_lo, log(hi), f_hi);
   for (i = 0; i < 400 && hi / lo > 1.0 + 1e-15 && s.fa < 0.0 && s.fb > 0.0; i++) {
-    double mid = exp(falsi_next(&s, 0.4e-15)), f_mid; /* (the loop stops at 1e-15) */
+    double mid = exp(falsi_next(&s, 0.4e-15, newton)), f_mid, slope; /* (the loop stops at 1e-15) */
     if (!(mid > lo && mid < hi)) mid = sqrt(lo * hi);
-    f_mid = f(m, mid, arg);
+    f_mid = f(m, mid, arg, &slope);
+    /* Newton's next point in log p, from this one, while each of its steps
+    ** at least halves |f| (the gaps rise: a slope that does not, none, or
+    ** a kink that stalls it leaves the falsi to choose) */
+    newton = slope > 0.0 && fabs(f_mid) < 0.5 * f_last ? log(mid) - f_mid / slope : NAN;
+    f_last = fabs(f_mid);
     falsi_keep(&s, log(mid), f_mid, f_mid < 0.0);
     if (f_mid < 0.0)
       lo = mid;
@@ -316,40 +353,49 @@ static const jumps CN_JUMPS = {1, 0, 1.0, 0.0}, RW_JUMPS = {0, 1, 1.0, 0.0},
 ** the two ranges [ES(lo), ES(hi)] and [ED(w hi), ED(w lo)] overlap.
 */
 static double crossing(const ree_market *m, double w, double lo, double hi) {
-  double a = excess_supply(m, lo), b = excess_supply(m, hi);
-  double c = excess_demand(m, w * hi + m->licence);
-  double d = excess_demand(m, w * lo + m->licence);
+  double a = excess_supply(m, lo, NULL), b = excess_supply(m, hi, NULL);
+  double c = excess_demand(m, w * hi + m->licence, NULL);
+  double d = excess_demand(m, w * lo + m->licence, NULL);
   double from = a > c ? a : c, to = b < d ? b : d;
   return from <= to ? (from + to) / 2.0 : (a + b + c + d) / 4.0;
 }
 
 /* ES(p) - ED(w p + L): zero at the price with the wedge (arg[0] = w)
-** and the licence L. */
-static double tax_gap(const ree_market *m, double p, const double *w) {
-  return excess_supply(m, p) - excess_demand(m, *w * p + m->licence);
+** and the licence L. (Each gap gives its slope in log p into *dl when dl
+** is not NULL: d ED(q) / d log p is its slope in log q times w p / q.) */
+static double tax_gap(const ree_market *m, double p, const double *w, double *dl) {
+  double q = *w * p + m->licence, ds, dd;
+  double gap = excess_supply(m, p, &ds) - excess_demand(m, q, &dd);
+  if (dl != NULL) *dl = ds - dd * (*w * p / q);
+  return gap;
 }
 
 /* ES(p) - ED(p): zero at the free-trade price. */
-static double free_gap(const ree_market *m, double p, const double *unused) {
+static double free_gap(const ree_market *m, double p, const double *unused, double *dl) {
+  double ds, dd, gap = excess_supply(m, p, &ds) - excess_demand(m, p, &dd);
   (void)unused;
-  return excess_supply(m, p) - excess_demand(m, p);
+  if (dl != NULL) *dl = ds - dd;
+  return gap;
 }
 
 /* target - ED(p), increasing: zero where the rest of the world's excess
 ** demand is the target (0: where it clears on its own). */
-static double rw_gap(const ree_market *m, double p, const double *target) {
-  return *target - excess_demand(m, p);
+static double rw_gap(const ree_market *m, double p, const double *target, double *dl) {
+  double dd, gap = *target - excess_demand(m, p, &dd);
+  if (dl != NULL) *dl = -dd;
+  return gap;
 }
 
 /* ES(p) - target: China's price for given exports (arg[0]). */
-static double supply_gap(const ree_market *m, double p, const double *target) {
-  return excess_supply(m, p) - *target;
+static double supply_gap(const ree_market *m, double p, const double *target, double *dl) {
+  return excess_supply(m, p, dl) - *target;
 }
 
 /* With a binding quota, legal exports as a function of P_rw fall; this is
 ** Q - legal(P_rw), increasing (arg[0] = Q). The inner solve finds P_cn. */
-static double quota_gap(const ree_market *m, double p_rw, const double *q) {
-  double total = excess_demand(m, p_rw), p_cn;
+static double quota_gap(const ree_market *m, double p_rw, const double *q, double *dl) {
+  double total = excess_demand(m, p_rw, NULL), p_cn;
+  if (dl != NULL) *dl = NAN; /* (an inner solve: no slope; the falsi steps) */
   if (root(m, supply_gap, &total, &CN_JUMPS, &p_cn) != 0) return -1.0; /* China cannot
                                                               ** supply: raise */
   return *q - (total - leakage(m, p_cn, p_rw));
@@ -514,7 +560,7 @@ static int bind_quota(const ree_market *m, double w, ree_market_result *r,
                        m->quota);
   /* (on a step of a merit order ED jumps across Q: the quota is what
   ** trades) */
-  total = m->leak_l0 == 0.0 ? m->quota : excess_demand(m, *p_rw);
+  total = m->leak_l0 == 0.0 ? m->quota : excess_demand(m, *p_rw, NULL);
   if (root(m, supply_gap, &total, &CN_JUMPS, p_cn) != 0)
     return ree_err_set(err, REE_ESINGULAR, "market '%s', %d: China cannot "
                        "supply %g t of exports", name, m->year, total);
@@ -710,7 +756,7 @@ int ree_market_clear_joint_near(const ree_market *ms, int n, double quota,
     ** bracket to the price where they meet the quota */
     falsi_start(&s, lo, g_lo, hi, g_hi);
     for (i = 0; i < 200 && s.b - s.a > 1e-13 * s.b && -g_hi > G_TOL * quota && rc == REE_OK; i++) {
-      double mid = falsi_next(&s, 0.4e-13 * s.b);
+      double mid = falsi_next(&s, 0.4e-13 * s.b, NAN);
       if ((rc = clear_at(&j, mid, &g, err)) == REE_OK) falsi_keep(&s, mid, g, g > 0.0);
       if (g <= 0.0) g_hi = g;
     }
