@@ -46,14 +46,21 @@ local function oxide_factor(el) return OXIDE[el] end
 --   conversion = US$/kg, freight = US$/kg, export_duty = fraction,
 --   tariff = fraction, p_out = US$/kg (the product's price, for duties),
 --   home = true when the region is the market }.
+--- c plus the inputs' cost at prices (by element), in the order of keys
+-- (their sorted names: the sum is the same to the last bit every run);
+-- raises, at level, for an input with no price.
+local function with_inputs(c, inputs, keys, prices, level)
+  for _, el in ipairs(keys) do
+    local p = prices[el]
+    if type(p) ~= "number" then error(string.format("location.cost: no price for '%s'", tostring(el)), level + 1) end
+    c = c + inputs[el] * p
+  end
+  return c
+end
+
 function location.cost(spec)
   args.options("location.cost", spec, COST_KEYS)
-  local c = spec.conversion or 0
-  for el, q in order.pairs(spec.inputs) do
-    local p = spec.prices[el]
-    if type(p) ~= "number" then error(string.format("location.cost: no price for '%s'", tostring(el)), 2) end
-    c = c + q * p
-  end
+  local c = with_inputs(spec.conversion or 0, spec.inputs, order.keys(spec.inputs), spec.prices, 2)
   if not spec.home then
     local p_out = spec.p_out or 0
     c = c + (spec.freight or 0) + (spec.export_duty or 0) * p_out + (spec.tariff or 0) * p_out
@@ -75,15 +82,15 @@ end
 function location.shares(costs, mu, kappa)
   if not (mu > 0) then error("location.shares: mu must be positive", 2) end -- luacheck: ignore 581 (NaN too)
   kappa = kappa or {}
-  local best = math.huge
-  for r, c in order.pairs(costs) do best = math.min(best, c + (kappa[r] or 0)) end
+  local best, regions = math.huge, order.keys(costs)
+  for _, r in ipairs(regions) do best = math.min(best, costs[r] + (kappa[r] or 0)) end
   local weights, total = {}, 0
-  for r, c in order.pairs(costs) do
+  for _, r in ipairs(regions) do
     -- measured from the cheapest, so that exp never underflows them all
-    weights[r] = math.exp(-(c + (kappa[r] or 0) - best) / mu)
+    weights[r] = math.exp(-(costs[r] + (kappa[r] or 0) - best) / mu)
     total = total + weights[r]
   end
-  for r, w in order.pairs(weights) do weights[r] = w / total end
+  for _, r in ipairs(regions) do weights[r] = weights[r] / total end
   return weights
 end
 
@@ -97,10 +104,11 @@ end
 function location.move(capacity, shares, rho, closed)
   if not (rho >= 0 and rho <= 1) then error("location.move: rho must be between 0 and 1", 2) end
   closed = closed or {}
-  local total = 0
-  for _, k in order.pairs(capacity) do total = total + k end
+  local total, regions = 0, order.keys(capacity)
+  for _, r in ipairs(regions) do total = total + capacity[r] end
   local target, barred, open = {}, 0, 0
-  for r, k in order.pairs(capacity) do
+  for _, r in ipairs(regions) do
+    local k = capacity[r]
     target[r] = (shares[r] or 0) * total
     if closed[r] and target[r] > k then
       barred, target[r] = barred + target[r] - k, k
@@ -109,7 +117,8 @@ function location.move(capacity, shares, rho, closed)
     end
   end
   local out = {}
-  for r, k in order.pairs(capacity) do
+  for _, r in ipairs(regions) do
+    local k = capacity[r]
     if barred > 0 and not closed[r] and open > 0 then target[r] = target[r] + barred * (shares[r] or 0) / open end
     out[r] = k + rho * (target[r] - k)
   end
@@ -201,7 +210,7 @@ function location.attach(model, opts)
 
   -- what each stage is made of, and an order in which a stage comes after
   -- the one it is made from
-  local inputs, by_depth = {}, {}
+  local inputs, by_depth, input_keys = {}, {}, {} -- (input_keys: an element stage's, sorted)
   for stage, made_of in pairs(opts.stages) do
     if type(made_of) == "table" and made_of.from then
       if not opts.stages[made_of.from] then
@@ -212,6 +221,7 @@ function location.attach(model, opts)
       inputs[stage] = type(made_of) == "table" and made_of or location.inputs_of(made_of, opts.elements)
     end
     by_depth[#by_depth + 1] = stage
+    if not inputs[stage].from then input_keys[stage] = order.keys(inputs[stage]) end
   end
   local function depth(stage)
     local d = 0
@@ -244,11 +254,11 @@ function location.attach(model, opts)
         c = input.per_kg * best
       else
         local prices = {}
-        for el in pairs(input) do
+        for _, el in ipairs(input_keys[stage]) do
           local oxide = r == "CN" and market.price_in_china(state, el) or market.price(state, el)
           prices[el] = oxide * oxide_factor(el) -- per kg of metal
         end
-        c = location.cost { inputs = input, prices = prices, home = true }
+        c = with_inputs(0, input, input_keys[stage], prices, 1) -- location.cost's, made at home
       end
       out[r] = c + param(p, names.conversion[r])
     end
