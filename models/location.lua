@@ -41,11 +41,6 @@ local OXIDE = setmetatable({}, { __index = function(t, el)
 end })
 local function oxide_factor(el) return OXIDE[el] end
 
---- The unit cost of making a stage in a region for a market (US$/kg):
--- { inputs = { el = kg per kg }, prices = { el = US$/kg in the region },
---   conversion = US$/kg, freight = US$/kg, export_duty = fraction,
---   tariff = fraction, p_out = US$/kg (the product's price, for duties),
---   home = true when the region is the market }.
 --- c plus the inputs' cost at prices (by element), in the order of keys
 -- (their sorted names: the sum is the same to the last bit every run);
 -- raises, at level, for an input with no price.
@@ -58,6 +53,11 @@ local function with_inputs(c, inputs, keys, prices, level)
   return c
 end
 
+--- The unit cost of making a stage in a region for a market (US$/kg):
+-- { inputs = { el = kg per kg }, prices = { el = US$/kg in the region },
+--   conversion = US$/kg, freight = US$/kg, export_duty = fraction,
+--   tariff = fraction, p_out = US$/kg (the product's price, for duties),
+--   home = true when the region is the market }.
 function location.cost(spec)
   args.options("location.cost", spec, COST_KEYS)
   local c = with_inputs(spec.conversion or 0, spec.inputs, order.keys(spec.inputs), spec.prices, 2)

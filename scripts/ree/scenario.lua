@@ -238,22 +238,41 @@ local function check_policies(self)
   return known
 end
 
+--- What of a run's parameters holds every year: the plain values and the
+-- run's copies of plain tables (in `tables`), and the series, read by
+-- year. Made at a run's first year and kept in `tables` (under its own key),
+-- as its copies are: the parameters run every year of every run.
+local RUN_BASE = {}
+local function run_base(self, tables)
+  local base = tables[RUN_BASE]
+  if base then return base end
+  base = { values = {}, by_year = {} }
+  for name, param in pairs(self.params) do
+    local v = param.value -- most are numbers
+    local kind = type(v)
+    if kind == "table" and getmetatable(v) == nil then
+      base.values[name] = value_for(name, v, nil, tables)
+    elseif kind == "table" or kind == "userdata" then
+      local decl = self.model.parameters and self.model.parameters[name]
+      base.by_year[#base.by_year + 1] = { name = name, value = v, none = decl and decl.none }
+    else
+      base.values[name] = v
+    end
+  end
+  tables[RUN_BASE] = base
+  return base
+end
+
 --- The parameters of a year, after the policies acting in it (in their
 -- list order). A policy's `apply(p, year, state, exposes)` sees the model's
 -- state when there is one, and what the model exposes of it (model.exposes);
 -- a name it sets that no part of the scenario knows is an error.
 function Scenario:parameters(year, state, tables, known)
   known = known or known_parameters(self)
-  local p = {}
-  for name, param in pairs(self.params) do
-    local v = param.value -- most are numbers: no call for them (this runs a year a run)
-    local kind = type(v)
-    if kind == "table" or kind == "userdata" then
-      local decl = self.model.parameters and self.model.parameters[name]
-      v = value_for(name, v, year, tables, decl and decl.none)
-    end
-    p[name] = v
-  end
+  tables = tables or {}
+  local base, p = run_base(self, tables), {}
+  for name, v in next, base.values do p[name] = v end
+  for _, b in ipairs(base.by_year) do p[b.name] = value_for(b.name, b.value, year, tables, b.none) end
   local acting -- the policy whose apply runs, for the message
   setmetatable(p, { __newindex = function(t, k, v)
     if not known[k] then unknown_parameter(acting, k, known, 2) end
@@ -262,8 +281,8 @@ function Scenario:parameters(year, state, tables, known)
   for _, pol in ipairs(self.policies) do
     if year >= pol.from and year <= pol.to then
       acting = pol.name
-      for k, v in pairs(pol.set) do p[k] = v end
-      for k, f in pairs(pol.scale) do
+      for k, v in next, pol.set do p[k] = v end
+      for k, f in next, pol.scale do
         if type(p[k]) ~= "number" then
           error(string.format("policy '%s': cannot scale '%s', which is not a number", pol.name, k), 3)
         end
