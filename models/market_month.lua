@@ -462,9 +462,10 @@ return function(model, ctx)
   function model.clearing(state)
     local m = state.memory
     for _, el in ipairs(elements) do
-      m.p[el] = state.annual("price." .. el .. ".fob", "mean")
-      m.p_cn[el] = state.annual("price." .. el .. ".cn", "mean")
-      for _, side in ipairs(sides) do m.d[side][el] = state.annual("demand." .. el .. "." .. side, "sum") end
+      local path = PATH[el]
+      m.p[el] = state.annual(path.fob, "mean")
+      m.p_cn[el] = state.annual(path.cn, "mean")
+      for _, side in ipairs(sides) do m.d[side][el] = state.annual(path.demand[side], "sum") end
     end
   end
   model.diagnostics = nil
