@@ -231,6 +231,7 @@ static void market_should_share_one_quota_between_markets(void) {
   CHECK_NEAR(rs[0].p_cn, 55, 1e-9);
   CHECK_NEAR(rs[1].p_rw, 90, 1e-9);
   CHECK_NEAR(rs[0].legal + rs[1].legal, 20, 1e-9);
+  CHECK(rs[0].legal + rs[1].legal <= 20); /* the answer is a clearing within the quota, never over it */
   CHECK_NEAR(rs[0].quota_rent, 35 * 10 * 1000, 1e-4);
   CHECK_INT(rs[0].quota_binding, 1);
   /* a slack shared quota changes nothing */
@@ -255,6 +256,7 @@ static void market_should_find_the_same_licence_from_any_guess(void) {
     CHECK_INT(ree_market_clear_joint_near(ms, 2, 20, guesses[i], rs, &licence, &err), REE_OK);
     CHECK_NEAR(licence, 35, 1e-9);
     CHECK_NEAR(rs[0].p_cn, 55, 1e-9);
+    CHECK(rs[0].legal + rs[1].legal <= 20);
   }
   ms[0].near = ms[1].near = 60;
   CHECK_INT(ree_market_clear_joint_near(ms, 2, 100, 35, rs, &licence, &err), REE_OK);
@@ -291,6 +293,7 @@ static void market_should_squeeze_the_cheap_element_under_a_tonnage_quota(void) 
   CHECK(rs[1].legal < rs[0].legal);
   CHECK(rs[1].p_rw / rs[1].p_cn > rs[0].p_rw / rs[0].p_cn);
   CHECK_NEAR(rs[0].legal + rs[1].legal, 40, 1e-9);
+  CHECK(rs[0].legal + rs[1].legal <= 40);
 }
 
 /* A stockpile outside China buying 10 t whatever the price: ED = 110 - P
