@@ -33,14 +33,6 @@ local ATTACH_OPTIONS = { stages = true, regions = true, elements = true }
 local COST_KEYS = { inputs = true, prices = true, conversion = true, freight = true, export_duty = true,
   tariff = true, p_out = true, home = true }
 
--- t of oxide a t of element: a constant of each element, asked every year of every run
-local OXIDE = setmetatable({}, { __index = function(t, el)
-  local f = ree.oxide_factor(el)
-  t[el] = f
-  return f
-end })
-local function oxide_factor(el) return OXIDE[el] end
-
 --- c plus the inputs' cost at prices (by element), in the order of keys
 -- (their sorted names: the sum is the same to the last bit every run);
 -- raises, at level, for an input with no price.
@@ -256,7 +248,7 @@ function location.attach(model, opts)
         local prices = {}
         for _, el in ipairs(input_keys[stage]) do
           local oxide = r == "CN" and market.price_in_china(state, el) or market.price(state, el)
-          prices[el] = oxide * oxide_factor(el) -- per kg of metal
+          prices[el] = oxide * ree.oxide_factor(el) -- per kg of metal
         end
         c = with_inputs(0, input, input_keys[stage], prices, 1) -- location.cost's, made at home
       end

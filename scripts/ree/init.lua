@@ -152,10 +152,16 @@ function ree.mix(parts)
   return c
 end
 
+local OXIDE = {} -- each element's factor, once: a constant that models ask every year of every run
+
 --- t of reporting oxide per t of element: ree.oxide_factor "Nd" --> 1.1664
 function ree.oxide_factor(el)
-  local ok, f = pcall(core.oxide_factor, el)
+  local f = OXIDE[el]
+  if f then return f end
+  local ok
+  ok, f = pcall(core.oxide_factor, el)
   if not ok then error(f, 2) end
+  OXIDE[el] = f
   return f
 end
 

@@ -475,14 +475,16 @@ function montecarlo.join(list, names)
             period == 1 and "one for each" or ("one for each " .. (period == 12 and "month" or "quarter")),
             mc.first, mc.last), 2)
         end
-        for y = 1, was_packed and 0 or years * period do -- (packed values are all doubles)
-          local v = values[y]
-          if v == core.null then
-            values[y] = 0 / 0
-          elseif math.type(v) == nil then
-            error(string.format("merge: %s: run %d, '%s' in %s is %s, not a number", names[k], i, path,
-              format.time(mc.first + (y - 1) / period, period), type(v) == "string" and string.format("%q", v) or
-              type(v)), 2)
+        if not was_packed then -- (packed values are all doubles)
+          for y = 1, years * period do
+            local v = values[y]
+            if v == core.null then
+              values[y] = 0 / 0
+            elseif math.type(v) == nil then
+              error(string.format("merge: %s: run %d, '%s' in %s is %s, not a number", names[k], i, path,
+                format.time(mc.first + (y - 1) / period, period), type(v) == "string" and string.format("%q", v) or
+                type(v)), 2)
+            end
           end
         end
       end

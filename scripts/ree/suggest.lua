@@ -2,7 +2,8 @@
 --
 --   suggest.closest("colection", { "collection", "cost", "from" })  --> "collection"
 --   suggest.hint("colection", names)  --> " (did you mean 'collection'?)", or ""
---   args.options("japan.recycling", opts, defaults, 2)   -- raises for an unknown key
+--
+-- ree.args.options raises with it for an unknown option.
 
 local suggest = {}
 

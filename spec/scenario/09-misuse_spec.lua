@@ -107,6 +107,13 @@ describe("misuse, refused in words #unit", function()
     assert.has_error(function() require("ree.files").write_png("") end, "write: give a file name")
   end)
 
+  it("of a recorded unit, named when its series is read", function()
+    local sc = ree.scenario { name = "u", years = { 2000, 2001 }, params = {},
+      model = { name = "m", supply = function(state) state.record("x", 1, "furlongs") end } }
+    local res = sc:run()
+    assert.has_error(function() return res.x end, "unit 'furlongs': unknown unit 'furlongs'")
+  end)
+
   it("of options, by one helper that names the first unknown one in sorted order and the nearest known", function()
     local args = require("ree.args")
     local known = { runs = true, seed = true }
