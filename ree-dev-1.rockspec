@@ -76,6 +76,7 @@ build = {
       ["ree.models.data.deposits"] = "models/data/deposits.json",
       ["ree.models.data.history.china-export-duties"] = "models/data/history/china-export-duties.json",
       ["ree.models.data.history.china-quotas"] = "models/data/history/china-quotas.json",
+      ["ree.models.data.history.china-stockpiles"] = "models/data/history/china-stockpiles.json",
       ["ree.models.data.history.demand"] = "models/data/history/demand.json",
       ["ree.models.data.history.ndfeb-production"] = "models/data/history/ndfeb-production.json",
       ["ree.models.data.history.prices"] = "models/data/history/prices.json",

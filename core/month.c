@@ -79,16 +79,19 @@ static void settle(ree_month_element *e, const ree_market_result *r,
   double offered = e->offer != NULL ? *e->offer : 0.0;
   double sold = r->p_rw < e->floor * (1.0 - 1e-9)
                   ? 0.0 : fmax(0.0, fmin(offered, r->s_rw - e->cheaper));
+  /* the holders' own purchases: the market's buying into stock less the
+  ** reserve's and the stockpiles' fixed part, which is not theirs to sell */
+  double own_cn = r->bought_cn - e->stock_cn, own_rw = r->bought_rw - e->stock_rw;
   e->mine_stock = e->keep_unsold ? offered - sold : 0.0;
   e->m.near = r->p_free; /* next month's search starts there */
-  hold(&e->cn, r->p_cn, r->bought_cn, r->d_cn, p->tau_e);
-  hold(&e->rw, r->p_rw, r->bought_rw, r->d_rw, p->tau_e);
+  hold(&e->cn, r->p_cn, own_cn, r->d_cn, p->tau_e);
+  hold(&e->rw, r->p_rw, own_rw, r->d_rw, p->tau_e);
   o[REE_MO_P_CN][k] = r->p_cn, o[REE_MO_P_RW][k] = r->p_rw;
   o[REE_MO_D_CN][k] = r->d_cn, o[REE_MO_D_RW][k] = r->d_rw;
   o[REE_MO_S_CN][k] = r->s_cn, o[REE_MO_S_RW][k] = r->s_rw;
   o[REE_MO_FRINGE][k] = r->fringe, o[REE_MO_EXPORTS][k] = r->exports;
   o[REE_MO_LEGAL][k] = r->legal, o[REE_MO_LEAKAGE][k] = r->leakage;
-  o[REE_MO_BOUGHT_CN][k] = r->bought_cn, o[REE_MO_BOUGHT_RW][k] = r->bought_rw;
+  o[REE_MO_BOUGHT_CN][k] = own_cn, o[REE_MO_BOUGHT_RW][k] = own_rw;
   o[REE_MO_STOCK_CN][k] = e->cn.stock, o[REE_MO_STOCK_RW][k] = e->rw.stock;
   o[REE_MO_EXPECTED_CN][k] = forecast(&e->cn, p);
   o[REE_MO_EXPECTED_RW][k] = forecast(&e->rw, p);

@@ -21,7 +21,9 @@
 **   no tranches      what is left of the year's quota over the months left
 **   tranches         what has been released so far, less what was used,
 **                    over the months until the next release
-** and the elements in no set clear alone. After the month: S += B,
+** and the elements in no set clear alone. After the month: S += B (the
+** holders' own purchases: what the state reserve and stockpiles buy is
+** theirs, not the holders' to sell, and is no part of S),
 ** Ps += (P - Ps) / tau_e and Pr += (Ps - Pr) / tau_e (both from the month's
 ** start: Sterman's TREND, its horizon tau_e), C = the month's use, and the
 ** mines keep (or dispose of) what they did not sell.
@@ -51,7 +53,8 @@ typedef struct ree_month_element {
   double floor;      /* that price, US$/kg */
   double cheaper;    /* t a month mines cheaper than the floor offer */
   double mined;      /* t a month the mines outside China produce */
-  double stock_rw;   /* t a month bought outside China whatever the price */
+  double stock_rw;   /* t a month stockpiles outside China buy whatever
+                        the price (kept apart from the holders' stock) */
   double stock_cn;   /* the same in China: the state reserve */
   double leak_share; /* the element's share of the month's leakage */
   int keep_unsold;   /* 1: the mines stock what they do not sell */
@@ -91,7 +94,8 @@ typedef struct ree_month_params {
 enum {
   REE_MO_P_CN, REE_MO_P_RW, REE_MO_D_CN, REE_MO_D_RW, REE_MO_S_CN,
   REE_MO_S_RW, REE_MO_FRINGE, REE_MO_EXPORTS, REE_MO_LEGAL, REE_MO_LEAKAGE,
-  REE_MO_BOUGHT_CN, REE_MO_BOUGHT_RW, REE_MO_STOCK_CN, REE_MO_STOCK_RW,
+  REE_MO_BOUGHT_CN, REE_MO_BOUGHT_RW, /* the holders' own purchases */
+  REE_MO_STOCK_CN, REE_MO_STOCK_RW,
   REE_MO_EXPECTED_CN, REE_MO_EXPECTED_RW, /* Pe, what the holders expect */
   REE_MO_FIELDS
 };

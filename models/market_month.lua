@@ -10,7 +10,9 @@
 --                    price Pe and monthly use C: they buy B(P) = (S*(P) - S) / tau,
 --                    S*(P) = cover0 (1 + theta R) C (P / Pe)^(-eta) months of use;
 --                    R in [0, 1] is the supply-risk index of dated events
---                    (below); China's state reserve buys besides.
+--                    (below). China's state reserve and its light
+--                    stockpile buy besides, and stockpiles outside China
+--                    (el.stock_rw): their tonnes are no part of S.
 --                    Pe = Ps (Ps / Pr)^(phi / tau_e): the perceived price Ps
 --                    and phi months of the trend it shows against its own
 --                    past Pr (phi = 0: expectations only adapt)
@@ -100,6 +102,8 @@ return function(model, ctx)
     range = { 1, 120 } })
   declare("reserve", "what China's state reserve buys, heavy elements in their deposit's shares",
     { unit = "t REO", range = { 0, INF } })
+  declare("reserve.light", "what stockpiles in China buy of the light elements, in their deposit's shares",
+    { unit = "t REO", range = { 0, INF } })
   for name in pairs(monthly.fringe_shares) do
     declare("fringe." .. name, "China's illegal output of the group '" .. name .. "' at the reference price",
       { unit = "t REO", range = { 0, INF } })
@@ -121,7 +125,9 @@ return function(model, ctx)
       t.side[side] = { stock = "stock." .. el .. "." .. side, bought = "bought." .. el .. "." .. side,
         expected = "expected." .. el .. "." .. side }
     end
-    for _, key in ipairs({ "fringe", "exports", "legal", "leakage", "ratio" }) do t[key] = key .. "." .. el end
+    for _, key in ipairs({ "fringe", "exports", "legal", "leakage", "ratio", "reserve", "stockpiled" }) do
+      t[key] = key .. "." .. el
+    end
     t.cn, t.fob = "price." .. el .. ".cn", "price." .. el .. ".fob"
     t.demand, t.purchases, t.supply = {}, {}, { CN = "supply." .. el .. ".CN", RW = "supply." .. el .. ".RW" }
     for _, side in ipairs(sides) do
@@ -186,6 +192,13 @@ return function(model, ctx)
     end
   end
 
+  --- What China's stockpiles buy of el a month, held apart from the
+  -- holders' stock: the reserve's heavy and the light stockpile's part.
+  local function reserve_of(p, el)
+    local shares = monthly.fringe_shares
+    return (p.reserve * (shares.heavy[el] or 0) + p["reserve.light"] * (shares.light[el] or 0)) / 12
+  end
+
   --- What of one element's market holds for the whole year: the spec the
   -- months share (its monthly fields are set by market_of), the twelfth of
   -- the merit orders, the fringe at full strength. Made in January.
@@ -217,7 +230,7 @@ return function(model, ctx)
       fringe = fringe and { "elastic", a = 0, e = p["fringe.e"] },
     }
     return { spec = spec, s_rw = s_rw, floor_step = floor_step, cheaper = cheaper, a_rw = a_rw, fringe = fringe,
-      stock_rw = (p[key.stock_rw] or 0) / 12, p0 = p[key.p0] }
+      stock_rw = (p[key.stock_rw] or 0) / 12, reserve = reserve_of(p, el), p0 = p[key.p0] }
   end
 
   --- The price holders expect: the one they perceive, and phi months of
@@ -251,8 +264,7 @@ return function(model, ctx)
     y.floor_step.cap = y.offered
     spec.s_rw = (#y.s_rw > 2 or y.offered > 0) and y.s_rw or nil
     spec.stock_rw = holders(spec.hold_rw, h.RW, p["stock.cover0"] * (1 + p["stock.theta"] * R), p) + y.stock_rw
-    spec.stock_cn = holders(spec.hold_cn, h.CN, p["stock.cover0_cn"] * (1 + p["stock.theta_cn"] * R), p) +
-      p.reserve * (monthly.fringe_shares.heavy[el] or 0) / 12
+    spec.stock_cn = holders(spec.hold_cn, h.CN, p["stock.cover0_cn"] * (1 + p["stock.theta_cn"] * R), p) + y.reserve
     local smuggled = p["leak.l0"] * (1 - enforced)
     local shifted = year * 12 + sub - 1 < covered and p["shift.l0"] or 0
     local l0 = smuggled + shifted
@@ -291,8 +303,11 @@ return function(model, ctx)
     local sold = r.p_rw < floor * (1 - 1e-9) and 0 or math.max(0, math.min(y.offered, r.s_rw - y.cheaper))
     mm.mine_stock[el] = p[key.surplus] == "stock" and y.offered - sold or 0
     local path, h = PATH[el], mm.holders[el]
-    hold(rec, h.CN, path.side.CN, r.p_cn, r.bought_cn, r.d_cn, p)
-    hold(rec, h.RW, path.side.RW, r.p_rw, r.bought_rw, r.d_rw, p)
+    -- the holders' own purchases: the reserve's and stockpiles' are not theirs to sell
+    hold(rec, h.CN, path.side.CN, r.p_cn, r.bought_cn - y.reserve, r.d_cn, p)
+    hold(rec, h.RW, path.side.RW, r.p_rw, r.bought_rw - y.stock_rw, r.d_rw, p)
+    rec(path.reserve, y.reserve, "t REO")
+    rec(path.stockpiled, y.stock_rw, "t REO")
     rec(path.cn, r.p_cn, "US$/kg")
     rec(path.fob, r.p_rw, "US$/kg")
     rec(path.ratio, r.p_rw / r.p_cn, "fraction")
@@ -378,6 +393,7 @@ return function(model, ctx)
   local HOLDER_FIELDS = { CN = { stock = "stock_cn", bought = "bought_cn", expected = "expected_cn" },
     RW = { stock = "stock_rw", bought = "bought_rw", expected = "expected_rw" } } -- the core's fields a side
   for sub = 1, 12 do ZERO[sub], NONE[sub] = 0, -1 end
+  local function every_month(v) return { v, v, v, v, v, v, v, v, v, v, v, v } end
   local function core_year(state, p, year)
     local mm, rec = state.memory.month, state.record_steps
     local risk, enforced, shifting = risk_of_year(events, year, p["risk.full"], p["risk.half_life"]), {}, {}
@@ -398,12 +414,12 @@ return function(model, ctx)
         rec(SET_PATH[name].allowance, NONE, "t REO")
       end
     end
-    local els, reserve = {}, p.reserve / 12
+    local els = {}
     for i, el in ipairs(elements) do
       local y, key, h = year_of(state, p, year, el), KEY[el], mm.holders[el]
       els[i] = { spec = y.spec, fringe_a = y.fringe and y.fringe / 12 / y.p0 ^ p["fringe.e"], floor_step = 1,
         floor = y.floor_step.cost, cheaper = y.cheaper, mined = state.vars.mined[el] / 12, stock_rw = y.stock_rw,
-        stock_cn = reserve * (monthly.fringe_shares.heavy[el] or 0), leak_share = monthly.shares[el] / 12,
+        stock_cn = y.reserve, leak_share = monthly.shares[el] / 12,
         keep_unsold = p[key.surplus] == "stock", set = set_of[el], cn = h.CN, rw = h.RW,
         mine_stock = mm.mine_stock[el], a_rw = y.a_rw }
     end
@@ -432,12 +448,14 @@ return function(model, ctx)
       rec(path.fob, o.p_rw, "US$/kg")
       rec(path.ratio, ratio, "fraction")
       rec(path.demand.CN, o.d_cn, "t REO")
-      local d_rw, bought_rw = o.d_rw, o.bought_rw
+      rec(path.reserve, every_month(els[i].stock_cn), "t REO")
+      rec(path.stockpiled, every_month(els[i].stock_rw), "t REO")
+      local d_rw, bought_rw, stock_rw = o.d_rw, o.bought_rw, els[i].stock_rw
       for j = 2, #sides do
         local share, demand, purchases = c.a[sides[j]] / els[i].a_rw, {}, {}
         for sub = 1, 12 do
           local d = d_rw[sub]
-          demand[sub], purchases[sub] = d * share, (d + bought_rw[sub]) * share
+          demand[sub], purchases[sub] = d * share, (d + bought_rw[sub] + stock_rw) * share
         end
         rec(path.demand[sides[j]], demand, "t REO")
         rec(path.purchases[sides[j]], purchases, "t REO")

@@ -58,6 +58,20 @@ local HEAVY_SHARE = 0.6
 -- that it stopped far less. The level is fitted (models/scenarios/
 -- crisis_fit.lua), within 0.3-1; 2011's share is unknown (no output on
 -- record) and drawn by the Monte Carlo.
+-- What Baotou's stockpile bought of the light elements: 5,000 t in 2010
+-- (china-stockpiles.json), and in 2011 an unknown amount, assumed half of
+-- that and drawn from none to all of it.
+local LIGHT_2010 = assert(ree.data.load "china-stockpiles"):get("Baotou stockpile, light")[2010]
+local LIGHT_2011 = LIGHT_2010 / 2
+
+--- What stockpiles in China bought of the light elements, t REO a year
+-- (the parameter reserve.light): 2010's from the record, `in_2011` t in
+-- 2011, none in the other years.
+function crisis.light_stockpile(in_2011)
+  return ree.series { from = 2005, unit = "t REO", 0, 0, 0, 0, 0, LIGHT_2010, in_2011, 0, 0, 0, 0 }
+end
+local light_stockpile = crisis.light_stockpile
+
 crisis.DECLARE = {
   ["crisis.enforced"] = { "share of 2010's illegal fringe that enforcement stops from 2012", unit = "fraction",
     range = { 0, 1 }, owner = "crisis" },
@@ -154,9 +168,13 @@ crisis.PARAMS = {
     "to half a year ahead, about the cover holders want at full risk"),
   ["risk.full"] = assumption(3, { 2, 4 }),
   ["risk.half_life"] = assumption(12, { 6, 24 }),
-  reserve = { value = ree.series { from = 2005, unit = "t REO", 0, 0, 0, 0, 0, 0, 2000, 2000, 2000, 0, 0 },
+  reserve = { value = ree.series { from = 2005, unit = "t REO", 0, 0, 0, 0, 0, 0, 0, 2000, 2000, 0, 0 },
     source = "assumption", range = { 0, 7000 },
-    note = "China's state reserve, reported at about 20,000 t by 2013, mostly heavy; no yearly purchases on record" },
+    note = "China's state reserve, reported at about 20,000 t by 2013, mostly heavy, bought from July 2012 " ..
+      "(mining-2012-07-reserve); no yearly purchases on record" },
+  ["reserve.light"] = { value = light_stockpile(LIGHT_2011), source = "reuters-2010-08-baotou",
+    range = { 0, LIGHT_2010 }, note = "Baotou's stockpile: 2010's from the record; 2011's an assumption up to " ..
+      "2010's (Baotou bought that year too, how much is not on record: reuters-2012-06-reserve)" },
   ["fringe.light"] = { value = ABOVE_2010 * (1 - HEAVY_SHARE), source = "nguyen-imholte-2016",
     range = { ABOVE_2010 * 0.2, ABOVE_2010 * 0.6 }, note = "computed: the output above the quota, its light part" },
   ["fringe.heavy"] = { value = ABOVE_2010 * HEAVY_SHARE, source = "nguyen-imholte-2016",

@@ -16,8 +16,8 @@
 -- index's scale and half-life, 2011's enforcement, the fringe's price
 -- response, smuggling, the growth of magnets and their part of each
 -- element's demand, how fast and how much of Japan's glass and polishing
--- moves to China, the state reserve, and the fitted parameters the data
--- left free.
+-- moves to China, the state reserve and the light stockpile's 2011
+-- purchases, and the fitted parameters the data left free.
 --
 -- A fact holds when its band reaches the record: contains a recorded
 -- value, overlaps a recorded range, reaches a recorded lower bound; the
@@ -54,12 +54,16 @@ function validation.sample(calibration)
       draw[name] = ree.dist.uniform(r[1], r[2])
     end
   end
-  -- the reserve's yearly purchases in 2011-2013, from none to the range's top
+  -- the reserve's yearly purchases in 2012-2013, from none to the range's top
   local reserve = crisis.PARAMS.reserve
   draw.reserve = ree.dist.map(ree.dist.uniform(0, 1), function(u)
     local s = reserve.value
     return s * (u * reserve.range[2] / s:max())
-  end, "reserve: 2011-2013 purchases uniform(0, " .. reserve.range[2] .. ") t a year")
+  end, "reserve: 2012-2013 purchases uniform(0, " .. reserve.range[2] .. ") t a year")
+  -- the light stockpile's 2011 purchases (2010's are on record)
+  local light = crisis.PARAMS["reserve.light"].range
+  draw["reserve.light"] = ree.dist.map(ree.dist.uniform(light[1], light[2]), crisis.light_stockpile,
+    string.format("reserve.light: 2011 purchases uniform(%g, %g) t", light[1], light[2]))
   return draw
 end
 

@@ -244,6 +244,8 @@ return {
       '--> { [1] = 0.479, [7] = 0.521 }' },
   ["crisis.legal_caps"] = { example = 'legal = require("ree.models.scenarios.base").scenario { policies = ' ..
       '{ require("ree.models.scenarios.crisis").legal_caps() } }' },
+  ["crisis.light_stockpile"] = { example = 'require("ree.models.scenarios.crisis").light_stockpile(0)[2010]   ' ..
+      '--> 5000 (Baotou, 2010)' },
   ["crisis.mix"] = { example = 'factor, modelled = require("ree.models.scenarios.crisis").mix(16320, 24480)   ' ..
       '-- Dy about 2x the base' },
   ["panic.scenario"] = { example = 'require("ree.models.classroom.panic").scenario { eta = 0.3 }:run().price:max()' },

@@ -308,10 +308,13 @@ function Scenario:run(opts)
   -- once a step (record runs thousands of times in a monthly run)
   local per, at, sub = 1, 1, nil
   --- path's record, made on first use with steps of `steps`; raises
-  -- (at the model's call) for one recorded with other steps.
+  -- (at the model's call) for a unit ree cannot read and for a path
+  -- recorded with other steps.
   local function record_of(path, unit, steps, how)
     local r = recorded[path]
     if not r then
+      local ok, err = pcall(series.check_unit, unit or "fraction")
+      if not ok then error(string.format("scenario: '%s': %s", path, err), 3) end
       r = new_record(unit, steps, first_year, how)
       recorded[path] = r
     elseif r.period ~= steps then

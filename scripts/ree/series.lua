@@ -78,6 +78,18 @@ function series.of(year, sub, period, unit, values, n, name)
   return name and s:named(name) or s
 end
 
+local readable_units = {} -- the units read once already: a scenario records thousands of values in a few
+
+--- Raises, at `level` (1), with the core's message when ree cannot read
+-- `unit`: a scenario checks a path's unit when it is first recorded, not
+-- when its series is first read.
+function series.check_unit(unit, level)
+  if readable_units[unit] then return end
+  local ok, err = pcall(core.series, 2000, unit, {}, 0)
+  if not ok then error(err, (level or 1) + 1) end
+  readable_units[unit] = true
+end
+
 --- Both series over the union of their years, missing where either has
 -- no value: a, b = a:align(b).
 function Series:align(other)

@@ -55,12 +55,12 @@ describe("the crisis model #models", function()
     for _, el in ipairs(ELEMENTS) do
       local last_rw, last_cn
       months(2005, 2015, function(y, m)
-        -- China: legal output + fringe = use + stock bought + exports
+        -- China: legal output + fringe = use + stock bought + the state reserve's purchases + exports
         local cn = r.supply[el].CN:at(y, m) + r.fringe[el]:at(y, m) - r.demand[el].CN:at(y, m) -
-          r.bought[el].CN:at(y, m) - r.exports[el]:at(y, m)
-        -- outside China: its supply + China's exports = use in Japan and elsewhere + stock bought
+          r.bought[el].CN:at(y, m) - r.reserve[el]:at(y, m) - r.exports[el]:at(y, m)
+        -- outside China: its supply + China's exports = use in Japan and elsewhere + stock bought + stockpiled
         local rw = r.supply[el].RW:at(y, m) + r.exports[el]:at(y, m) - r.demand[el].JP:at(y, m) -
-          r.demand[el].RW:at(y, m) - r.bought[el].RW:at(y, m)
+          r.demand[el].RW:at(y, m) - r.bought[el].RW:at(y, m) - r.stockpiled[el]:at(y, m)
         -- the holders' stocks move by what they buy
         local s_rw, s_cn = r.stock[el].RW:at(y, m), r.stock[el].CN:at(y, m)
         local d_rw = last_rw and s_rw - last_rw - r.bought[el].RW:at(y, m) or 0
@@ -71,6 +71,31 @@ describe("the crisis model #models", function()
       end)
     end
     assert.is_true(worst < 1e-6, "largest residual " .. worst .. " t")
+  end)
+
+  it("keeps what China's stockpiles buy out of the holders' stock", function()
+    -- the state reserve's 6,000 t of the heavy group in 2012 and Baotou's
+    -- 5,000 t of the light in 2010 (china-stockpiles.json): a twelfth a
+    -- month, each element its share of its deposit's output; the holders'
+    -- stock moves only by what they buy themselves, so the stockpiles take
+    -- their tonnes out of the market
+    local reserve = ree.series { from = 2005, unit = "t REO", 0, 0, 0, 0, 0, 0, 0, 6000, 0, 0, 0 }
+    local r = crisis.scenario { reserve = reserve, ["reserve.light"] = crisis.light_stockpile(0) }:run()
+    local heavy, light = crisis.GROUP_SHARES.heavy, crisis.GROUP_SHARES.light
+    for _, el in ipairs(ELEMENTS) do
+      assert.near(6000 * heavy[el] / 12, r.reserve[el]:at(2012, 5), 1e-9)
+      assert.near(5000 * light[el] / 12, r.reserve[el]:at(2010, 5), 1e-9)
+      assert.are.equal(0, r.reserve[el]:at(2011, 5))
+      local s = r.stock[el].CN
+      local bought = 0
+      for m = 1, 12 do bought = bought + r.bought[el].CN:at(2012, m) end
+      assert.near(s:at(2011, 12) + bought, s:at(2012, 12), 1e-6)
+    end
+    -- so that China's Dy price rises while it buys: by 44% in June 2012
+    -- against no reserve at all (by 11% when the holders counted the
+    -- reserve's tonnes as their own stock and bought that much less)
+    local none = crisis.scenario { reserve = reserve * 0, ["reserve.light"] = crisis.light_stockpile(0) }:run()
+    assert.is_true(r.price.Dy.cn:at(2012, 6) > 1.3 * none.price.Dy.cn:at(2012, 6))
   end)
 
   it("runs its months in the core as their statement in Lua does", function()

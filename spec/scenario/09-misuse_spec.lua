@@ -107,11 +107,18 @@ describe("misuse, refused in words #unit", function()
     assert.has_error(function() require("ree.files").write_png("") end, "write: give a file name")
   end)
 
-  it("of a recorded unit, named when its series is read", function()
-    local sc = ree.scenario { name = "u", years = { 2000, 2001 }, params = {},
-      model = { name = "m", supply = function(state) state.record("x", 1, "furlongs") end } }
-    local res = sc:run()
-    assert.has_error(function() return res.x end, "unit 'furlongs': unknown unit 'furlongs'")
+  it("of a recorded unit, named with its path where it is first recorded", function()
+    local function run(record)
+      local sc = ree.scenario { name = "u", years = { 2000, 2001 }, params = {},
+        model = { name = "m", supply = record } }
+      return select(2, pcall(sc.run, sc))
+    end
+    local function message(err) return (tostring(err):gsub("^[^:]*:%d+: ", "")) end
+    local err = run(function(state) state.record("x", 1, "furlongs") end)
+    assert.equal("scenario: 'x': unit 'furlongs': unknown unit 'furlongs'", message(err))
+    assert.matches("09%-misuse_spec%.lua:%d+:", err) -- at the model's line
+    err = run(function(state) state.record("y", 1, 5) end)
+    assert.equal("scenario: 'y': unit '5': unknown unit '5'", message(err))
   end)
 
   it("of options, by one helper that names the first unknown one in sorted order and the nearest known", function()

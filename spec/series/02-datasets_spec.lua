@@ -3,8 +3,8 @@ local dataset = require("ree.dataset")
 
 describe("the historical datasets #models", function()
   it("are listed and load", function()
-    assert.are.same({ "china-export-duties", "china-quotas", "demand", "ndfeb-production", "prices",
-      "production", "quota-tranches", "reserves", "seed-report", "supply-risk-events" }, ree.data.list())
+    assert.are.same({ "china-export-duties", "china-quotas", "china-stockpiles", "demand", "ndfeb-production",
+      "prices", "production", "quota-tranches", "reserves", "seed-report", "supply-risk-events" }, ree.data.list())
     for _, name in ipairs(ree.data.list()) do
       local ds = ree.data.load(name)
       assert.truthy(#ds.order > 0 or #ds.events > 0, name) -- series, or dated events only
