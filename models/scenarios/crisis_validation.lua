@@ -148,6 +148,22 @@ function validation.facts(mc)
     end
     return d11 / d10 - 1
   end, "%", "jsnm")
+  -- (the Ministry of Finance's tonnes of product from China, not REO: a
+  -- change, against the model's purchases of the five elements from all
+  -- origins, when little came from elsewhere)
+  local demand = assert(ree.data.load "demand")
+  local by_month, jan_may = demand:get("Japan: imports from China, by month"), 0
+  for m = 1, 5 do jan_may = jan_may + by_month:at(2011, m) end
+  local change = (jan_may / 5) / (demand:get("Japan: imports from China")[2010] / 12) - 1
+  value_fact("Japan's imports, Jan-May 2011 on 2010", string.format("%s t a month from China: %+.0f%%",
+    format.number(jan_may / 5), 100 * change), change, change, function(row)
+    local early, before = 0, 0
+    for _, el in ipairs(ELEMENTS) do
+      local v = row["purchases." .. el .. ".JP"]
+      early, before = early + mean(v, at(2011, 1), at(2011, 5)), before + mean(v, at(2010, 1), at(2010, 12))
+    end
+    return early / before - 1
+  end, "%", "reuters-2011-04-japan-imports")
   value_fact("La oxide, Q3 2011 to 2013", "117 to 6-9 US$/kg: -92% to -95%", -0.95, -0.92, function(row)
     local v = row["price.La.fob"]
     return mean(v, at(2013, 1), at(2013, 12)) / mean(v, at(2011, 7), at(2011, 9)) - 1

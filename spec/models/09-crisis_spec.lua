@@ -227,5 +227,12 @@ describe("the crisis model #models", function()
     assert.is_true(by_name["Nd oxide peak month"].holds) -- July: within June-August
     assert.near(-0.3, by_name["Japan's demand, 2010 to 2011"].band.p50, 1e-12)
     assert.is_false(by_name["Japan's demand, 2010 to 2011"].holds) -- -30% is not -32%
+    -- Japan's imports from China: (1,783 + 1,138 + 1,603.6 + 1,646 + 1,592) / 5 = 1,552.52 t a
+    -- month in January-May 2011 against 23,310 / 12 = 1,942.5 in 2010: -20.08%; the run's
+    -- 70 t against 100 gives -30%
+    local imports = by_name["Japan's imports, Jan-May 2011 on 2010"]
+    assert.are.equal("1,553 t a month from China: -20%", imports.record)
+    assert.near(-0.3, imports.band.p50, 1e-12)
+    assert.is_false(imports.holds)
   end)
 end)
