@@ -122,6 +122,14 @@ static const char *read_market(lua_State *L, int idx, ree_market *m,
     m->year = (int)y;
   }
   lua_pop(L, 1);
+  if (lua_getfield(L, idx, "month") != LUA_TNIL) { /* a month's market: its messages name the month */
+    int isint;
+    lua_Integer k = lua_tointegerx(L, -1, &isint);
+    if (!isint || k < 1 || k > 12)
+      return lua_pushfstring(L, "market: month must be 1 to 12, not %s", luaL_tolstring(L, -1, NULL));
+    m->month = (int)k;
+  }
+  lua_pop(L, 1);
   if ((bad = read_curve(L, idx, "d_cn", &m->d_cn, keep, NULL)) != NULL ||
       (bad = read_curve(L, idx, "s_cn", &m->s_cn, keep, NULL)) != NULL ||
       (bad = read_curve(L, idx, "d_rw", &m->d_rw, keep, NULL)) != NULL ||

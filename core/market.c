@@ -2,6 +2,7 @@
 ** market.c: clearing China / rest-of-world markets by bracketed bisection.
 */
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "market.h"
@@ -29,24 +30,35 @@ double ree_curve_at(const ree_curve *c, double p) {
   }
 }
 
+/* When market m is, for messages: "2011", or "2011-05" in a month. */
+#define WHEN_MAX 16
+static const char *when(const ree_market *m, char *at) {
+  if (m->month >= 1 && m->month <= 12)
+    snprintf(at, WHEN_MAX, "%d-%02d", m->year, m->month);
+  else
+    snprintf(at, WHEN_MAX, "%d", m->year);
+  return at;
+}
+
 static int check_curve(const ree_market *m, const ree_curve *c,
                        const char *what, int demand, ree_err *err) {
+  char at[WHEN_MAX];
   int k;
   const char *name = m->name ? m->name : "?";
   if (c->kind == REE_CURVE_NONE) return REE_OK;
   if (c->kind == REE_CURVE_STEPS) {
     if (demand)
-      return ree_err_set(err, REE_EDOMAIN, "market '%s', %d: %s cannot be a "
-                         "merit order", name, m->year, what);
+      return ree_err_set(err, REE_EDOMAIN, "market '%s', %s: %s cannot be a "
+                         "merit order", name, when(m, at), what);
     if (c->n < 0 || (c->n > 0 && (c->cost == NULL || c->cap == NULL)))
       return ree_err_set(err, REE_EINVAL, "market '%s': %s has no steps",
                          name, what);
     for (k = 0; k < c->n; k++)
       if (!(c->cost[k] >= 0.0) || !(c->cap[k] >= 0.0) ||
           !isfinite(c->cost[k]) || !isfinite(c->cap[k]))
-        return ree_err_set(err, REE_EDOMAIN, "market '%s', %d: %s: step %d "
+        return ree_err_set(err, REE_EDOMAIN, "market '%s', %s: %s: step %d "
                            "needs a cost and a capacity of 0 or more", name,
-                           m->year, what, k + 1);
+                           when(m, at), what, k + 1);
     return REE_OK;
   }
   if (c->kind != REE_CURVE_ELASTIC && c->kind != REE_CURVE_LINEAR)
@@ -54,17 +66,18 @@ static int check_curve(const ree_market *m, const ree_curve *c,
                        name, what);
   if (!isfinite(c->a) || !isfinite(c->b) ||
       (c->kind == REE_CURVE_ELASTIC && c->a < 0.0))
-    return ree_err_set(err, REE_EDOMAIN, "market '%s', %d: %s needs finite, "
-                       "non-negative parameters", name, m->year, what);
+    return ree_err_set(err, REE_EDOMAIN, "market '%s', %s: %s needs finite, "
+                       "non-negative parameters", name, when(m, at), what);
   if (demand ? c->b > 0.0 : c->b < 0.0)
-    return ree_err_set(err, REE_EDOMAIN, "market '%s', %d: %s must %s with "
-                       "the price", name, m->year, what,
+    return ree_err_set(err, REE_EDOMAIN, "market '%s', %s: %s must %s with "
+                       "the price", name, when(m, at), what,
                        demand ? "fall" : "rise");
   return REE_OK;
 }
 
 static int check(const ree_market *m, ree_err *err) {
   const char *name = m->name ? m->name : "?";
+  char at[WHEN_MAX];
   int rc;
   if ((rc = check_curve(m, &m->d_cn, "demand in China", 1, err)) ||
       (rc = check_curve(m, &m->s_cn, "supply in China", 0, err)) ||
@@ -76,22 +89,22 @@ static int check(const ree_market *m, ree_err *err) {
     return rc;
   if (!(m->tax >= 0.0) || !(m->vat_lost >= 0.0) || !isfinite(m->tax) ||
       !isfinite(m->vat_lost))
-    return ree_err_set(err, REE_EDOMAIN, "market '%s', %d: the export tax "
+    return ree_err_set(err, REE_EDOMAIN, "market '%s', %s: the export tax "
                        "and the lost VAT rebate must be 0 or more", name,
-                       m->year);
+                       when(m, at));
   if (!(m->leak_l0 >= 0.0) || !(m->leak_g > 0.0 || m->leak_l0 == 0.0) ||
       !isfinite(m->leak_l0) || !isfinite(m->leak_g))
-    return ree_err_set(err, REE_EDOMAIN, "market '%s', %d: leakage needs "
-                       "l0 >= 0 and g > 0", name, m->year);
+    return ree_err_set(err, REE_EDOMAIN, "market '%s', %s: leakage needs "
+                       "l0 >= 0 and g > 0", name, when(m, at));
   if (!isfinite(m->stock_rw) || !isfinite(m->stock_cn))
-    return ree_err_set(err, REE_EDOMAIN, "market '%s', %d: the stockpiles' "
-                       "purchase must be a number", name, m->year);
+    return ree_err_set(err, REE_EDOMAIN, "market '%s', %s: the stockpiles' "
+                       "purchase must be a number", name, when(m, at));
   if (!(m->licence >= 0.0) || !isfinite(m->licence))
-    return ree_err_set(err, REE_EDOMAIN, "market '%s', %d: the licence price "
-                       "must be 0 or more", name, m->year);
+    return ree_err_set(err, REE_EDOMAIN, "market '%s', %s: the licence price "
+                       "must be 0 or more", name, when(m, at));
   if (isnan(m->quota) || isnan(m->cap))
-    return ree_err_set(err, REE_EDOMAIN, "market '%s', %d: the quota and "
-                       "the cap must be numbers", name, m->year);
+    return ree_err_set(err, REE_EDOMAIN, "market '%s', %s: the quota and "
+                       "the cap must be numbers", name, when(m, at));
   return REE_OK;
 }
 
@@ -462,6 +475,7 @@ typedef struct free_trade {
 } free_trade;
 
 static int solve_free(const ree_market *m, free_trade *ft, ree_err *err) {
+  char at[WHEN_MAX];
   double one = 1.0;
   ree_market free = *m;
   int rc;
@@ -472,10 +486,10 @@ static int solve_free(const ree_market *m, free_trade *ft, ree_err *err) {
     ft->lo = m->near / 1.1, ft->hi = m->near * 1.1;
   ft->solved = 0;
   if (root_bracket(m, free_gap, &one, &FREE_JUMPS, &ft->p_free, &ft->lo, &ft->hi) != 0)
-    return ree_err_set(err, REE_ESINGULAR, "market '%s', %d: no price clears: "
+    return ree_err_set(err, REE_ESINGULAR, "market '%s', %s: no price clears: "
                        "China's excess supply never meets the rest of the "
                        "world's excess demand", m->name ? m->name : "?",
-                       m->year);
+                       when(m, at));
   free.licence = 0.0;
   ft->total = crossing(&free, 1.0, ft->lo, ft->hi);
   return REE_OK;
@@ -511,6 +525,7 @@ static int clear_wedge(const ree_market *m, free_trade *ft,
                        ree_market_result *r, double *p_cn, double *p_rw,
                        ree_err *err) {
   const char *name = m->name ? m->name : "?";
+  char at[WHEN_MAX];
   double zero = 0.0, total = ft->total, lo, hi, w = ft->w;
   jumps j; /* the wedge's: China's costs, and the rest of the world's at w p + L */
   r->p_free = ft->p_free;
@@ -524,8 +539,8 @@ static int clear_wedge(const ree_market *m, free_trade *ft,
   wedge_bracket(m, ft, &lo, &hi);
   j.cn = j.rw = 1, j.w = w, j.L = m->licence;
   if (root_bracket(m, tax_gap, &w, &j, p_cn, &lo, &hi) != 0)
-    return ree_err_set(err, REE_ESINGULAR, "market '%s', %d: no price "
-                       "clears with a wedge of %g", name, m->year, w);
+    return ree_err_set(err, REE_ESINGULAR, "market '%s', %s: no price "
+                       "clears with a wedge of %g", name, when(m, at), w);
   ft->solved = 1, ft->last_p = *p_cn, ft->last_L = m->licence;
   *p_rw = w * *p_cn + m->licence;
   total = crossing(m, w, lo, hi);
@@ -534,8 +549,8 @@ static int clear_wedge(const ree_market *m, free_trade *ft,
     ** no trade, each side clears on its own */
     if (root(m, supply_gap, &zero, &CN_JUMPS, p_cn) != 0 ||
         root(m, rw_gap, &zero, &RW_JUMPS, p_rw) != 0)
-      return ree_err_set(err, REE_ESINGULAR, "market '%s', %d: no price "
-                         "clears without trade", name, m->year);
+      return ree_err_set(err, REE_ESINGULAR, "market '%s', %s: no price "
+                         "clears without trade", name, when(m, at));
     return REE_OK;
   }
   r->leakage = leakage(m, *p_cn, *p_rw);
@@ -551,19 +566,20 @@ static int clear_wedge(const ree_market *m, free_trade *ft,
 static int bind_quota(const ree_market *m, double w, ree_market_result *r,
                       double *p_cn, double *p_rw, ree_err *err) {
   const char *name = m->name ? m->name : "?";
+  char at[WHEN_MAX];
   double total;
   int no_root = m->leak_l0 == 0.0 ? root(m, rw_gap, &m->quota, &RW_JUMPS, p_rw)
                                   : root(m, quota_gap, &m->quota, NULL, p_rw);
   if (no_root != 0 || *p_rw < w * *p_cn + m->licence)
-    return ree_err_set(err, REE_ESINGULAR, "market '%s', %d: no price "
-                       "clears under a quota of %g t", name, m->year,
+    return ree_err_set(err, REE_ESINGULAR, "market '%s', %s: no price "
+                       "clears under a quota of %g t", name, when(m, at),
                        m->quota);
   /* (on a step of a merit order ED jumps across Q: the quota is what
   ** trades) */
   total = m->leak_l0 == 0.0 ? m->quota : excess_demand(m, *p_rw, NULL);
   if (root(m, supply_gap, &total, &CN_JUMPS, p_cn) != 0)
-    return ree_err_set(err, REE_ESINGULAR, "market '%s', %d: China cannot "
-                       "supply %g t of exports", name, m->year, total);
+    return ree_err_set(err, REE_ESINGULAR, "market '%s', %s: China cannot "
+                       "supply %g t of exports", name, when(m, at), total);
   r->leakage = leakage(m, *p_cn, *p_rw);
   r->legal = m->quota;
   r->quota_binding = 1;
@@ -578,6 +594,7 @@ static int bind_quota(const ree_market *m, double w, ree_market_result *r,
 */
 static int settle(const ree_market *m, ree_market_result *r, double p_cn,
                   double p_rw, ree_err *err) {
+  char at[WHEN_MAX];
   r->p_cn = p_cn;
   r->p_rw = p_rw;
   r->exports = r->legal + r->leakage - r->imports;
@@ -605,10 +622,10 @@ static int settle(const ree_market *m, ree_market_result *r, double p_cn,
   ** with a large g, a curve far out): that is no solution, never a NaN */
   if (!isfinite(r->exports) || !isfinite(r->s_cn) || !isfinite(r->s_rw) ||
       !isfinite(r->deadweight))
-    return ree_err_set(err, REE_EDOMAIN, "market '%s', %d: the quantities "
+    return ree_err_set(err, REE_EDOMAIN, "market '%s', %s: the quantities "
                        "overflow at the clearing prices (%g and %g US$/kg): "
                        "the curves or the leakage give no finite solution",
-                       m->name ? m->name : "?", m->year, p_cn, p_rw);
+                       m->name ? m->name : "?", when(m, at), p_cn, p_rw);
   return REE_OK;
 }
 

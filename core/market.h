@@ -54,6 +54,7 @@ double ree_curve_at(const ree_curve *c, double p);
 typedef struct ree_market {
   const char *name;  /* for messages: "Dy" */
   int year;          /* for messages */
+  int month;         /* for messages too: 1-12 in a month's market, 0 in a year's */
   ree_curve d_cn, s_cn, d_rw, s_rw;
   ree_curve fringe;  /* China's illegal supply, outside the cap */
   double tax;        /* export tax x, fraction (0 none) */

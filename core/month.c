@@ -35,6 +35,7 @@ static double month_market(ree_month_element *e, const ree_month_params *p,
   double smuggled = p->leak_l0 * (1.0 - enforced);
   double shifted = p->shifting[k] ? p->shift_l0 : 0.0;
   double l0 = smuggled + shifted;
+  m->month = k + 1; /* (for messages) */
   if (e->has_fringe) m->fringe.a = e->fringe_a * (1.0 - enforced);
   if (e->offer != NULL) *e->offer = e->mined + e->mine_stock;
   m->stock_rw = holders(&m->hold_rw, &e->rw, p->cover_rw * (1.0 + p->theta_rw * r), p) + e->stock_rw;

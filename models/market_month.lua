@@ -256,6 +256,7 @@ return function(model, ctx)
   local function market_of(state, p, year, sub, el, R, enforced)
     local y, mm = state.memory.month.year[el], state.memory.month
     local spec, h = y.spec, mm.holders[el]
+    spec.month = sub
     if y.fringe then
       local e = spec.fringe.e
       spec.fringe.a = y.fringe * (1 - enforced) / 12 / y.p0 ^ e

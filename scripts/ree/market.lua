@@ -2,7 +2,7 @@
 -- in the C core (core/market.h has the equations).
 --
 --   local r = ree.market.clear {
---     name = "Dy", year = 2011,
+--     name = "Dy", year = 2011,   -- (and month = 1-12 in a month's market: both name it in messages)
 --     d_cn = { "elastic", q = 1000, p = 300, e = -0.15 },   -- through (p, q), elasticity e
 --     s_cn = { "steps", { cost = 50, cap = 800 }, { cost = 120, cap = 600 } },  -- merit order
 --     d_rw = { "linear", a = 900, b = -0.5 },
@@ -19,16 +19,16 @@
 --   ree.market.clear_joint({ nd, dy, la }, 30000)  -- one quota in tonnes for all three
 --   ree.market.month_year(elements, sets, params)   -- a year of months with stocks (the crisis)
 --
--- A market where no price clears raises, naming the element, the year and
--- why; ree.market.try_clear returns nil and the message instead.
+-- A market where no price clears raises, naming the element, the year (and
+-- month) and why; ree.market.try_clear returns nil and the message instead.
 
 local args = require("ree.args")
 local core = require("ree.core")
 
 local market = {}
 
-local KEYS = { name = true, year = true, d_cn = true, s_cn = true, d_rw = true, s_rw = true, fringe = true,
-  tax = true, vat_lost = true, quota = true, cap = true, leak = true, stock_rw = true,
+local KEYS = { name = true, year = true, month = true, d_cn = true, s_cn = true, d_rw = true, s_rw = true,
+  fringe = true, tax = true, vat_lost = true, quota = true, cap = true, leak = true, stock_rw = true,
   stock_cn = true, hold_rw = true, hold_cn = true }
 
 local function check(spec)

@@ -382,6 +382,9 @@ static void market_should_name_what_cannot_clear(void) {
   m.stock_rw = NAN;
   CHECK_INT(ree_market_clear(&m, &r, &err), REE_EDOMAIN);
   CHECK_STR(err.msg, "market 'Nd', 2011: the stockpiles' purchase must be a number");
+  m.month = 9; /* a month's market says which month */
+  CHECK_INT(ree_market_clear(&m, &r, &err), REE_EDOMAIN);
+  CHECK_STR(err.msg, "market 'Nd', 2011-09: the stockpiles' purchase must be a number");
   CHECK_INT(ree_market_clear(NULL, &r, &err), REE_EINVAL);
 }
 

@@ -20,6 +20,10 @@ describe("the core's bounds #unit", function()
       "a series from 9999 holds at most 1 values (to 9999), not 2")
     assert.has_error(function() ree.market.clear { year = 0 / 0, d_cn = { "linear", a = 1, b = -1 } } end,
       "market: year must be a year from 0 to 9999, not NaN")
+    assert.has_error(function() ree.market.clear { year = 2011, month = 13, d_cn = { "linear", a = 1, b = -1 } } end,
+      "market: month must be 1 to 12, not 13")
+    assert.has_error(function() ree.market.clear { year = 2011, month = 1.5, d_cn = { "linear", a = 1, b = -1 } } end,
+      "market: month must be 1 to 12, not 1.5")
   end)
 
   it("shift within the years, never silently not at all", function()

@@ -98,6 +98,20 @@ describe("the crisis model #models", function()
     assert.is_true(r.price.Dy.cn:at(2012, 6) > 1.3 * none.price.Dy.cn:at(2012, 6))
   end)
 
+  it("names the market and the month where no price clears, in the core as in Lua", function()
+    -- holders who want 12 months of use at full risk whatever the price (eta 0), within 2
+    -- months, against a fringe that does not answer the price: in September 2010 no price
+    -- can make China's supply meet them
+    local over = { ["stock.theta"] = 3, ["stock.eta"] = 0, ["stock.cover0"] = 3, ["stock.tau"] = 2,
+      ["fringe.e"] = 0, ["stock.theta_cn"] = 1.5, ["stock.cover0_cn"] = 2 }
+    for _, engine in ipairs({ "core", "lua" }) do
+      local ok, err = pcall(function() return crisis.scenario(over, engine):run() end)
+      assert.is_false(ok)
+      assert.equal("market 'La', 2010-09: no price clears: China's excess supply never meets the rest of " ..
+        "the world's excess demand", (tostring(err):gsub("^[^:]*:%d+: ", "")), engine)
+    end
+  end)
+
   it("runs its months in the core as their statement in Lua does", function()
     -- models/market_month.lua states each month's equations in Lua
     -- (monthly.engine = "lua"); the core's year of months must agree on
