@@ -10,9 +10,10 @@
 --                    price Pe and monthly use C: they buy B(P) = (S*(P) - S) / tau,
 --                    S*(P) = cover0 (1 + theta R) C (P / Pe)^(-eta) months of use;
 --                    R in [0, 1] is the supply-risk index of dated events
---                    (below). China's state reserve and its light
---                    stockpile buy besides, and stockpiles outside China
---                    (el.stock_rw): their tonnes are no part of S.
+--                    (below). Stockpiles buy besides, whatever the
+--                    price: in China the state reserve (heavy) and
+--                    reserve.light, outside it el.stock_rw; their tonnes
+--                    are no part of the holders' S.
 --                    Pe = Ps (Ps / Pr)^(phi / tau_e): the perceived price Ps
 --                    and phi months of the trend it shows against its own
 --                    past Pr (phi = 0: expectations only adapt)

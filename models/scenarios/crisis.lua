@@ -13,7 +13,8 @@
 -- that enforcement shrinks; the export quota released in its recorded
 -- tranches (quota-tranches.json), with smuggling, and ferro-alloys
 -- outside it until 20 May 2011 (wsj-2011-05); magnet demand that grows;
--- Japan's glass and polishing moving to China; China's state reserve.
+-- Japan's glass and polishing moving to China; China's stockpiles (the
+-- state reserve, Baotou's of the light elements).
 -- docs/MODELS.md, section 8, has the equations. Every number it adds is in
 -- crisis.PARAMS with its source or, where no source gives it, labelled an
 -- assumption with the range the Monte Carlo draws from.
@@ -49,15 +50,6 @@ crisis.GROUP_SHARES = { light = deposit_shares("Bayan Obo"), heavy = deposit_sha
 local ABOVE_2010 = china.above_quota()[2010]
 local HEAVY_SHARE = 0.6
 
--- What enforcement stopped of the fringe (fringe.enforced), a year at a
--- time: nothing to 2010; from 2012 crisis.enforced, in 2011 a share
--- crisis.enforced_2011 of it (the guideline came in May). The record's
--- output above the quota (USGS less the quotas) falls to 6,200 t in
--- 2012-13 and none in 2014, so that enforcement stopped 85-100% of 2010's
--- fringe; BGR puts illegal exports alone at about 35,000 t a year, so
--- that it stopped far less. The level is fitted (models/scenarios/
--- crisis_fit.lua), within 0.3-1; 2011's share is unknown (no output on
--- record) and drawn by the Monte Carlo.
 -- What Baotou's stockpile bought of the light elements: 5,000 t in 2010
 -- (china-stockpiles.json), and in 2011 an unknown amount, assumed half of
 -- that and drawn from none to all of it.
@@ -72,6 +64,15 @@ function crisis.light_stockpile(in_2011)
 end
 local light_stockpile = crisis.light_stockpile
 
+-- What enforcement stopped of the fringe (fringe.enforced), a year at a
+-- time: nothing to 2010; from 2012 crisis.enforced, in 2011 a share
+-- crisis.enforced_2011 of it (the guideline came in May). The record's
+-- output above the quota (USGS less the quotas) falls to 6,200 t in
+-- 2012-13 and none in 2014, so that enforcement stopped 85-100% of 2010's
+-- fringe; BGR puts illegal exports alone at about 35,000 t a year, so
+-- that it stopped far less. The level is fitted (models/scenarios/
+-- crisis_fit.lua), within 0.3-1; 2011's share is unknown (no output on
+-- record) and drawn by the Monte Carlo.
 crisis.DECLARE = {
   ["crisis.enforced"] = { "share of 2010's illegal fringe that enforcement stops from 2012", unit = "fraction",
     range = { 0, 1 }, owner = "crisis" },
