@@ -67,7 +67,7 @@ function validation.sample(calibration)
   return draw
 end
 
-validation.COLLECT = { "price.La.fob", "price.Ce.fob", "price.Nd.fob", "price.Dy.fob", "ratio.Nd",
+validation.COLLECT = { "price.La.fob", "price.Ce.fob", "price.Nd.fob", "price.Dy.fob", "price.Nd.cn", "ratio.Nd",
   "exports.customs", "licence.all" }
 for _, el in ipairs(ELEMENTS) do validation.COLLECT[#validation.COLLECT + 1] = "purchases." .. el .. ".JP" end
 
@@ -138,6 +138,9 @@ function validation.facts(mc)
     "lynas-mining-com")
   value_fact("FOB / China price, Nd, June-August 2011", "1.7-3", 1.7, 3,
     function(row) return mean(row["ratio.Nd"], at(2011, 6), at(2011, 8)) end, "", "reuters-ibtimes-2011")
+  -- (where the peak's height is made: inside China, or at its border)
+  value_fact("Nd oxide in China, June-August 2011", "about 217 US$/kg (mid-2011)", 217, 217,
+    function(row) return mean(row["price.Nd.cn"], at(2011, 6), at(2011, 8)) end, "US$/kg", "reuters-ibtimes-2011")
   -- (Japan's demand as its industry buys it: use, and the stock its users
   -- and traders build or run down)
   value_fact("Japan's demand, 2010 to 2011", "-32% (31,000 to 21,090 t)", -0.32, -0.32, function(row)
