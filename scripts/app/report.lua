@@ -145,8 +145,8 @@ end
 
 --- A Sankey of one element's flows in year: mined in China (legally,
 -- and by its illegal fringe where the model has one) and outside, used in
--- China and stocked there, exported, bought by Japan and the rest of the
--- world.
+-- China and stocked there (by its holders, and by its stockpiles where the
+-- model has them), exported, bought by Japan and the rest of the world.
 function report.sankey(res, el, year)
   local function maybe(path) return res:has(path) and res:get(path)[year] or 0 end
   local mined_cn = res.supply[el].CN[year] + maybe("fringe." .. el)
@@ -160,6 +160,8 @@ function report.sankey(res, el, year)
   if stocked_cn < 0 then c:flow { "out of stocks in China", to = "China", value = { [el] = -stocked_cn } } end
   local into_cn = mined_cn + math.max(0, -exports) + math.max(0, -stocked_cn)
   if stocked_cn > 0 then c:flow { "into stocks in China", from = "China", tc = { [el] = stocked_cn / into_cn } } end
+  local reserve = maybe("reserve." .. el) -- the state reserve's and stockpiles', apart from the holders'
+  if reserve > 0 then c:flow { "into China's stockpiles", from = "China", tc = { [el] = reserve / into_cn } } end
   local into_rw = mined_rw + math.max(0, exports)
   if exports >= 0 then
     c:flow { "exports", from = "China", to = "world", tc = { [el] = into_cn > 0 and exports / into_cn or 0 } }
@@ -169,15 +171,22 @@ function report.sankey(res, el, year)
   c:flow { "used in China", from = "China", tc = { [el] = into_cn > 0 and res.demand[el].CN[year] / into_cn or 0 } }
   local jp = res.demand[el].JP and res.demand[el].JP[year] or 0
   if res:has("bought." .. el .. ".RW") then -- the holders' stocks outside China are in the results
-    local stocked = maybe("bought." .. el .. ".RW")
+    local stocked, stockpiled = maybe("bought." .. el .. ".RW"), maybe("stockpiled." .. el)
     if stocked < 0 then
       c:flow { "out of stocks outside China", to = "world", value = { [el] = -stocked } }
       into_rw = into_rw - stocked
+    end
+    if stockpiled < 0 then
+      c:flow { "out of stockpiles outside China", to = "world", value = { [el] = -stockpiled } }
+      into_rw = into_rw - stockpiled
     end
     local function share(q) return into_rw > 0 and q / into_rw or 0 end
     c:flow { "used in Japan", from = "world", tc = { [el] = share(jp) } }
     c:flow { "used elsewhere", from = "world", tc = { [el] = share(maybe("demand." .. el .. ".RW")) } }
     if stocked > 0 then c:flow { "into stocks outside China", from = "world", tc = { [el] = share(stocked) } } end
+    if stockpiled > 0 then
+      c:flow { "into stockpiles outside China", from = "world", tc = { [el] = share(stockpiled) } }
+    end
     return c:solve()
   end
   local outside_use = into_rw - math.max(0, -exports)

@@ -98,6 +98,16 @@ describe("the crisis model #models", function()
     assert.is_true(r.price.Dy.cn:at(2012, 6) > 1.3 * none.price.Dy.cn:at(2012, 6))
   end)
 
+  it("draws the stockpiles into its Sankey, balanced", function()
+    -- the report's flows of Dy in 2012, when the state reserve buys (2,000 t of the heavy group)
+    local r = crisis.scenario():run()
+    local flows = require("app.report").sankey(r:annual(), "Dy", 2012)
+    local reserve = r.reserve.Dy:annual()[2012]
+    assert.near(2000 * crisis.GROUP_SHARES.heavy.Dy, reserve, 1e-9)
+    assert.near(reserve, flows:flow("into China's stockpiles", "Dy")[2012], 1e-6)
+    assert.is_true(flows:balance() < 1e-6)
+  end)
+
   it("names the market and the month where no price clears, in the core as in Lua", function()
     -- holders who want 12 months of use at full risk whatever the price (eta 0), within 2
     -- months, against a fringe that does not answer the price: in September 2010 no price
