@@ -108,6 +108,17 @@ describe("the crisis model #models", function()
     assert.is_true(flows:balance() < 1e-6)
   end)
 
+  it("is reported whole: its calibration, held-out facts, bands and flows", function()
+    -- what ./ree report crisis writes, with a short calibration and Monte Carlo
+    local v = crisis_validation.run { runs = 8, progress = false }
+    local page = require("app.report").html(crisis.scenario():run(), { validation = v })
+    for _, needed in ipairs({ "Calibrated on quantities, judged on held-out prices", "held-out facts within",
+      "Nd oxide in China, June-August 2011", "Flows of Nd and Dy in 2012", "into China&apos;s stockpiles",
+      "oxide FOB China, by month" }) do
+      assert.truthy(page:find(needed, 1, true), needed)
+    end
+  end)
+
   it("names the market and the month where no price clears, in the core as in Lua", function()
     -- holders who want 12 months of use at full risk whatever the price (eta 0), within 2
     -- months, against a fringe that does not answer the price: in September 2010 no price
