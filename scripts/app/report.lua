@@ -320,9 +320,9 @@ local function flows_section(page, res, opts)
   page:heading(string.format("Flows of %s in %d", table.concat(flows, " and "), year))
   for _, el in ipairs(flows) do
     local r = report.sankey(res, el, year)
+    -- (the chart prints its largest balance residual itself)
     page:figure(require("ree.sankey").svg(r, { element = el, year = year, title = "Flows between the markets",
-      quantity = "t of " .. ree.element(el).oxide }),
-      string.format("Largest balance residual: %.3g t.", (r:balance())))
+      quantity = "t of " .. ree.element(el).oxide }))
   end
 end
 
