@@ -55,7 +55,7 @@ describe("the crisis model #models", function()
     for _, el in ipairs(ELEMENTS) do
       local last_rw, last_cn
       months(2005, 2015, function(y, m)
-        -- China: legal output + fringe = use + stock bought + the state reserve's purchases + exports
+        -- China: legal output + fringe = use + stock bought + its stockpiles' purchases + exports
         local cn = r.supply[el].CN:at(y, m) + r.fringe[el]:at(y, m) - r.demand[el].CN:at(y, m) -
           r.bought[el].CN:at(y, m) - r.reserve[el]:at(y, m) - r.exports[el]:at(y, m)
         -- outside China: its supply + China's exports = use in Japan and elsewhere + stock bought + stockpiled
