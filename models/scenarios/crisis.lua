@@ -62,7 +62,6 @@ local LIGHT_2011 = LIGHT_2010 / 2
 function crisis.light_stockpile(in_2011)
   return ree.series { from = 2005, unit = "t REO", 0, 0, 0, 0, 0, LIGHT_2010, in_2011, 0, 0, 0, 0 }
 end
-local light_stockpile = crisis.light_stockpile
 
 -- What enforcement stopped of the fringe (fringe.enforced), a year at a
 -- time: nothing to 2010; from 2012 crisis.enforced, in 2011 a share
@@ -173,7 +172,7 @@ crisis.PARAMS = {
     source = "assumption", range = { 0, 7000 },
     note = "China's state reserve, reported at about 20,000 t by 2013, mostly heavy, bought from July 2012 " ..
       "(mining-2012-07-reserve); no yearly purchases on record" },
-  ["reserve.light"] = { value = light_stockpile(LIGHT_2011), source = "reuters-2010-08-baotou",
+  ["reserve.light"] = { value = crisis.light_stockpile(LIGHT_2011), source = "reuters-2010-08-baotou",
     range = { 0, LIGHT_2010 }, note = "Baotou's stockpile: 2010's from the record; 2011's an assumption up to " ..
       "2010's (Baotou bought that year too, how much is not on record: reuters-2012-06-reserve)" },
   ["fringe.light"] = { value = ABOVE_2010 * (1 - HEAVY_SHARE), source = "nguyen-imholte-2016",

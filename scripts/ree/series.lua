@@ -80,13 +80,13 @@ end
 
 local readable_units = {} -- the units read once already: a scenario records thousands of values in a few
 
---- Raises, at `level` (1), with the core's message when ree cannot read
--- `unit`: a scenario checks a path's unit when it is first recorded, not
--- when its series is first read.
-function series.check_unit(unit, level)
+--- Raises with the core's message when ree cannot read `unit`: a scenario
+-- checks a path's unit when it is first recorded, not when its series is
+-- first read.
+function series.check_unit(unit)
   if readable_units[unit] then return end
   local ok, err = pcall(core.series, 2000, unit, {}, 0)
-  if not ok then error(err, (level or 1) + 1) end
+  if not ok then error(err, 2) end
   readable_units[unit] = true
 end
 
