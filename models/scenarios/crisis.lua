@@ -70,8 +70,8 @@ end
 -- 2012-13 and none in 2014, so that enforcement stopped 85-100% of 2010's
 -- fringe; BGR puts illegal exports alone at about 35,000 t a year, so
 -- that it stopped far less. The level is fitted (models/scenarios/
--- crisis_fit.lua), within 0.3-1; 2011's share is unknown (no output on
--- record) and drawn by the Monte Carlo.
+-- crisis_fit.lua), within 0.3-1, and so is 2011's share, on the one
+-- output of 2011 on record (96,900 t, Chinese statistics; USGS has none).
 crisis.DECLARE = {
   ["crisis.enforced"] = { "share of 2010's illegal fringe that enforcement stops from 2012", unit = "fraction",
     range = { 0, 1 }, owner = "crisis" },
@@ -184,7 +184,8 @@ crisis.PARAMS = {
   ["crisis.enforced"] = { value = 1 - china.above_quota()[2012] / ABOVE_2010, source = "usgs-mcs-compiled",
     range = { 0.3, 1 },
     note = "computed: 2012-13 output above the quota against 2010's; fitted" },
-  ["crisis.enforced_2011"] = assumption(0.5, { 0, 1 }, "the guideline came in May 2011"),
+  ["crisis.enforced_2011"] = assumption(0.5, { 0, 1 }, "the guideline came in May 2011; fitted on 2011's " ..
+    "output (chinadaily-2012-08-output)"),
   ["crisis.magnet_growth"] = { value = crisis.MAGNET_GROWTH, source = "adamas-2019-ndfeb", range = { 0.05, 0.25 },
     note = "computed: China's sintered NdFeB 2010-2018 (china-org-2013, adamas-2019-ndfeb); 2005-2010 grew 18.4%" },
   ["crisis.relocation_speed"] = assumption(0.3, { 0, 1 }),
@@ -204,16 +205,30 @@ crisis.PARAMS = {
 -- scaled to it. The history scales China's quotas for all rare earths by
 -- the share of its output the modelled elements make; in this mix that
 -- share is another.
-local Q2010 = (function()
+local MINING = (function()
   local quotas = assert(ree.data.load "china-quotas")
-  return { light = quotas:get("Mining quota, light (rock)")[2010],
-    heavy = quotas:get("Mining quota, medium and heavy (ion-adsorption)")[2010] }
+  local light = quotas:get("Mining quota, light (rock)")
+  return { light = light, heavy = quotas:get("Mining quota, medium and heavy (ion-adsorption)"),
+    first = light:years(), last = select(2, light:years()) }
 end)()
 
+--- The mining quotas by group in year, { light, heavy } t REO, or nil
+-- before the first (2010). The record has them for 2010, 2011, 2013 and
+-- 2014; 2012's total equals 2011's, so 2012 takes 2011's split
+-- (computed); a year after the last takes the last's.
+function crisis.group_quotas(year)
+  if year < MINING.first then return nil end
+  local y = math.min(year, MINING.last)
+  return { light = MINING.light[y] or MINING.light[y - 1], heavy = MINING.heavy[y] or MINING.heavy[y - 1] }
+end
+local Q2010 = crisis.group_quotas(2010)
+
 --- Each element's factor on the base, and the modelled share of output,
--- with fringes of `light` and `heavy` t REO.
-function crisis.mix(light, heavy)
-  local l, h = Q2010.light + light, Q2010.heavy + heavy
+-- with fringes of `light` and `heavy` t REO beyond the mining quotas
+-- `quotas` ({ light, heavy }; default 2010's).
+function crisis.mix(light, heavy, quotas)
+  quotas = quotas or Q2010
+  local l, h = quotas.light + light, quotas.heavy + heavy
   local out, modelled = {}, 0
   for _, el in ipairs(base.ELEMENTS) do
     local share = (l * crisis.GROUP_SHARES.light[el] + h * crisis.GROUP_SHARES.heavy[el]) / (l + h)
@@ -311,25 +326,14 @@ function crisis.tranches(batches, quotas)
   return out
 end
 
--- The record has the mining quota by group for 2010, 2011, 2013 and 2014;
--- 2012's total equals 2011's, so 2012 takes 2011's split (computed).
-local function group_quota(series, year)
-  return series[year] or series[year - 1]
-end
-
 --- China's legal output capped by the mining quotas, each group's in its
 -- deposit's shares (the fringe beyond is the market's).
 function crisis.legal_caps()
-  local quotas = assert(ree.data.load "china-quotas")
-  local light = quotas:get("Mining quota, light (rock)")
-  local heavy = quotas:get("Mining quota, medium and heavy (ion-adsorption)")
-  local first, last = light:years()
-  return ree.policy { "mining quotas, legal output only", from = first,
+  return ree.policy { "mining quotas, legal output only", from = MINING.first,
     source = "models/data/history/china-quotas.json", apply = function(p, year)
-      local y = math.min(year, last)
-      local l, h = group_quota(light, y), group_quota(heavy, y)
+      local q = crisis.group_quotas(year)
       for _, el in ipairs(base.ELEMENTS) do
-        p[el .. ".cap"] = l * crisis.GROUP_SHARES.light[el] + h * crisis.GROUP_SHARES.heavy[el]
+        p[el .. ".cap"] = q.light * crisis.GROUP_SHARES.light[el] + q.heavy * crisis.GROUP_SHARES.heavy[el]
       end
     end }
 end

@@ -100,6 +100,9 @@ return {
     '  targets = { { "demand.Dy.JP", data = res.demand.Dy.JP, rel = 0.05 } }, hold_out = { "price.Dy.fob" } }\n' ..
     'print(fit)   -- each parameter fitted, its sd, and whether the data identify it' },
   ["Calibration:scenario"] = { example = 'fit:scenario():run().demand.Dy.JP[2009]' },
+  ["Calibration:misfit"] = { example = 'fit:misfit(res)   -- about 0: the data are this run\'s own' },
+  ["Calibration:implausibility"] = { example = 'fit:implausibility(sc:with { ["Dy.lambda"] = 0.5 }:run())   ' ..
+      '-- its widened sds from the data; above 3, ruled out' },
   ["ree.reconcile"] = { example = 'mill = ree.reconcile { flows = {\n' ..
       '  { "ore", to = "mill", value = 100, sd = 5 }, { "concentrate", from = "mill" },\n' ..
       '  { "tailings", from = "mill", value = 62, sd = 6 } } }\n' ..
@@ -246,6 +249,8 @@ return {
       '{ require("ree.models.scenarios.crisis").legal_caps() } }' },
   ["crisis.light_stockpile"] = { example = 'require("ree.models.scenarios.crisis").light_stockpile(0)[2010]   ' ..
       '--> 5000 (Baotou, 2010)' },
+  ["crisis.group_quotas"] = { example = 'require("ree.models.scenarios.crisis").group_quotas(2012).heavy   ' ..
+      '--> 13400, 2011\'s' },
   ["crisis.mix"] = { example = 'factor, modelled = require("ree.models.scenarios.crisis").mix(16320, 24480)   ' ..
       '-- Dy about 2x the base' },
   ["panic.scenario"] = { example = 'require("ree.models.classroom.panic").scenario { eta = 0.3 }:run().price:max()' },
@@ -268,6 +273,8 @@ return {
   ["MonteCarlo:bands"] = { example = 'mc:bands("price.Dy.fob").p95[2011]' },
   ["MonteCarlo:chart"] = { example = 'mc:chart("price.Dy.fob", { file = os.tmpname() .. ".svg" })' },
   ["MonteCarlo:count"] = { example = 'mc:count()   --> 4' },
+  ["MonteCarlo:weigh"] = { example = 'mc:weigh(function(row, i) return 1 end)   --> 4: every run alike' },
+  ["MonteCarlo:effective_runs"] = { example = 'mc:effective_runs()   --> 4, unless the runs are weighed unevenly' },
   ["MonteCarlo:quantiles"] = { example = 'mc:quantiles("price.Dy.fob", 2011).p50' },
   ["MonteCarlo:export"] = { example = 'data = mc:export { scenario = "history" }' },
   ["MonteCarlo:write"] = { example = 'mc:write(os.tmpname() .. ".csv")   -- a row a run: its inputs and outputs' },

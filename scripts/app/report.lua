@@ -344,8 +344,12 @@ local function validation_section(page, v)
     table.concat(v.fit.targets, ", "), v.fit.years[1], v.fit.years[2], v.fit.s, v.fit.df,
     table.concat(v.fit.hold_out, ", ")), "note")
   local facts, met = validation.rows(v.facts)
-  page:para(string.format("%d of %d held-out facts within the model's 5-95%% band (%d Monte Carlo runs over " ..
-    "the parameters the data leave free); a miss is reported, not tuned away.", met, #v.facts, v.mc:count()))
+  local _, prior_met = validation.rows(v.prior)
+  page:para(string.format("%d of %d held-out facts within the model's 5-95%% band: the %.0f of %d Monte Carlo " ..
+    "runs over the parameters the data leave free that the calibration's data do not rule out (none more than " ..
+    "%g widened sds from a target); %d of %d in the bands of all %d runs, the priors alone. A miss is reported, " ..
+    "not tuned away.", met, #v.facts, v.mc:effective_runs(), v.mc:count(), validation.IMPLAUSIBLE, prior_met,
+    #v.prior, v.mc:count()))
   page:table(facts)
   for _, chart in ipairs(validation.charts(v)) do
     page:figure(chart[2], "Log scale. The record's monthly prices were never fitted.")

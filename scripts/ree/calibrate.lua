@@ -126,23 +126,42 @@ local function checked_targets(targets, held, first, last)
   return list
 end
 
---- The weighted residuals of a run, target by target, in one list; nil
--- and the message when the run fails.
+--- A run's yearly value of a path, value(path, year), from its Results
+-- (a monthly result against yearly data: the year's aggregate).
+local function yearly_of(res)
+  local annual = {}
+  return function(path, year)
+    local s = annual[path]
+    if not s then
+      s = res[path]
+      if s:period() ~= 1 then s = s:annual() end
+      annual[path] = s
+    end
+    return s[year]
+  end
+end
+
+--- The weighted residuals of a run's values, value(path, year), target
+-- by target, in one list (a value the run lacks: infinitely bad).
+local function residuals_of(value, targets)
+  local out = {}
+  for _, t in ipairs(targets) do
+    for _, pt in ipairs(t.points) do
+      local m = value(t.path, pt.year)
+      out[#out + 1] = (m and m == m) and (m - pt.value) / pt.sd or math.huge
+    end
+  end
+  return out
+end
+
+--- The weighted residuals of a run with the fitted parameters at values;
+-- nil and the message when the run fails.
 local function residuals(sc, params, values, targets)
   local v = {}
   for i, p in ipairs(params) do v[p.name] = values[i] end
   local ok, res = pcall(function() return sc:with(v):run() end)
   if not ok then return nil, res end
-  local out = {}
-  for _, t in ipairs(targets) do
-    local s = res[t.path]
-    if s:period() ~= 1 then s = s:annual() end -- a monthly result against yearly data: the year's aggregate
-    for _, pt in ipairs(t.points) do
-      local m = s[pt.year]
-      out[#out + 1] = m and (m - pt.value) / pt.sd or math.huge
-    end
-  end
-  return out
+  return residuals_of(yearly_of(res), targets)
 end
 
 local function sum_of_squares(r)
@@ -283,8 +302,52 @@ function calibrate.run(spec)
     fit.values[p.name], fit.sd[p.name], fit.range[p.name], fit.start[p.name] = x[i], sd, { p.lo, p.hi }, p.start
     fit.identified[p.name] = not dropped[i] and 2 * 1.96 * sd < p.hi - p.lo
   end
-  for _, t in ipairs(targets) do fit.targets[#fit.targets + 1] = t.path end
+  for _, t in ipairs(targets) do
+    if fit.targets[#fit.targets] ~= t.path then fit.targets[#fit.targets + 1] = t.path end
+  end
+  fit.target_points = targets
   return fit
+end
+
+--- Another run's weighted residuals on the targets: `run` its Results,
+-- or a function(path, year) giving its yearly value of a target's path
+-- (a value the run lacks: infinitely bad, as a failed run in the fit).
+local function run_residuals(self, run, level)
+  local value = run
+  if type(run) ~= "function" then
+    local mt = getmetatable(run)
+    if not (mt and mt.__name == "ree.Results") then
+      error("calibrate: give a run's Results or a function(path, year) of its values, not " .. type(run), level + 1)
+    end
+    value = yearly_of(run)
+  end
+  return residuals_of(value, self.target_points)
+end
+
+--- The widening of the stated uncertainties when the fit is worse than
+-- they allow, k = max(1, S / degrees of freedom), as the covariance has it.
+local function widening(self)
+  return math.max(1, self.df > 0 and self.s / self.df or 1)
+end
+
+--- S of another run, the sum of squares the fit minimised (see
+-- run_residuals for `run`).
+function Calibration:misfit(run)
+  return sum_of_squares(run_residuals(self, run, 2))
+end
+
+--- How implausible another run is in the light of the data it was fitted
+-- to: its largest residual, |model - data| / (sd sqrt(k)), over every
+-- target and year, the stated sd widened by the misfit the fit itself
+-- has left (k above), which is the model's discrepancy from the record.
+-- Above 3 a run is ruled out (history matching: Craig et al. 1997,
+-- Vernon et al. 2010); runs drawn from the priors and kept so keep what
+-- the data say of the parameters they cannot pin, without betting on the
+-- ones that fit best a model that is not the world.
+function Calibration:implausibility(run)
+  local worst = 0
+  for _, r in ipairs(run_residuals(self, run, 2)) do worst = math.max(worst, math.abs(r)) end
+  return worst / math.sqrt(widening(self))
 end
 
 --- The scenario with the fitted values.

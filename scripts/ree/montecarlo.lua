@@ -250,16 +250,51 @@ local function period_of(self, path, level)
   return self.periods[path] or 1
 end
 
+--- The q-quantile of values with weights, { { value, weight }, ... }
+-- sorted by value, weights above 0: linear between the points placed at
+-- (C_k - w_k / 2 - w_1 / 2) / (W - w_1 / 2 - w_n / 2), C_k the weights
+-- up to k's and W all of them, which with equal weights is the unweighted
+-- "type 7" (montecarlo.quantile); with `nearest`, the value of the point
+-- placed nearest q (half-way: the upper), for values that are steps (a
+-- month, say) rather than amounts.
+function montecarlo.weighted_quantile(sorted, q, nearest)
+  local n = #sorted
+  if n == 1 then return sorted[1][1] end
+  local total = 0
+  for i = 1, n do total = total + sorted[i][2] end
+  local span, first = total - sorted[1][2] / 2 - sorted[n][2] / 2, sorted[1][2] / 2
+  local at, cum = 0, 0
+  for i = 1, n do
+    local prev_at = at
+    cum = cum + sorted[i][2]
+    at = (cum - sorted[i][2] / 2 - first) / span
+    if at >= q then
+      if i == 1 or at == prev_at then return sorted[i][1] end
+      local a, b = sorted[i - 1][1], sorted[i][1]
+      if nearest then return (q - prev_at < at - q - 1e-12) and a or b end -- (a tie within rounding: the upper)
+      return a + (q - prev_at) / (at - prev_at) * (b - a)
+    end
+  end
+  return sorted[n][1]
+end
+
 --- { p05, p25, p50, p75, p95 } of step k (1 the first year's first) over
--- the runs with a value there (each nil when none has).
+-- the runs with a value there (each nil when none has), weighted when the
+-- runs are (MonteCarlo:weigh).
 local function quantiles_of(self, path, k)
-  local column = {}
-  for _, row in pairs(self.values) do
+  local column, weights = {}, self.weights
+  for i, row in pairs(self.values) do
     local v = row[path] and row[path][k]
-    if v and v == v then column[#column + 1] = v end
+    local w = weights and weights[i] or 1
+    if v and v == v and w > 0 then column[#column + 1] = weights and { v, w } or v end
+  end
+  local out = {}
+  if weights then
+    table.sort(column, function(a, b) return a[1] < b[1] end)
+    for name, q in pairs(QUANTILES) do out[name] = #column > 0 and montecarlo.weighted_quantile(column, q) or nil end
+    return out
   end
   table.sort(column)
-  local out = {}
   for name, q in pairs(QUANTILES) do out[name] = #column > 0 and montecarlo.quantile(column, q) or nil end
   return out
 end
@@ -307,8 +342,10 @@ function MonteCarlo:chart(path, opts)
   local b = self:bands(path)
   opts = opts or {}
   opts.title = opts.title or path
-  opts.subtitle = opts.subtitle or string.format("%d runs, seed %d: median, 25-75 and 5-95 percentile bands",
-    self:count(), self.seed)
+  local runs = self.weights and string.format("%d runs weighted (as %.0f)", self:count(), self:effective_runs())
+    or string.format("%d runs", self:count())
+  opts.subtitle = opts.subtitle or string.format("%s, seed %d: median, 25-75 and 5-95 percentile bands", runs,
+    self.seed)
   return require("ree.svg").bands(b, opts)
 end
 
@@ -317,6 +354,35 @@ function MonteCarlo:count()
   local n = 0
   for _ in pairs(self.values) do n = n + 1 end
   return n
+end
+
+--- Weighs the runs: weight(row, i), for run i's collected values row
+-- ({ path = values }), a finite number 0 or more, not all 0; the bands,
+-- quantiles and charts are weighted from then on (the files a sweep
+-- writes hold the runs, not the weights). Returns the effective number
+-- of runs.
+function MonteCarlo:weigh(weight)
+  if type(weight) ~= "function" then error("weigh: give a function(row, i) of a run's weight", 2) end
+  local weights, any = {}, false
+  for i, row in pairs(self.values) do
+    local w = weight(row, i)
+    if type(w) ~= "number" or not (w >= 0 and w < math.huge) then
+      error(string.format("weigh: run %d's weight is %s, not a finite number 0 or more", i, tostring(w)), 2)
+    end
+    weights[i], any = w, any or w > 0
+  end
+  if not any then error("weigh: every run weighs 0", 2) end
+  self.weights = weights
+  return self:effective_runs()
+end
+
+--- The effective number of runs, (sum w)^2 / sum w^2 (Kish's): the count
+-- when the runs are not weighted.
+function MonteCarlo:effective_runs()
+  if not self.weights then return self:count() end
+  local sum, squares = 0, 0
+  for _, w in pairs(self.weights) do sum, squares = sum + w, squares + w * w end
+  return sum * sum / squares
 end
 
 --- Writes each run's sampled inputs and collected outputs to path, as CSV

@@ -90,7 +90,10 @@ describe("the ree executable #cli", function()
     -- loses one shows here and has to be explained (docs/MODELS.md, section 8)
     assert.truthy(out:find("== 8. The crisis, month by month", 1, true))
     -- (2012's under-fill, 52%, is within the band since mines outside China count their Eu and Tb)
-    assert.truthy(out:find("\n  4 of 13 held-out facts within the band\n", 1, true))
+    -- (the bands are of the runs the calibration's data do not rule out; all the runs reach a fourth,
+    -- the FOB/China ratio, which the runs consistent with China's exports and output do not)
+    assert.truthy(out:find("\n  3 of 13 held-out facts within the band; 4 of 13 in the bands of all the runs " ..
+      "(the priors alone)\n", 1, true))
     assert.truthy(out:find("\n  ok    2012: exports against the quota ", 1, true))
     -- (China's own Nd price in mid-2011, about 217 US$/kg: the model's is a tenth of it)
     assert.truthy(out:find("\n  MISS  Nd oxide in China, June%-August 2011 "))
@@ -98,11 +101,11 @@ describe("the ree executable #cli", function()
     assert.truthy(out:find("\n  MISS  Japan's imports, Jan-May 2011 on 2010 ", 1, true))
     assert.truthy(out:find("\n  ok    Nd oxide peak month ", 1, true))
     assert.truthy(out:find("\n  ok    Dy oxide peak, FOB, 2010%-2012 "))
-    assert.truthy(out:find("\n  ok    FOB / China price, Nd, June%-August 2011 "))
-    -- (the third, Dy in the thousands of US$/kg, since China's stockpiles' tonnes stay out of the
-    -- holders' stock; only in 2013)
-    assert.truthy(out:find("Section 7's facts on the calibrated run, as annual averages: 3 of 8 met", 1, true))
-    assert.truthy(out:find("\n  ok    Dy oxide peaks in the thousands of US$/kg ", 1, true))
+    assert.truthy(out:find("\n  MISS  FOB / China price, Nd, June%-August 2011 "))
+    -- (Dy in the thousands of US$/kg is missed since 2011's output is a target: the fit cuts the
+    -- heavy fringe in 2011 rather than in 2012-2013, and Dy tops out at about 730 in 2012)
+    assert.truthy(out:find("Section 7's facts on the calibrated run, as annual averages: 2 of 8 met", 1, true))
+    assert.truthy(out:find("\n  MISS  Dy oxide peaks in the thousands of US$/kg ", 1, true))
   end)
 end)
 

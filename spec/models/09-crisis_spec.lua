@@ -265,4 +265,58 @@ describe("the crisis model #models", function()
     assert.near(-0.3, imports.band.p50, 1e-12)
     assert.is_false(imports.holds)
   end)
+
+  it("judges only the runs the calibration's data do not rule out, by hand", function()
+    -- two runs: one mines 100 t a month in China (1,200 t a year) and peaks at 30 US$/kg of Nd
+    -- oxide, the other mines 50 t (600 t) and peaks at 400 in July 2011; a calibration for which
+    -- 1,200 t in 2011 lies 5 widened sds off (ruled out) and 600 t 1 sd
+    local n = 11 * 12
+    local function flat(v)
+      local t = {}
+      for i = 1, n do t[i] = v end
+      return t
+    end
+    local function row(mined, peak)
+      local r = {}
+      for _, path in ipairs(crisis_validation.COLLECT) do r[path] = flat(1) end
+      r["output.CN"], r["price.Nd.fob"] = flat(mined), flat(30)
+      r["price.Nd.fob"][(2011 - 2005) * 12 + 7] = peak
+      return r
+    end
+    local units = {}
+    for _, path in ipairs(crisis_validation.COLLECT) do units[path] = "US$/kg" end
+    units["output.CN"] = "t REO"
+    local mc = setmetatable({ values = { row(100, 30), row(50, 400) }, units = units },
+      { __index = require("ree.montecarlo").MonteCarlo })
+    local seen = {}
+    local calibration = { implausibility = function(_, value)
+      seen[#seen + 1] = value("output.CN", 2011)
+      return value("output.CN", 2011) > 1000 and 5 or 1
+    end }
+    assert.are.equal(1, crisis_validation.weigh(mc, calibration))
+    assert.are.same({ 1200, 600 }, seen) -- a year's output is its months' sum
+    local function peak_of(facts)
+      for _, f in ipairs(facts) do if f.name == "Nd oxide peak, FOB, 2010-2012" then return f end end
+    end
+    assert.are.equal(400, peak_of(crisis_validation.facts(mc)).band.p50)
+    assert.is_false(peak_of(crisis_validation.facts(mc)).holds) -- 400 is not about 370
+    assert.are.equal(215, peak_of(crisis_validation.facts(mc, { prior = true })).band.p50) -- (30 + 400) / 2
+    -- a target the Monte Carlo does not collect
+    local bare = setmetatable({ values = { {} }, units = {} }, { __index = require("ree.montecarlo").MonteCarlo })
+    assert.has_error(function() crisis_validation.weigh(bare, calibration) end,
+      "crisis validation: the calibration's target 'output.CN' is not collected")
+  end)
+
+  it("scales the record's output to its five elements by what China mined that year, by hand", function()
+    -- 2012: quotas of 80,400 t light and 13,400 t heavy (2011's split), 6,200 t mined beyond them,
+    -- 60% of it heavy; the five make 0.978 of Bayan Obo's REO and 0.126 of Longnan's:
+    -- (80,400 * 0.978 + 13,400 * 0.126 + 6,200 * (0.4 * 0.978 + 0.6 * 0.126)) / 100,000
+    assert.near((80400 * 0.978 + 13400 * 0.126 + 6200 * (0.4 * 0.978 + 0.6 * 0.126)) / 100000,
+      crisis_fit.output_share(2012, 100000), 1e-12)
+    -- before the quotas: 2010's mix, the crisis's default
+    assert.are.equal(select(2, crisis.mix(crisis.PARAMS["fringe.light"].value, crisis.PARAMS["fringe.heavy"].value)),
+      crisis_fit.output_share(2008, 120000))
+    assert.are.same({ light = 80400, heavy = 13400 }, crisis.group_quotas(2012))
+    assert.is_nil(crisis.group_quotas(2009))
+  end)
 end)

@@ -74,6 +74,41 @@ describe("Monte Carlo #scenario", function()
     assert.truthy(m:chart("y", { source = "a test" }):find("5 runs, seed 42", 1, true))
   end)
 
+  it("weighs its runs, and its bands follow the weights, by hand", function()
+    -- the five runs above, y = 3, 6, 9, 12, 15
+    local m = mc({ runs = 5, sample = { x = ree.dist.discrete({ 1, 2, 3, 4, 5 }), z = ree.dist.uniform(0, 0) } })
+    local weights = {}
+    local function by_y(row) return weights[row.y[2]] end
+    -- every run alike: the unweighted bands
+    weights = { [3] = 1, [6] = 1, [9] = 1, [12] = 1, [15] = 1 }
+    assert.are.equal(5, m:weigh(by_y))
+    assert.near(3.6, m:quantiles("y", 2001).p05, 1e-12)
+    assert.are.equal(9, m:quantiles("y", 2001).p50)
+    -- those above 9 ruled out: the bands of 3, 6 and 9 (type 7: p05 = 3 + 0.1 * 3)
+    weights = { [3] = 1, [6] = 1, [9] = 1, [12] = 0, [15] = 0 }
+    assert.are.equal(3, m:weigh(by_y))
+    assert.near(3.3, m:quantiles("y", 2001).p05, 1e-12)
+    assert.are.equal(6, m:bands("y").p50[2002])
+    assert.truthy(m:chart("y", { source = "a test" }):find("5 runs weighted (as 3), seed 42", 1, true))
+    -- 3, 6, 9 weighing 1, 1, 2: placed at 0, (2 - 0.5 - 0.5) / 2.5 = 0.4 and 1, so that the median
+    -- is 6 + (0.1 / 0.6) * 3 and p25 = 3 + (0.25 / 0.4) * 3; 16 / 6 runs' worth
+    weights = { [3] = 1, [6] = 1, [9] = 2, [12] = 0, [15] = 0 }
+    assert.near(16 / 6, m:weigh(by_y), 1e-12)
+    assert.near(6.5, m:quantiles("y", 2001).p50, 1e-12)
+    assert.near(4.875, m:quantiles("y", 2001).p25, 1e-12)
+    assert.are.equal(16 / 6, m:effective_runs())
+    local sorted = { { 3, 1 }, { 6, 1 }, { 9, 2 } }
+    assert.are.equal(6, montecarlo.weighted_quantile(sorted, 0.5, true)) -- the nearest point: 6 at 0.4
+    assert.are.equal(9, montecarlo.weighted_quantile(sorted, 0.75, true))
+    assert.has_error(function() m:weigh() end, "weigh: give a function(row, i) of a run's weight")
+    assert.has_error(function() m:weigh(function() return -1 end) end,
+      "weigh: run 1's weight is -1, not a finite number 0 or more")
+    assert.has_error(function() m:weigh(function() return 0 / 0 end) end,
+      "weigh: run 1's weight is " .. tostring(0 / 0) .. ", not a finite number 0 or more")
+    assert.has_error(function() m:weigh(function() return 0 end) end, "weigh: every run weighs 0")
+    assert.near(16 / 6, m:effective_runs(), 1e-12) -- a refused weighing leaves the weights as they were
+  end)
+
   it("ranks parameters by their swing in a tornado", function()
     local rows = ree.tornado { scenario = scenario(), output = "y", year = 2001,
       sample = { x = ree.dist.uniform(0, 1), z = ree.dist.uniform(0, 1) } }

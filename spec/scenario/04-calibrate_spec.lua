@@ -105,4 +105,27 @@ describe("calibration #unit", function()
     assert.matches("^calibrate: no convergence in 3 runs %(best S [%d.e+-]+ at rate = [%d.e+-]+%); allow more with " ..
       "max_runs, or fit fewer parameters$", err)
   end)
+
+  it("judges other runs by the data it was fitted to, by hand", function()
+    -- the rate held at 0.1 (only noise, which the model never reads, is
+    -- fitted): 110, 121, 143.1 t against 107, 114.49, 132.5043, residuals
+    -- 3, 6.51 and 10.5957 at sd 1, so S = 163.64895849 on 3 - 1 = 2
+    -- degrees of freedom and the sds are widened by k = S / 2
+    local fit = ree.calibrate { scenario = scenario(0.1), fit = { "noise" },
+      targets = { { "stock", data = observed, sd = 1 } } }
+    assert.near(163.64895849, fit.s, 1e-6)
+    local same = scenario(0.1):run()
+    assert.near(163.64895849, fit:misfit(same), 1e-6)
+    assert.near(10.5957 / math.sqrt(163.64895849 / 2), fit:implausibility(same), 1e-9)
+    -- the rate that made the data: no residual at all
+    assert.near(0, fit:misfit(scenario(0.07):run()), 1e-8)
+    assert.near(0, fit:implausibility(scenario(0.07):run()), 1e-6)
+    -- a run's values as a function, and one a year short: infinitely bad
+    local given = { [2000] = 107, [2001] = 114.49, [2002] = 132.5043 }
+    assert.near(0, fit:misfit(function(_, year) return given[year] end), 1e-12)
+    given[2002] = nil
+    assert.are.equal(math.huge, fit:implausibility(function(_, year) return given[year] end))
+    assert.has_error(function() fit:misfit(42) end,
+      "calibrate: give a run's Results or a function(path, year) of its values, not number")
+  end)
 end)
