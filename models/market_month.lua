@@ -376,17 +376,19 @@ return function(model, ctx)
     for i, spec in ipairs(specs) do
       if not results[i] then results[i] = ree.market.clear(spec) end
     end
-    local exported, customs, mined_cn = 0, 0, 0
+    local exported, customs, smuggled, mined_cn = 0, 0, 0, 0
     for i, el in ipairs(elements) do
       local r = results[i]
       settle(state, p, el, r)
       exported = exported + r.exports
       customs = customs + r.legal + r.leakage * shifted[i]
+      smuggled = smuggled + r.leakage * (1 - shifted[i])
       mined_cn = mined_cn + r.s_cn + r.fringe
     end
     rec("output.CN", mined_cn, "t REO") -- China's mines, legal and illegal
     rec("exports.total", exported, "t REO")
     rec("exports.customs", customs, "t REO") -- legal, and products the quota did not cover
+    rec("exports.smuggled", smuggled, "t REO") -- what customs do not see
   end
 
   --- The months of a year in the core (core/month.h: the same equations as
@@ -464,14 +466,20 @@ return function(model, ctx)
       end
       record_flows(rec, path, o)
     end
-    local mined_cn = { 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0 }
+    -- what customs do not see: the leakage, less its uncovered products (customs less the legal)
+    local mined_cn, smuggled = { 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0 }, {}
+    for sub = 1, 12 do smuggled[sub] = -customs[sub] end
     for i = 1, #elements do
-      local s_cn, fringe = outs[i].s_cn, outs[i].fringe
-      for sub = 1, 12 do mined_cn[sub] = mined_cn[sub] + s_cn[sub] + fringe[sub] end
+      local o = outs[i]
+      for sub = 1, 12 do
+        mined_cn[sub] = mined_cn[sub] + o.s_cn[sub] + o.fringe[sub]
+        smuggled[sub] = smuggled[sub] + o.legal[sub] + o.leakage[sub]
+      end
     end
     rec("output.CN", mined_cn, "t REO")
     rec("exports.total", exported, "t REO")
     rec("exports.customs", customs, "t REO")
+    rec("exports.smuggled", smuggled, "t REO")
   end
 
   -- the core runs the months; the Lua step above, which says the same in

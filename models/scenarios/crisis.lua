@@ -189,9 +189,10 @@ crisis.PARAMS = {
   ["crisis.magnet_growth"] = { value = crisis.MAGNET_GROWTH, source = "adamas-2019-ndfeb", range = { 0.05, 0.25 },
     note = "computed: China's sintered NdFeB 2010-2018 (china-org-2013, adamas-2019-ndfeb); 2005-2010 grew 18.4%" },
   ["crisis.relocation_speed"] = assumption(0.3, { 0, 1 }),
-  ["leak.l0"] = assumption(5000, { 0, 15000 }, "smuggling; BGR puts illegal exports far higher, and China's " ..
-    "industry association 2011's at 1.2 times the legal exports (globaltimes-2013-01-exports): so much more " ..
-    "would displace the legal exports customs recorded unless demand outside China were larger than the base's"),
+  ["leak.l0"] = assumption(5000, { 0, 40000 }, "smuggling; fitted on 2010's, about 10,000 t " ..
+    "(reuters-2011-04-smuggling, domainb-2011-03-molycorp), which takes some 25,000-30,000 here; BGR puts " ..
+    "illegal exports far higher, and China's industry association 2011's at 1.2 times the legal exports " ..
+    "(globaltimes-2013-01-exports)"),
   ["leak.g"] = assumption(1, { 0.5, 2 }),
   ["shift.l0"] = assumption(3000, { 0, 10000 }, "ferro-alloy exports before May 2011"),
 }

@@ -46,7 +46,7 @@ local ELEMENTS = base.ELEMENTS
 function validation.sample(calibration)
   local draw = {}
   local PRIORS = { "stock.cover0", "stock.theta", "stock.cover0_cn", "stock.theta_cn", "stock.eta", "stock.tau",
-    "stock.tau_e", "stock.phi", "risk.full", "risk.half_life", "fringe.e", "leak.l0", "leak.g",
+    "stock.tau_e", "stock.phi", "risk.full", "risk.half_life", "fringe.e", "leak.g",
     "crisis.magnet_growth", "crisis.magnets.Nd", "crisis.magnets.Pr", "crisis.magnets.Dy",
     "crisis.relocation_speed", "crisis.relocatable.La", "crisis.relocatable.Ce" }
   for _, name in ipairs(PRIORS) do
@@ -73,7 +73,7 @@ function validation.sample(calibration)
 end
 
 validation.COLLECT = { "price.La.fob", "price.Ce.fob", "price.Nd.fob", "price.Dy.fob", "price.Nd.cn", "ratio.Nd",
-  "exports.customs", "licence.all", "output.CN" }
+  "exports.customs", "exports.smuggled", "licence.all", "output.CN" }
 for _, el in ipairs(ELEMENTS) do validation.COLLECT[#validation.COLLECT + 1] = "purchases." .. el .. ".JP" end
 
 -- A run's monthly values: index of (year, month).

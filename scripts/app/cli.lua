@@ -23,6 +23,9 @@ end
 --- Writes "ree: MESSAGE" to stderr: its first line, or all of it (the
 -- traceback) with --debug; returns the exit status (default 1).
 local function fail(message, status)
+  -- what was printed comes first: a buffered stdout on the same pipe or file as stderr
+  -- would put the message in the middle of a line it had not yet written
+  io.stdout:flush()
   io.stderr:write("ree: ", debugging and tostring(message) or first_line(message), "\n")
   return status or 1
 end

@@ -90,9 +90,10 @@ describe("the ree executable #cli", function()
     -- loses one shows here and has to be explained (docs/MODELS.md, section 8)
     assert.truthy(out:find("== 8. The crisis, month by month", 1, true))
     -- (2012's under-fill, 52%, is within the band since mines outside China count their Eu and Tb)
-    -- (the bands are of the runs the calibration's data do not rule out; all the runs reach a fourth,
-    -- the FOB/China ratio, which the runs consistent with China's exports and output do not)
-    assert.truthy(out:find("\n  3 of 13 held-out facts within the band; 4 of 13 in the bands of all the runs " ..
+    -- (the bands are of the runs the calibration's data do not rule out; with 2010's smuggling a
+    -- target, about 10,000 t, smuggling draws over a range three times as wide, and not even all the
+    -- runs reach the FOB/China ratio, which they did before)
+    assert.truthy(out:find("\n  3 of 13 held-out facts within the band; 3 of 13 in the bands of all the runs " ..
       "(the priors alone)\n", 1, true))
     assert.truthy(out:find("\n  ok    2012: exports against the quota ", 1, true))
     -- (China's own Nd price in mid-2011, about 217 US$/kg: the model's is a tenth of it)

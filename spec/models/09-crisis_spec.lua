@@ -73,6 +73,18 @@ describe("the crisis model #models", function()
     assert.is_true(worst < 1e-6, "largest residual " .. worst .. " t")
   end)
 
+  it("smuggles what enforcement does not stop, which customs do not see", function()
+    -- smuggling is leak.l0 (1 - enforced) at its gap: with enforcement whole from 2012 none is left,
+    -- and customs count the legal exports and, before May 2011, the ferro-alloys
+    local r = crisis.scenario { ["crisis.enforced"] = 1 }:run()
+    local smuggled = r.exports.smuggled:annual()
+    assert.is_true(smuggled[2010] > 100)
+    assert.near(0, smuggled[2013], 1e-6)
+    local customs, legal = r.exports.customs:annual(), 0
+    for _, el in ipairs(ELEMENTS) do legal = legal + r.legal[el]:annual()[2013] end
+    assert.near(legal, customs[2013], 1e-6)
+  end)
+
   it("keeps what China's stockpiles buy out of the holders' stock", function()
     -- the state reserve's 6,000 t of the heavy group in 2012 and Baotou's
     -- 5,000 t of the light in 2010 (china-stockpiles.json): a twelfth a
