@@ -238,8 +238,8 @@ function validation.charts(out, opts)
     for q, s in pairs(b) do b[q] = s:slice(2008, 2015) end
     local text = require("ree.svg").bands(b, {
       title = el .. " oxide FOB China, by month: the crisis model against the record",
-      subtitle = string.format("%d runs: median, 25-75 and 5-95 percentile bands; dots: the record, never fitted",
-        out.mc:count()),
+      subtitle = string.format("%.0f of %d runs (those the fit's data do not rule out); dots: the record, " ..
+        "never fitted", out.mc:effective_runs(), out.mc:count()),
       ylabel = "US$/kg", log = true, file = opts.dir and string.format("%s/crisis-%s.svg", opts.dir, el),
       record = prices:get(OXIDE[el] .. ", FOB, by month"):named("the record"),
       source = "models/data/history/prices.json; the model: models/scenarios/crisis.lua" })

@@ -164,6 +164,12 @@ local function residuals(sc, params, values, targets)
   return residuals_of(yearly_of(res), targets)
 end
 
+--- The widening of the stated uncertainties when a fit of sum of squares
+-- s on df degrees of freedom is worse than they allow: k = max(1, s / df).
+local function widening(s, df)
+  return math.max(1, df > 0 and s / df or 1)
+end
+
 local function sum_of_squares(r)
   local s = 0
   for _, x in ipairs(r) do s = s + x * x end
@@ -292,7 +298,7 @@ function calibrate.run(spec)
   local df = n_points - #params
   local m, err = normal_matrix(sc, params, x, targets)
   if not m then fail("a run at the optimum failed: %s", tostring(err)) end
-  local var, dropped = covariance(m, params, math.max(1, df > 0 and s / df or 1))
+  local var, dropped = covariance(m, params, widening(s, df))
   local fit = setmetatable({ values = {}, sd = {}, identified = {}, range = {}, start = {}, s = s, points = n_points,
     df = df, runs = runs, targets = {}, hold_out = held_text, years = years, base = sc, params = {} },
     Calibration)
@@ -302,8 +308,9 @@ function calibrate.run(spec)
     fit.values[p.name], fit.sd[p.name], fit.range[p.name], fit.start[p.name] = x[i], sd, { p.lo, p.hi }, p.start
     fit.identified[p.name] = not dropped[i] and 2 * 1.96 * sd < p.hi - p.lo
   end
+  local named = {}
   for _, t in ipairs(targets) do
-    if fit.targets[#fit.targets] ~= t.path then fit.targets[#fit.targets + 1] = t.path end
+    if not named[t.path] then fit.targets[#fit.targets + 1], named[t.path] = t.path, true end
   end
   fit.target_points = targets
   return fit
@@ -324,12 +331,6 @@ local function run_residuals(self, run, level)
   return residuals_of(value, self.target_points)
 end
 
---- The widening of the stated uncertainties when the fit is worse than
--- they allow, k = max(1, S / degrees of freedom), as the covariance has it.
-local function widening(self)
-  return math.max(1, self.df > 0 and self.s / self.df or 1)
-end
-
 --- S of another run, the sum of squares the fit minimised (see
 -- run_residuals for `run`).
 function Calibration:misfit(run)
@@ -339,7 +340,8 @@ end
 --- How implausible another run is in the light of the data it was fitted
 -- to: its largest residual, |model - data| / (sd sqrt(k)), over every
 -- target and year, the stated sd widened by the misfit the fit itself
--- has left (k above), which is the model's discrepancy from the record.
+-- has left (k = max(1, S / degrees of freedom), as its covariance is),
+-- which is the model's discrepancy from the record.
 -- Above 3 a run is ruled out (history matching: Craig et al. 1997,
 -- Vernon et al. 2010); runs drawn from the priors and kept so keep what
 -- the data say of the parameters they cannot pin, without betting on the
@@ -347,7 +349,7 @@ end
 function Calibration:implausibility(run)
   local worst = 0
   for _, r in ipairs(run_residuals(self, run, 2)) do worst = math.max(worst, math.abs(r)) end
-  return worst / math.sqrt(widening(self))
+  return worst / math.sqrt(widening(self.s, self.df))
 end
 
 --- The scenario with the fitted values.

@@ -259,7 +259,7 @@ end
 -- month, say) rather than amounts.
 function montecarlo.weighted_quantile(sorted, q, nearest)
   local n = #sorted
-  if n == 1 then return sorted[1][1] end
+  if n <= 1 then return sorted[1] and sorted[1][1] end -- (none: nil)
   local total = 0
   for i = 1, n do total = total + sorted[i][2] end
   local span, first = total - sorted[1][2] / 2 - sorted[n][2] / 2, sorted[1][2] / 2
