@@ -11,6 +11,13 @@ local function run()
   return res
 end
 
+--- A run's monthly values of 2005-2015, all v (a Monte Carlo row's path).
+local function flat(v)
+  local t = {}
+  for i = 1, 11 * 12 do t[i] = v end
+  return t
+end
+
 local function months(from, to, f)
   for year = from, to do
     for m = 1, 12 do f(year, m) end
@@ -244,12 +251,6 @@ describe("the crisis model #models", function()
     -- one run whose Nd oxide climbs from 20 US$/kg to 400 in July 2011 and
     -- is 30 otherwise; Japan buys 100 t a month of each element in 2010 and
     -- 70 t in 2011 (-30%)
-    local n = 11 * 12
-    local function flat(v)
-      local t = {}
-      for i = 1, n do t[i] = v end
-      return t
-    end
     local row = {}
     for _, path in ipairs(crisis_validation.COLLECT) do row[path] = flat(1) end
     row["price.Nd.fob"] = flat(30)
@@ -282,12 +283,6 @@ describe("the crisis model #models", function()
     -- two runs: one mines 100 t a month in China (1,200 t a year) and peaks at 30 US$/kg of Nd
     -- oxide, the other mines 50 t (600 t) and peaks at 400 in July 2011; a calibration for which
     -- 1,200 t in 2011 lies 5 widened sds off (ruled out) and 600 t 1 sd
-    local n = 11 * 12
-    local function flat(v)
-      local t = {}
-      for i = 1, n do t[i] = v end
-      return t
-    end
     local function row(mined, peak)
       local r = {}
       for _, path in ipairs(crisis_validation.COLLECT) do r[path] = flat(1) end
